@@ -1,0 +1,19 @@
+package kelvin.agents.bandit;
+
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * An immutable, thread-safe description of a bandit agent (its parameters). Each run calls
+ * {@link #start(int, UniformRandomProvider)} to get the mutable learner that run owns.
+ */
+public interface BanditAgent {
+
+    /**
+     * Creates a fresh learner for one run.
+     *
+     * @param arms number of arms K, at least 1
+     * @param rng the run's agent stream (all of the agent's randomness comes from it)
+     * @return a learner owned by one run
+     */
+    BanditLearner start(int arms, UniformRandomProvider rng);
+}

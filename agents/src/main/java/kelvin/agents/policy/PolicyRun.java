@@ -1,0 +1,66 @@
+package kelvin.agents.policy;
+
+/**
+ * One run's policy. Owned by one thread; allocates nothing per call.
+ *
+ * <p>Every method reads the first K entries of {@code q} (the action values, finite) and the time
+ * index t (0 on the first action). {@link #entropy}, {@link #temperature} and
+ * {@link #distribution} describe the distribution {@link #select} uses at the same q and t, and
+ * draw no random numbers. After each step the owner calls {@link #observe(double, double)}, which
+ * forwards the feedback to the schedule's per-run state.
+ */
+public interface PolicyRun {
+
+    /**
+     * Chooses an action.
+     *
+     * @param q the action values (length at least K), finite
+     * @param t the time index, at least 0
+     * @return the action in [0, K)
+     */
+    int select(double[] q, long t);
+
+    /**
+     * Entropy in nats of the action distribution at (q, t).
+     *
+     * @param q the action values
+     * @param t the time index
+     * @return the entropy, in [0, ln K]
+     */
+    double entropy(double[] q, long t);
+
+    /**
+     * The temperature at t, or NaN if the policy has none (greedy, epsilon-greedy).
+     *
+     * @param t the time index
+     * @return the temperature or NaN
+     */
+    double temperature(long t);
+
+    /**
+     * Writes the exact action probabilities at (q, t) into {@code out}.
+     *
+     * @param q the action values
+     * @param t the time index
+     * @param out receives K probabilities (length at least K)
+     */
+    void distribution(double[] q, long t, double[] out);
+
+    /**
+     * Feedback after the step: forwarded to the schedule's per-run state.
+     *
+     * @param reward the reward received
+     * @param entropy the entropy of the distribution that chose the action, or NaN if not computed
+     */
+    void observe(double reward, double entropy);
+
+    /**
+     * Whether {@link #observe(double, double)} needs a real entropy (its schedule adapts to it);
+     * otherwise callers may pass NaN.
+     *
+     * @return false unless the schedule asks for the entropy
+     */
+    default boolean needsEntropy() {
+        return false;
+    }
+}

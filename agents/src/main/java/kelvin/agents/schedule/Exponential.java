@@ -1,0 +1,111 @@
+package kelvin.agents.schedule;
+
+import java.util.Objects;
+
+/**
+ * Exponential (geometric) cooling ({@code exponential}): value at index t =
+ * <pre>
+ *   max(min, initial * decay^t)
+ * </pre>
+ * computed as a power, {@code initial * Math.pow(decay, t)}, not as a running product, so the value
+ * at any t is reproducible on its own and matches the numpy peer (NOTES.md rule 3). With
+ * initial = 1 and decay = 0.995, T_999 = 0.995^999 = 0.0066874.
+ *
+ * <p>Reference: S. Kirkpatrick, C. D. Gelatt Jr. and M. P. Vecchi, "Optimization by simulated
+ * annealing", <i>Science</i> 220(4598), 1983, 671-680 (temperature multiplied by a constant factor
+ * below 1 at each stage).
+ */
+public final class Exponential implements Schedule {
+
+    private final double initial;
+    private final double decay;
+    private final double min;
+    private final Per per;
+
+    private Exponential(double initial, double decay, double min, Per per) {
+        this.initial = initial;
+        this.decay = decay;
+        this.min = min;
+        this.per = per;
+    }
+
+    /**
+     * Exponential cooling without a floor ({@code min} = 0).
+     *
+     * @param initial the value at t = 0, finite and &gt; 0
+     * @param decay the factor per index, in (0, 1]
+     * @return the schedule
+     * @throws IllegalArgumentException if a parameter is out of range or NaN
+     */
+    public static Exponential of(double initial, double decay) {
+        return of(initial, decay, 0.0);
+    }
+
+    /**
+     * Exponential cooling with a floor.
+     *
+     * @param initial the value at t = 0, finite and &gt; 0
+     * @param decay the factor per index, in (0, 1]
+     * @param min the floor, in [0, initial]
+     * @return the schedule
+     * @throws IllegalArgumentException if a parameter is out of range or NaN
+     */
+    public static Exponential of(double initial, double decay, double min) {
+        Checks.positiveFinite("initial", initial);
+        Checks.unitFactor("decay", decay);
+        Checks.floor(min, initial);
+        return new Exponential(initial, decay, min, Per.STEP);
+    }
+
+    /**
+     * The same schedule with index t counting {@code per}.
+     *
+     * @param per steps or episodes
+     * @return the schedule
+     */
+    public Exponential withPer(Per per) {
+        return new Exponential(initial, decay, min, Checks.per(per));
+    }
+
+    @Override
+    public double temperature(long t) {
+        Checks.index(t);
+        return Math.max(min, initial * Math.pow(decay, t));
+    }
+
+    /** The value at t = 0. */
+    public double initial() {
+        return initial;
+    }
+
+    /** The factor per index. */
+    public double decay() {
+        return decay;
+    }
+
+    /** The floor. */
+    public double min() {
+        return min;
+    }
+
+    @Override
+    public Per per() {
+        return per;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Exponential s && Double.compare(initial, s.initial) == 0
+            && Double.compare(decay, s.decay) == 0 && Double.compare(min, s.min) == 0 && per == s.per;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(initial, decay, min, per);
+    }
+
+    @Override
+    public String toString() {
+        return "exponential(initial=" + initial + ", decay=" + decay + ", min=" + min + Checks.perSuffix(per) + ")";
+    }
+}

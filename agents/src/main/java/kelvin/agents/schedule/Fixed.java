@@ -1,0 +1,93 @@
+package kelvin.agents.schedule;
+
+import kelvin.agents.softmax.Softmax;
+
+/**
+ * A constant schedule ({@code fixed}): value at index t = {@code value} for every t.
+ *
+ * <p>As a temperature, 0 is greedy and +infinity is uniform; it can also be given as an inverse
+ * temperature beta = 1/value ({@link #ofBeta(double)}). As an epsilon, it is the fixed exploration
+ * rate of Sutton &amp; Barto's Figure 2.2.
+ *
+ * <p>Reference: R. S. Sutton and A. G. Barto, <i>Reinforcement Learning: An Introduction</i>, 2nd
+ * ed., MIT Press, 2018, sections 2.2-2.3 (fixed epsilon) and eq. 2.11 context (softmax with a fixed
+ * temperature).
+ */
+public final class Fixed implements Schedule {
+
+    private final double value;
+    private final Per per;
+
+    private Fixed(double value, Per per) {
+        this.value = value;
+        this.per = per;
+    }
+
+    /**
+     * A constant value.
+     *
+     * @param value the value, in [0, +infinity] (0 = greedy, +infinity = uniform as a temperature)
+     * @return the schedule
+     * @throws IllegalArgumentException if {@code value} is negative or NaN
+     */
+    public static Fixed of(double value) {
+        if (!(value >= 0)) {
+            throw new IllegalArgumentException("value is not in [0, +Infinity]: " + value);
+        }
+        return new Fixed(value, Per.STEP);
+    }
+
+    /**
+     * A constant temperature given as an inverse temperature: value = 1 / beta (beta = 0 gives
+     * +infinity, beta = +infinity gives 0).
+     *
+     * @param beta the inverse temperature, in [0, +infinity]
+     * @return the schedule
+     * @throws IllegalArgumentException if {@code beta} is negative or NaN
+     */
+    public static Fixed ofBeta(double beta) {
+        return of(Softmax.temperatureOfBeta(beta));
+    }
+
+    /**
+     * The same schedule with index t counting {@code per}.
+     *
+     * @param per steps or episodes
+     * @return the schedule
+     */
+    public Fixed withPer(Per per) {
+        return new Fixed(value, Checks.per(per));
+    }
+
+    /** {@inheritDoc} Here: {@code value}. */
+    @Override
+    public double temperature(long t) {
+        Checks.index(t);
+        return value;
+    }
+
+    /** The constant value. */
+    public double value() {
+        return value;
+    }
+
+    @Override
+    public Per per() {
+        return per;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Fixed f && Double.compare(value, f.value) == 0 && per == f.per;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Double.hashCode(value) + per.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "fixed(value=" + value + Checks.perSuffix(per) + ")";
+    }
+}

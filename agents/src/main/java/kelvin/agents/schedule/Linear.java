@@ -1,0 +1,98 @@
+package kelvin.agents.schedule;
+
+import java.util.Objects;
+
+/**
+ * Linear annealing ({@code linear}): value at index t =
+ * <pre>
+ *   max(min, initial - (initial - min) * t / steps)
+ * </pre>
+ * falling in a straight line from {@code initial} at t = 0 to {@code min} at t = steps and staying
+ * there.
+ *
+ * <p>Reference: V. Mnih et al., "Human-level control through deep reinforcement learning",
+ * <i>Nature</i> 518, 2015, 529-533 (epsilon annealed linearly from 1.0 to 0.1 over the first
+ * million frames, then fixed).
+ */
+public final class Linear implements Schedule {
+
+    private final double initial;
+    private final double min;
+    private final long steps;
+    private final Per per;
+
+    private Linear(double initial, double min, long steps, Per per) {
+        this.initial = initial;
+        this.min = min;
+        this.steps = steps;
+        this.per = per;
+    }
+
+    /**
+     * Linear annealing from {@code initial} to {@code min} over {@code steps} indices.
+     *
+     * @param initial the value at t = 0, finite and &gt; 0
+     * @param min the final value, in [0, initial]
+     * @param steps the index at which {@code min} is reached, at least 1
+     * @return the schedule
+     * @throws IllegalArgumentException if a parameter is out of range or NaN
+     */
+    public static Linear of(double initial, double min, long steps) {
+        Checks.positiveFinite("initial", initial);
+        Checks.floor(min, initial);
+        Checks.atLeastOne("steps", steps);
+        return new Linear(initial, min, steps, Per.STEP);
+    }
+
+    /**
+     * The same schedule with index t counting {@code per}.
+     *
+     * @param per steps or episodes
+     * @return the schedule
+     */
+    public Linear withPer(Per per) {
+        return new Linear(initial, min, steps, Checks.per(per));
+    }
+
+    @Override
+    public double temperature(long t) {
+        Checks.index(t);
+        return Math.max(min, initial - (initial - min) * t / steps);
+    }
+
+    /** The value at t = 0. */
+    public double initial() {
+        return initial;
+    }
+
+    /** The final value. */
+    public double min() {
+        return min;
+    }
+
+    /** The index at which the final value is reached. */
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public Per per() {
+        return per;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Linear s && Double.compare(initial, s.initial) == 0
+            && Double.compare(min, s.min) == 0 && steps == s.steps && per == s.per;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(initial, min, steps, per);
+    }
+
+    @Override
+    public String toString() {
+        return "linear(initial=" + initial + ", min=" + min + ", steps=" + steps + Checks.perSuffix(per) + ")";
+    }
+}

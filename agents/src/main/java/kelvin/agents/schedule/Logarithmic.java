@@ -1,0 +1,112 @@
+package kelvin.agents.schedule;
+
+import java.util.Objects;
+
+/**
+ * Logarithmic cooling ({@code logarithmic}), the classic simulated-annealing law: value at
+ * index t =
+ * <pre>
+ *   c / ln(t + t0)        with t0 &gt; 1 (default 2), so the logarithm is positive from t = 0
+ * </pre>
+ * Geman and Geman proved that annealing at T_t &gt;= c / ln(1 + t) for a large enough c converges
+ * to a global minimum; Hajek gave the exact condition (c at least the depth of the deepest
+ * non-global local minimum). It cools very slowly: halving the temperature squares t + t0.
+ *
+ * <p>References:
+ * <ul>
+ *   <li>S. Geman and D. Geman, "Stochastic relaxation, Gibbs distributions, and the Bayesian
+ *       restoration of images", <i>IEEE Transactions on Pattern Analysis and Machine
+ *       Intelligence</i> PAMI-6(6), 1984, 721-741.</li>
+ *   <li>B. Hajek, "Cooling schedules for optimal annealing", <i>Mathematics of Operations
+ *       Research</i> 13(2), 1988, 311-329.</li>
+ * </ul>
+ */
+public final class Logarithmic implements Schedule {
+
+    /** The default offset t0. */
+    public static final double DEFAULT_T0 = 2.0;
+
+    private final double c;
+    private final double t0;
+    private final Per per;
+
+    private Logarithmic(double c, double t0, Per per) {
+        this.c = c;
+        this.t0 = t0;
+        this.per = per;
+    }
+
+    /**
+     * Logarithmic cooling with t0 = 2: c / ln(t + 2).
+     *
+     * @param c the constant, finite and &gt; 0
+     * @return the schedule
+     * @throws IllegalArgumentException if {@code c} is out of range or NaN
+     */
+    public static Logarithmic of(double c) {
+        return of(c, DEFAULT_T0);
+    }
+
+    /**
+     * Logarithmic cooling c / ln(t + t0).
+     *
+     * @param c the constant, finite and &gt; 0
+     * @param t0 the offset, finite and &gt; 1
+     * @return the schedule
+     * @throws IllegalArgumentException if a parameter is out of range or NaN
+     */
+    public static Logarithmic of(double c, double t0) {
+        Checks.positiveFinite("c", c);
+        if (!(t0 > 1 && t0 < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("t0 is not finite and > 1: " + t0);
+        }
+        return new Logarithmic(c, t0, Per.STEP);
+    }
+
+    /**
+     * The same schedule with index t counting {@code per}.
+     *
+     * @param per steps or episodes
+     * @return the schedule
+     */
+    public Logarithmic withPer(Per per) {
+        return new Logarithmic(c, t0, Checks.per(per));
+    }
+
+    @Override
+    public double temperature(long t) {
+        Checks.index(t);
+        return c / Math.log(t + t0);
+    }
+
+    /** The constant c. */
+    public double c() {
+        return c;
+    }
+
+    /** The offset t0. */
+    public double t0() {
+        return t0;
+    }
+
+    @Override
+    public Per per() {
+        return per;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Logarithmic s && Double.compare(c, s.c) == 0
+            && Double.compare(t0, s.t0) == 0 && per == s.per;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(c, t0, per);
+    }
+
+    @Override
+    public String toString() {
+        return "logarithmic(c=" + c + ", t0=" + t0 + Checks.perSuffix(per) + ")";
+    }
+}

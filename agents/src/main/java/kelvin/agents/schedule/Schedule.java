@@ -1,0 +1,54 @@
+package kelvin.agents.schedule;
+
+/**
+ * A temperature schedule: the value at index t = 0, 1, 2, ... of a non-negative quantity that
+ * changes over a run. Mostly a temperature T_t for a Boltzmann policy, but any value schedule fits
+ * (epsilon-greedy reads its epsilon from one), hence "value at index t" below; the method keeps the
+ * name {@link #temperature(long)} because that is the main use.
+ *
+ * <p>The index counts steps (bandits, and gridworlds with {@link Per#STEP}) or episodes
+ * ({@link Per#EPISODE}); it starts at 0 on the first action or the first episode (DESIGN.md,
+ * "Time").
+ *
+ * <p>A schedule is an immutable value shared by threads. A run asks it for a {@link ScheduleRun}
+ * with {@link #newRun()} and talks only to that object, so stateful schedules (simulated annealing
+ * with reheating, entropy targeting) keep their state per run and receive feedback through
+ * {@link ScheduleRun#observe(double, double)}. For the pure schedules of this package (functions of
+ * t alone) {@code newRun()} returns a view of {@link #temperature(long)} and feedback is ignored.
+ */
+public interface Schedule {
+
+    /** What the index t counts. */
+    enum Per {
+        /** t counts actions (steps): the default. */
+        STEP,
+        /** t counts episodes. */
+        EPISODE
+    }
+
+    /**
+     * The value at index t. For a stateful schedule this is the preview a fresh run would follow
+     * without any feedback.
+     *
+     * @param t the index, at least 0
+     * @return the value at t, in [0, +infinity]
+     * @throws IllegalArgumentException if {@code t} is negative
+     */
+    double temperature(long t);
+
+    /** What the index counts; {@link Per#STEP} unless the schedule says otherwise. */
+    default Per per() {
+        return Per.STEP;
+    }
+
+    /**
+     * A fresh per-run view of this schedule. The default suits pure schedules: it returns
+     * {@link #temperature(long)} and ignores feedback. Stateful schedules override it to return new
+     * state for every run.
+     *
+     * @return the run's schedule, owned by one run
+     */
+    default ScheduleRun newRun() {
+        return this::temperature;
+    }
+}

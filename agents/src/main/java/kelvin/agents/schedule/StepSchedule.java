@@ -1,0 +1,109 @@
+package kelvin.agents.schedule;
+
+import java.util.Objects;
+
+/**
+ * Stepwise (staircase) cooling ({@code step}): value at index t =
+ * <pre>
+ *   max(min, initial * factor^floor(t / every))
+ * </pre>
+ * The value is held for {@code every} indices, then multiplied by {@code factor}; the power is
+ * computed directly ({@code Math.pow}), not as a running product.
+ *
+ * <p>Reference: E. Aarts and J. Korst, <i>Simulated Annealing and Boltzmann Machines</i>, Wiley,
+ * 1989, chapter 4 (homogeneous annealing: a Markov chain of fixed length at each temperature, then
+ * a geometric decrement).
+ */
+public final class StepSchedule implements Schedule {
+
+    private final double initial;
+    private final double factor;
+    private final long every;
+    private final double min;
+    private final Per per;
+
+    private StepSchedule(double initial, double factor, long every, double min, Per per) {
+        this.initial = initial;
+        this.factor = factor;
+        this.every = every;
+        this.min = min;
+        this.per = per;
+    }
+
+    /**
+     * Stepwise cooling.
+     *
+     * @param initial the value for t in [0, every), finite and &gt; 0
+     * @param factor the factor applied every {@code every} indices, in (0, 1]
+     * @param every the length of each stage, at least 1
+     * @param min the floor, in [0, initial]
+     * @return the schedule
+     * @throws IllegalArgumentException if a parameter is out of range or NaN
+     */
+    public static StepSchedule of(double initial, double factor, long every, double min) {
+        Checks.positiveFinite("initial", initial);
+        Checks.unitFactor("factor", factor);
+        Checks.atLeastOne("every", every);
+        Checks.floor(min, initial);
+        return new StepSchedule(initial, factor, every, min, Per.STEP);
+    }
+
+    /**
+     * The same schedule with index t counting {@code per}.
+     *
+     * @param per steps or episodes
+     * @return the schedule
+     */
+    public StepSchedule withPer(Per per) {
+        return new StepSchedule(initial, factor, every, min, Checks.per(per));
+    }
+
+    @Override
+    public double temperature(long t) {
+        Checks.index(t);
+        return Math.max(min, initial * Math.pow(factor, t / every)); // long division: floor for t >= 0
+    }
+
+    /** The value of the first stage. */
+    public double initial() {
+        return initial;
+    }
+
+    /** The factor per stage. */
+    public double factor() {
+        return factor;
+    }
+
+    /** The length of a stage. */
+    public long every() {
+        return every;
+    }
+
+    /** The floor. */
+    public double min() {
+        return min;
+    }
+
+    @Override
+    public Per per() {
+        return per;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StepSchedule s && Double.compare(initial, s.initial) == 0
+            && Double.compare(factor, s.factor) == 0 && every == s.every
+            && Double.compare(min, s.min) == 0 && per == s.per;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(initial, factor, every, min, per);
+    }
+
+    @Override
+    public String toString() {
+        return "step(initial=" + initial + ", factor=" + factor + ", every=" + every + ", min=" + min
+            + Checks.perSuffix(per) + ")";
+    }
+}

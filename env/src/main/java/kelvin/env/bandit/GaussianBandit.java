@@ -1,0 +1,250 @@
+package kelvin.env.bandit;
+
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * A stationary K-armed bandit with Gaussian rewards ({@code gaussian-bandit}).
+ *
+ * <h2>Description</h2>
+ * Arm {@code a} pays a reward drawn from N(mu_a, noise^2). The arm means are either given
+ * ({@link #of(int, double[], double)}) or drawn afresh for every run from
+ * N(meanOfMeans, sdOfMeans^2) ({@link #drawn(int, double, double, double)}). The 10-armed testbed
+ * of Sutton &amp; Barto (2018, section 2.3) is {@code drawn(10, 0, 1, 1)}, also available as
+ * {@link #testbed(int)}.
+ *
+ * <h2>Actions</h2>
+ * An integer {@code a} in [0, K): the arm to pull.
+ *
+ * <h2>Rewards</h2>
+ * r_t = mu_{a_t} + noise * z_t with z_t a standard normal.
+ *
+ * <h2>Random numbers</h2>
+ * {@link #start(UniformRandomProvider)} wraps the run's stream in a
+ * {@link ZigguratSampler.NormalizedGaussian} (McFarland 2016). With drawn means it first draws K
+ * standard normals g_0 .. g_{K-1} and sets mu_i = meanOfMeans + sdOfMeans * g_i; given means draw
+ * nothing. Then every {@link BanditRun#pull(int)} draws exactly one standard normal z_t,
+ * <em>whatever the arm</em>. The noise sequence z_0, z_1, ... of a run therefore does not depend on
+ * the agent, which is what common random numbers need: two agents meeting run r see the same means
+ * and the same noise (the numpy peer's order, NOTES.md rules 1 and 6).
+ *
+ * <h2>Parameters</h2>
+ * <ul>
+ *   <li>{@code arms} K &gt;= 1;</li>
+ *   <li>{@code means}: K finite values, or {@code meanOfMeans} (finite) and {@code sdOfMeans}
+ *       (finite, &gt;= 0) to draw them per run (testbed: 0 and 1);</li>
+ *   <li>{@code noise}: the reward standard deviation, finite and &gt;= 0 (default 1 in configs).
+ *       With noise 0 the rewards are the means, and one normal is still drawn per pull so the
+ *       stream stays aligned.</li>
+ * </ul>
+ *
+ * <h2>References</h2>
+ * <ul>
+ *   <li>R. S. Sutton and A. G. Barto, <i>Reinforcement Learning: An Introduction</i>, 2nd ed.,
+ *       MIT Press, 2018, section 2.3 "The 10-armed Testbed", pp. 28-30.</li>
+ *   <li>C. D. McFarland, "A modified ziggurat algorithm for generating exponentially and normally
+ *       distributed pseudorandom numbers", <i>Journal of Statistical Computation and
+ *       Simulation</i> 86(7), 2016, 1281-1294.</li>
+ * </ul>
+ *
+ * <p>Instances are immutable and may be shared by threads; every run owns its {@link BanditRun}.
+ */
+public final class GaussianBandit implements BanditEnv {
+
+    private final int arms;
+    /** The fixed means, or null when they are drawn per run. Never exposed: callers get copies. */
+    private final double[] means;
+    private final double meanOfMeans;
+    private final double sdOfMeans;
+    private final double noise;
+
+    private GaussianBandit(int arms, double[] means, double meanOfMeans, double sdOfMeans, double noise) {
+        this.arms = arms;
+        this.means = means;
+        this.meanOfMeans = meanOfMeans;
+        this.sdOfMeans = sdOfMeans;
+        this.noise = noise;
+    }
+
+    /**
+     * A bandit with fixed arm means.
+     *
+     * @param arms number of arms K, at least 1
+     * @param means the K arm means, all finite (copied)
+     * @param noise the reward standard deviation, finite and &gt;= 0
+     * @return the bandit
+     * @throws IllegalArgumentException if {@code arms < 1}, {@code means.length != arms}, a mean is
+     *     not finite, or {@code noise} is negative, infinite or NaN
+     * @throws NullPointerException if {@code means} is null
+     */
+    public static GaussianBandit of(int arms, double[] means, double noise) {
+        checkArms(arms);
+        if (means.length != arms) {
+            throw new IllegalArgumentException(
+                "means has " + means.length + " entries but arms is " + arms);
+        }
+        for (int i = 0; i < arms; i++) {
+            if (!Double.isFinite(means[i])) {
+                throw new IllegalArgumentException("means[" + i + "] is not finite: " + means[i]);
+            }
+        }
+        checkNoise(noise);
+        return new GaussianBandit(arms, means.clone(), Double.NaN, Double.NaN, noise);
+    }
+
+    /**
+     * A bandit whose K arm means are drawn per run from N(meanOfMeans, sdOfMeans^2).
+     *
+     * @param arms number of arms K, at least 1
+     * @param meanOfMeans the mean of the arm-mean distribution, finite
+     * @param sdOfMeans the standard deviation of the arm-mean distribution, finite and &gt;= 0
+     * @param noise the reward standard deviation, finite and &gt;= 0
+     * @return the bandit
+     * @throws IllegalArgumentException if {@code arms < 1}, {@code meanOfMeans} is not finite, or
+     *     {@code sdOfMeans} or {@code noise} is negative, infinite or NaN
+     */
+    public static GaussianBandit drawn(int arms, double meanOfMeans, double sdOfMeans, double noise) {
+        checkArms(arms);
+        if (!Double.isFinite(meanOfMeans)) {
+            throw new IllegalArgumentException("meanOfMeans is not finite: " + meanOfMeans);
+        }
+        if (!(sdOfMeans >= 0 && sdOfMeans < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("sdOfMeans is not finite and >= 0: " + sdOfMeans);
+        }
+        checkNoise(noise);
+        return new GaussianBandit(arms, null, meanOfMeans, sdOfMeans, noise);
+    }
+
+    /**
+     * The testbed of Sutton &amp; Barto (2018, section 2.3): {@code drawn(arms, 0, 1, 1)}.
+     *
+     * @param arms number of arms K (the book uses 10), at least 1
+     * @return the bandit
+     * @throws IllegalArgumentException if {@code arms < 1}
+     */
+    public static GaussianBandit testbed(int arms) {
+        return drawn(arms, 0, 1, 1);
+    }
+
+    private static void checkArms(int arms) {
+        if (arms < 1) {
+            throw new IllegalArgumentException("arms is not at least 1: " + arms);
+        }
+    }
+
+    private static void checkNoise(double noise) {
+        if (!(noise >= 0 && noise < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("noise is not finite and >= 0: " + noise);
+        }
+    }
+
+    @Override
+    public int arms() {
+        return arms;
+    }
+
+    /** The reward standard deviation. */
+    public double noise() {
+        return noise;
+    }
+
+    /** Whether the means are drawn per run (otherwise they are fixed). */
+    public boolean meansDrawn() {
+        return means == null;
+    }
+
+    /**
+     * A copy of the fixed means.
+     *
+     * @return the K means
+     * @throws IllegalStateException if the means are drawn per run
+     */
+    public double[] means() {
+        if (means == null) {
+            throw new IllegalStateException("the means are drawn per run");
+        }
+        return means.clone();
+    }
+
+    /** Mean of the arm-mean distribution, or NaN when the means are fixed. */
+    public double meanOfMeans() {
+        return meanOfMeans;
+    }
+
+    /** Standard deviation of the arm-mean distribution, or NaN when the means are fixed. */
+    public double sdOfMeans() {
+        return sdOfMeans;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Draws the K means first (if they are drawn per run), then one standard normal per pull.
+     */
+    @Override
+    public BanditRun start(UniformRandomProvider rng) {
+        NormalizedGaussianSampler gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+        double[] mu;
+        if (means == null) {
+            mu = new double[arms];
+            for (int i = 0; i < arms; i++) {
+                mu[i] = meanOfMeans + sdOfMeans * gaussian.sample();
+            }
+        } else {
+            mu = means; // read-only in Run, so sharing the immutable array is safe
+        }
+        return new Run(mu, noise, gaussian);
+    }
+
+    @Override
+    public String toString() {
+        return means == null
+            ? "gaussian-bandit(arms=" + arms + ", means~N(" + meanOfMeans + ", " + sdOfMeans + "^2), noise="
+                + noise + ")"
+            : "gaussian-bandit(arms=" + arms + ", means=" + Arrays.toString(means) + ", noise="
+                + noise + ")";
+    }
+
+    /** One run: fixed means, the run's noise sampler. */
+    private static final class Run implements BanditRun {
+        private final double[] mu;
+        private final double best;
+        private final double noise;
+        private final NormalizedGaussianSampler gaussian;
+
+        Run(double[] mu, double noise, NormalizedGaussianSampler gaussian) {
+            this.mu = mu;
+            this.best = BanditMath.max(mu);
+            this.noise = noise;
+            this.gaussian = gaussian;
+        }
+
+        @Override
+        public int arms() {
+            return mu.length;
+        }
+
+        @Override
+        public double mean(int arm) {
+            return mu[arm];
+        }
+
+        @Override
+        public double bestMean() {
+            return best;
+        }
+
+        @Override
+        public boolean isOptimal(int arm) {
+            return mu[arm] == best;
+        }
+
+        @Override
+        public double pull(int arm) {
+            double m = mu[arm]; // index check before the draw: a bad arm consumes no noise
+            return m + noise * gaussian.sample();
+        }
+    }
+}

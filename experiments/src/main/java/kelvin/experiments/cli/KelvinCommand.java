@@ -1,0 +1,78 @@
+package kelvin.experiments.cli;
+
+import java.io.PrintWriter;
+import kelvin.experiments.ExperimentException;
+import kelvin.experiments.Version;
+import kelvin.experiments.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root command: lists the subcommands; with none, prints usage. */
+@Command(name = "kelvin",
+        mixinStandardHelpOptions = true,
+        versionProvider = KelvinCommand.VersionProvider.class,
+        description = "Kelvin: a reinforcement-learning exploration sandbox (Boltzmann exploration, "
+                + "temperature schedules, bandits).",
+        subcommands = {
+            RunCommand.class,
+            ValidateCommand.class,
+            ListCommand.class,
+            SoftmaxCommand.class,
+            ScheduleCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  success", "  1  failure while running", "  2  bad usage or invalid config"})
+public final class KelvinCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A configured command line writing to {@code out} and {@code err}. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new KelvinCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler(KelvinCommand::handle);
+        return cl;
+    }
+
+    /** Our own exceptions become one line and an exit code; anything else is a bug worth a trace. */
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cl.getErr();
+        boolean debug = parseResult.hasMatchedOption("--debug")
+                || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug"));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof ConfigException) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        if (e instanceof ExperimentException) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        if (!debug) {
+            err.println("error: " + e + " (run again with --debug for the stack trace)");
+        }
+        err.flush();
+        return 1;
+    }
+
+    /** Reads the version the build stamped into the jar. */
+    public static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"kelvin " + Version.get(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

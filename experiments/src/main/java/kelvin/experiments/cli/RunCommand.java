@@ -1,0 +1,118 @@
+package kelvin.experiments.cli;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import kelvin.experiments.ExperimentException;
+import kelvin.experiments.config.ExperimentLoader;
+import kelvin.experiments.model.Cell;
+import kelvin.experiments.model.Experiment;
+import kelvin.experiments.model.Metric;
+import kelvin.experiments.results.Interval;
+import kelvin.experiments.results.ResultWriter;
+import kelvin.experiments.results.Tables;
+import kelvin.experiments.run.ProgressListener;
+import kelvin.experiments.run.Runner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kelvin run CONFIG}: runs an experiment and writes its results folder. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run an experiment config and write curves.csv, summary.csv, plots and report.html.")
+public final class RunCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "The experiment config (YAML or JSON).")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/<name>).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores). "
+            + "Results are identical for any N.")
+    Integer threads;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Override the number of runs per variant.")
+    Long runs;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the master seed.")
+    Long seed;
+
+    @Option(names = "--quiet", description = "No progress display.")
+    boolean quiet;
+
+    @Option(names = "--no-plots", description = "Write the CSV files only (no PNG/SVG, no report.html).")
+    boolean noPlots;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> overrides = new ArrayList<>(common.overrides);
+        if (runs != null) {
+            overrides.add("runs=" + runs);
+        }
+        if (seed != null) {
+            overrides.add("seed=" + seed);
+        }
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
+        }
+        Experiment experiment = ExperimentLoader.load(config, overrides);
+        Path dir = out != null ? out : Paths.get("results", experiment.name());
+
+        long start = System.nanoTime();
+        Runner.Result result;
+        try (ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), experiment.name())) {
+            ProgressListener listener = quiet ? ProgressListener.NONE : progress;
+            result = new Runner(experiment, n, listener).run();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        try {
+            new ResultWriter(experiment, result, seconds, n).write(dir, !noPlots);
+        } catch (java.io.IOException e) {
+            throw new ExperimentException("could not write results to " + dir + ": " + e.getMessage(), e);
+        }
+        printSummary(experiment, result, seconds, n, dir);
+        return 0;
+    }
+
+    private void printSummary(Experiment e, Runner.Result result, double seconds, int n, Path dir) {
+        java.io.PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "%s: %d variant%s x %d runs x %d steps in %.1f s (%d thread%s)%n", e.name(),
+                e.cells().size(), e.cells().size() == 1 ? "" : "s", e.runs(), e.steps(), seconds, n, n == 1 ? "" : "s");
+        int last = e.checkpoints().length - 1;
+        int width = 7;
+        for (Cell c : e.cells()) {
+            width = Math.max(width, c.label().length());
+        }
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s", "variant"));
+        for (Metric m : e.metrics()) {
+            header.append(String.format(Locale.ROOT, "  %-22s", m.key() + " at t=" + e.steps()));
+        }
+        w.println(header.toString().stripTrailing());
+        for (Cell c : e.cells()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s", c.label()));
+            for (Metric m : e.metrics()) {
+                Interval iv = Tables.interval(e, result.cells().get(c.index()), m, last);
+                String text = iv == null ? "-" : Double.isNaN(iv.stderr())
+                        ? String.format(Locale.ROOT, "%.4g", iv.mean())
+                        : String.format(Locale.ROOT, "%.4g +- %.2g", iv.mean(), iv.high() - iv.mean());
+                line.append(String.format(Locale.ROOT, "  %-22s", text));
+            }
+            w.println(line.toString().stripTrailing());
+        }
+        w.println("results: " + dir + (noPlots ? "" : " (open " + dir.resolve("report.html") + ")"));
+        w.flush();
+    }
+}

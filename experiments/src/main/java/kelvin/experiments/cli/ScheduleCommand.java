@@ -1,0 +1,134 @@
+package kelvin.experiments.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import kelvin.agents.schedule.ScheduleRun;
+import kelvin.experiments.ExperimentException;
+import kelvin.experiments.config.ExperimentLoader;
+import kelvin.experiments.model.Cell;
+import kelvin.experiments.model.Experiment;
+import kelvin.experiments.results.AtomicFiles;
+import kelvin.experiments.results.ResultWriter;
+import kelvin.plots.ChartRenderer;
+import kelvin.plots.LineChart;
+import kelvin.plots.Series;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kelvin schedule CONFIG}: the temperature every variant would use, without running agents. */
+@Command(name = "schedule", mixinStandardHelpOptions = true,
+        description = "Preview the temperature schedule of every variant of a config: a table (or JSON rows "
+                + "{variant, t, temperature}) and a PNG chart on a log temperature axis. t is the 0-based "
+                + "schedule index (t = 0 is the first step).")
+public final class ScheduleCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "The experiment config.")
+    Path config;
+
+    @Option(names = "--at", split = ",", paramLabel = "T",
+            description = "Indices to print (default: 0, 1, 10, 100, ... and the last step).")
+    List<Long> at;
+
+    @Option(names = "--json", description = "JSON rows {variant, t, temperature}, one per line; no chart.")
+    boolean json;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "Where to write the chart (default: <name>-schedule.png).")
+    Path png;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLine cl = spec.commandLine();
+        Experiment e = ExperimentLoader.load(config, common.overrides);
+        List<Long> indices = at != null ? at : defaultIndices(e.steps());
+        for (long t : indices) {
+            if (t < 0) {
+                throw new CommandLine.ParameterException(cl, "--at: " + t + " is negative; t counts from 0");
+            }
+        }
+        List<Cell> withSchedule = new ArrayList<>();
+        for (Cell c : e.cells()) {
+            if (c.temperature() != null) {
+                withSchedule.add(c);
+            }
+        }
+        PrintWriter out = cl.getOut();
+        if (withSchedule.isEmpty()) {
+            out.println("no variant of " + e.name() + " has a temperature (only boltzmann policies do)");
+            out.flush();
+            return 0;
+        }
+        for (Cell c : withSchedule) {
+            ScheduleRun run = c.temperature().newRun();
+            for (long t : indices) {
+                double temperature = run.temperature(t);
+                if (json) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("variant", c.label());
+                    row.put("t", t);
+                    row.put("temperature", Double.isInfinite(temperature) ? (Object) "inf" : (Object) temperature);
+                    out.println(ResultWriter.JSON.writer().without(
+                            com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
+                } else {
+                    out.printf(Locale.ROOT, "%-30s t = %-10d T = %.6g%n", c.label(), t, temperature);
+                }
+            }
+        }
+        if (!json) {
+            Path file = png != null ? png : Paths.get(e.name() + "-schedule.png");
+            try {
+                AtomicFiles.write(file, new ChartRenderer().png(chart(e, withSchedule)));
+            } catch (IOException ex) {
+                throw new ExperimentException("could not write " + file + ": " + ex.getMessage(), ex);
+            }
+            out.println("chart: " + file);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static List<Long> defaultIndices(int steps) {
+        List<Long> list = new ArrayList<>();
+        for (long t = 0; t < steps; t = t == 0 ? 1 : t * 10) {
+            list.add(t);
+        }
+        if (list.get(list.size() - 1) != steps - 1) {
+            list.add((long) steps - 1);
+        }
+        return list;
+    }
+
+    /** Temperature over every step (or 2000 evenly spaced ones), x = step 1..H as in the run charts. */
+    static LineChart chart(Experiment e, List<Cell> cells) {
+        int points = Math.min(e.steps(), 2000);
+        List<Series> series = new ArrayList<>();
+        for (Cell c : cells) {
+            ScheduleRun run = c.temperature().newRun();
+            double[] x = new double[points];
+            double[] y = new double[points];
+            for (int i = 0; i < points; i++) {
+                long t = points == 1 ? 0 : Math.round((double) i * (e.steps() - 1) / (points - 1));
+                x[i] = t + 1;
+                y[i] = run.temperature(t);
+            }
+            series.add(Series.line(c.label(), x, y, c.index()));
+        }
+        return LineChart.temperatures(e.name() + ": temperature schedules", "step", series);
+    }
+}

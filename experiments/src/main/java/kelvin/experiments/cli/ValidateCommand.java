@@ -1,0 +1,48 @@
+package kelvin.experiments.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import kelvin.experiments.config.ConfigException;
+import kelvin.experiments.config.ExperimentLoader;
+import kelvin.experiments.model.Experiment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code kelvin validate CONFIG...}: checks configs without running them. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check configs without running them; reports each file. Exit 2 if any is invalid.")
+public final class ValidateCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "CONFIG", description = "Config files to check.")
+    List<Path> configs;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int failed = 0;
+        for (Path config : configs) {
+            try {
+                Experiment e = ExperimentLoader.load(config, common.overrides);
+                out.printf("ok: %s (%s: %d variant%s x %d runs x %d steps)%n", config, e.name(), e.cells().size(),
+                        e.cells().size() == 1 ? "" : "s", e.runs(), e.steps());
+            } catch (ConfigException e) {
+                failed++;
+                err.println("error: " + e.getMessage());
+            }
+        }
+        out.flush();
+        err.flush();
+        return failed == 0 ? 0 : 2;
+    }
+}

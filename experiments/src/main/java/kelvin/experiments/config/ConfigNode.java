@@ -1,0 +1,87 @@
+package kelvin.experiments.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed config document that remembers where every value was written, so that every error can
+ * name its file, line and column. Only the experiments module sees these nodes; the binder turns
+ * them into plain typed objects.
+ */
+public sealed interface ConfigNode {
+
+    Location location();
+
+    /** A word for error messages: "a mapping", "a list", "a number", ... */
+    String describe();
+
+    /** A mapping with keys in document order; each key remembers its own location. */
+    record MapNode(Location location, Map<String, Entry> entries) implements ConfigNode {
+        public MapNode {
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        }
+
+        public ConfigNode get(String key) {
+            Entry e = entries.get(key);
+            return e == null ? null : e.value();
+        }
+
+        public boolean has(String key) {
+            return entries.containsKey(key);
+        }
+
+        /** A copy with {@code key} set to {@code value} (added at the end if absent). */
+        public MapNode with(String key, ConfigNode value) {
+            Map<String, Entry> copy = new LinkedHashMap<>(entries);
+            Entry old = copy.get(key);
+            copy.put(key, new Entry(old == null ? value.location() : old.keyLocation(), value));
+            return new MapNode(location, copy);
+        }
+
+        @Override
+        public String describe() {
+            return "a mapping";
+        }
+    }
+
+    /** A key's own location and its value. */
+    record Entry(Location keyLocation, ConfigNode value) {
+    }
+
+    record ListNode(Location location, List<ConfigNode> items) implements ConfigNode {
+        public ListNode {
+            items = List.copyOf(items);
+        }
+
+        @Override
+        public String describe() {
+            return "a list";
+        }
+    }
+
+    /**
+     * A scalar as written. {@code kind} tells how YAML resolved it; {@code text} is the text as
+     * written (for strings, the string's value).
+     */
+    record ScalarNode(Location location, Kind kind, String text) implements ConfigNode {
+
+        /** How a scalar was resolved by the YAML (or JSON) parser. */
+        public enum Kind { STRING, INTEGER, FLOAT, BOOLEAN, NULL }
+
+        @Override
+        public String describe() {
+            switch (kind) {
+                case STRING:
+                    return "the string \"" + text + "\"";
+                case NULL:
+                    return "an empty value (null)";
+                case BOOLEAN:
+                    return "the boolean " + text;
+                default:
+                    return "the number " + text;
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package kelvin.experiments.config;
+
+/**
+ * Where a config value was written: a file (or a pseudo-source such as {@code --set}), a 1-based
+ * line and a 1-based column. Line 0 means "no position known" (for example a default value).
+ */
+public record Location(String source, int line, int column) {
+
+    /** A location for values that come from no file position. */
+    public static Location of(String source) {
+        return new Location(source, 0, 0);
+    }
+
+    @Override
+    public String toString() {
+        return line > 0 ? source + ":" + line + ":" + column : source;
+    }
+}

@@ -1,0 +1,229 @@
+package kelvin.experiments.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kelvin.experiments.config.ConfigNode.ListNode;
+import kelvin.experiments.config.ConfigNode.MapNode;
+import kelvin.experiments.config.ConfigNode.ScalarNode;
+
+/**
+ * The {@code sweep} section: dotted paths inside agent specs, each with a list of values. The
+ * cartesian product applies to every agent that has the path (DESIGN.md, "Sweeps"); an agent "has"
+ * a path when every mapping on the way exists and the last key is one its type accepts, written or
+ * not. A path no agent has is a config error.
+ */
+final class Sweep {
+
+    /** One sweep point for one agent: the agent spec with the values substituted. */
+    record Point(MapNode node, Map<String, String> params) {
+        String labelSuffix() {
+            StringBuilder sb = new StringBuilder();
+            for (Map.Entry<String, String> e : params.entrySet()) {
+                sb.append(sb.length() > 0 ? "," : "").append(e.getKey()).append('=').append(e.getValue());
+            }
+            return sb.toString();
+        }
+    }
+
+    private record Axis(String path, String[] segments, List<ConfigNode> values) {
+        String key() {
+            return segments[segments.length - 1];
+        }
+    }
+
+    private final List<Axis> axes;
+
+    private Sweep(List<Axis> axes) {
+        this.axes = axes;
+    }
+
+    boolean isEmpty() {
+        return axes.isEmpty();
+    }
+
+    /** Swept key names (last path segments), in sweep order. */
+    List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        for (Axis a : axes) {
+            keys.add(a.key());
+        }
+        return keys;
+    }
+
+    Map<String, Object> resolved() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Axis a : axes) {
+            List<Object> values = new ArrayList<>();
+            for (ConfigNode v : a.values()) {
+                values.add(plain(v));
+            }
+            map.put(a.path(), values);
+        }
+        return map;
+    }
+
+    static Sweep parse(ConfigNode node, MapNode agents) {
+        if (node == null) {
+            return new Sweep(List.of());
+        }
+        MapNode map = Binder.requireMap(node, "sweep", "a mapping from agent key paths to lists of values, "
+                + "e.g. sweep: {policy.temperature.value: [0.1, 0.2]}");
+        List<Axis> axes = new ArrayList<>();
+        Map<String, String> lastSegments = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode.Entry> e : map.entries().entrySet()) {
+            String path = e.getKey();
+            String where = "sweep." + path;
+            if (!path.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
+                throw new ConfigException(e.getValue().keyLocation(), where, "is not a dotted key path inside an "
+                        + "agent, such as policy.temperature.value");
+            }
+            ConfigNode valuesNode = e.getValue().value();
+            if (!(valuesNode instanceof ListNode)) {
+                throw new ConfigException(valuesNode.location(), where, "expected a list of values, found "
+                        + valuesNode.describe());
+            }
+            ListNode values = (ListNode) valuesNode;
+            if (values.items().isEmpty()) {
+                throw new ConfigException(values.location(), where, "is an empty list; give at least one value");
+            }
+            String[] segments = path.split("\\.");
+            Axis axis = new Axis(path, segments, values.items());
+            String previous = lastSegments.put(axis.key(), path);
+            if (previous != null) {
+                throw new ConfigException(e.getValue().keyLocation(), where, "ends in the same key as sweep path "
+                        + previous + ", so their labels would clash; sweep them as separate experiments");
+            }
+            boolean anyAgent = false;
+            for (ConfigNode.Entry agent : agents.entries().values()) {
+                anyAgent |= accepts(agent.value(), Kind.AGENT, segments, 0);
+            }
+            if (!anyAgent) {
+                throw new ConfigException(e.getValue().keyLocation(), where, "no agent has this key path; a path "
+                        + "starts inside an agent, e.g. policy.temperature.value or alpha");
+            }
+            axes.add(axis);
+        }
+        return new Sweep(axes);
+    }
+
+    /** The sweep points of one agent: one point (the agent as written) if no path applies. */
+    List<Point> pointsFor(String agentName, ConfigNode agent) {
+        List<Point> points = new ArrayList<>();
+        if (!(agent instanceof MapNode)) {
+            points.add(new Point(null, Map.of()));
+            return points;
+        }
+        List<Axis> applicable = new ArrayList<>();
+        for (Axis a : axes) {
+            if (accepts(agent, Kind.AGENT, a.segments(), 0)) {
+                applicable.add(a);
+            }
+        }
+        expand((MapNode) agent, applicable, 0, new LinkedHashMap<>(), points);
+        return points;
+    }
+
+    private static void expand(MapNode node, List<Axis> axes, int i, Map<String, String> params, List<Point> out) {
+        if (i == axes.size()) {
+            out.add(new Point(node, new LinkedHashMap<>(params)));
+            return;
+        }
+        Axis axis = axes.get(i);
+        for (ConfigNode value : axis.values()) {
+            params.put(axis.key(), text(value));
+            expand(set(node, axis.segments(), 0, value), axes, i + 1, params, out);
+            params.remove(axis.key());
+        }
+    }
+
+    private static MapNode set(MapNode node, String[] segments, int i, ConfigNode value) {
+        if (i == segments.length - 1) {
+            return node.with(segments[i], value);
+        }
+        return node.with(segments[i], set((MapNode) node.get(segments[i]), segments, i + 1, value));
+    }
+
+    /** Whether the mapping {@code node} of {@code kind} has the key path {@code segments[i..]}. */
+    static boolean accepts(ConfigNode node, Kind kind, String[] segments, int i) {
+        if (!(node instanceof MapNode)) {
+            return false;
+        }
+        MapNode map = (MapNode) node;
+        ConfigNode typeNode = map.get(kind.discriminator());
+        if (!(typeNode instanceof ScalarNode)) {
+            return false;
+        }
+        TypeSpec spec = Catalog.find(kind, ((ScalarNode) typeNode).text());
+        if (spec == null) {
+            return false;
+        }
+        Key key = spec.key(segments[i]);
+        if (key == null) {
+            return false;
+        }
+        if (i == segments.length - 1) {
+            return true;
+        }
+        Kind childKind;
+        if (key.type() instanceof ValueType.Nested) {
+            childKind = ((ValueType.Nested) key.type()).kind();
+        } else if (key.type() instanceof ValueType.NumOrSchedule) {
+            childKind = Kind.SCHEDULE;
+        } else {
+            return false;
+        }
+        return accepts(map.get(segments[i]), childKind, segments, i + 1);
+    }
+
+    /** A value as it appears in labels: scalars as written, others in a compact flow form. */
+    static String text(ConfigNode node) {
+        if (node instanceof ScalarNode) {
+            return ((ScalarNode) node).text();
+        }
+        if (node instanceof ListNode) {
+            List<String> parts = new ArrayList<>();
+            for (ConfigNode item : ((ListNode) node).items()) {
+                parts.add(text(item));
+            }
+            return "[" + String.join(" ", parts) + "]";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, ConfigNode.Entry> e : ((MapNode) node).entries().entrySet()) {
+            parts.add(e.getKey() + ":" + text(e.getValue().value()));
+        }
+        return "{" + String.join(" ", parts) + "}";
+    }
+
+    /** A node as plain Java values, for config.yaml. */
+    static Object plain(ConfigNode node) {
+        if (node instanceof ScalarNode) {
+            ScalarNode s = (ScalarNode) node;
+            switch (s.kind()) {
+                case INTEGER:
+                case FLOAT:
+                    double d = Binder.parseNumber(s.text());
+                    return d == Math.rint(d) && Math.abs(d) < 1e15 && s.kind() == ScalarNode.Kind.INTEGER ? (Object) (long) d : (Object) d;
+                case BOOLEAN:
+                    return Boolean.parseBoolean(s.text());
+                case NULL:
+                    return null;
+                default:
+                    return s.text();
+            }
+        }
+        if (node instanceof ListNode) {
+            List<Object> list = new ArrayList<>();
+            for (ConfigNode item : ((ListNode) node).items()) {
+                list.add(plain(item));
+            }
+            return list;
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode.Entry> e : ((MapNode) node).entries().entrySet()) {
+            map.put(e.getKey(), plain(e.getValue().value()));
+        }
+        return map;
+    }
+}

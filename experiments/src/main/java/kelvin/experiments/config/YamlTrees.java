@@ -1,0 +1,164 @@
+package kelvin.experiments.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kelvin.experiments.config.ConfigNode.ListNode;
+import kelvin.experiments.config.ConfigNode.MapNode;
+import kelvin.experiments.config.ConfigNode.ScalarNode;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads YAML (and therefore JSON) into {@link ConfigNode} trees with the location of every key and
+ * value. Duplicate keys are errors, not silent overwrites, and hostile documents (alias bombs, deep
+ * nesting, huge files) are refused before they cost memory.
+ */
+public final class YamlTrees {
+
+    /** Largest config file read, in bytes; real configs are a few kilobytes. */
+    public static final long MAX_BYTES = 1 << 20;
+    private static final int MAX_DEPTH = 64;
+    private static final int MAX_ALIASES = 50;
+
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
+            .build();
+
+    private YamlTrees() {
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit((int) MAX_BYTES);
+        options.setAllowDuplicateKeys(true); // reported by us, with both locations
+        return options;
+    }
+
+    /** Reads and parses a config file. */
+    public static ConfigNode read(Path file) {
+        String source = file.toString();
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ConfigException(Location.of(source), "", "is a directory, not a config file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new ConfigException(Location.of(source), "",
+                        "file is " + size + " bytes; configs are limited to " + MAX_BYTES + " bytes");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(Location.of(source), "", "no such file");
+        } catch (IOException e) {
+            throw new ConfigException(Location.of(source), "", "cannot be read: " + e.getMessage());
+        }
+        return parse(source, new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** Parses config text; {@code source} names it in messages. */
+    public static ConfigNode parse(String source, String text) {
+        if (text.isBlank()) {
+            throw new ConfigException(new Location(source, 1, 1), "", "the file is empty; a config is a mapping with at least name, runs, env and agents");
+        }
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new ConfigException(new Location(source, 1, 1), "", "the file holds no document; a config is a mapping");
+            }
+            ConfigNode root = readValue(parser, source, 0, "");
+            if (parser.nextToken() != null) {
+                throw new ConfigException(location(source, parser.currentTokenLocation()), "",
+                        "more than one document; a config is a single mapping");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(location(source, e.getLocation()), "", "not valid YAML: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ConfigException(Location.of(source), "", "cannot be read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            if (e instanceof ConfigException) {
+                throw e;
+            }
+            // SnakeYAML reports its own limits (aliases, depth, size) as unchecked exceptions.
+            throw new ConfigException(Location.of(source), "", "refused: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown parse error";
+        }
+        int nl = message.indexOf('\n');
+        return (nl < 0 ? message : message.substring(0, nl)).trim();
+    }
+
+    private static Location location(String source, JsonLocation loc) {
+        if (loc == null || loc.getLineNr() <= 0) {
+            return Location.of(source);
+        }
+        return new Location(source, loc.getLineNr(), Math.max(1, loc.getColumnNr()));
+    }
+
+    private static ConfigNode readValue(JsonParser parser, String source, int depth, String path) throws IOException {
+        JsonToken token = parser.currentToken();
+        Location here = location(source, parser.currentTokenLocation());
+        if (depth > MAX_DEPTH) {
+            throw new ConfigException(here, path, "nested more than " + MAX_DEPTH + " levels deep");
+        }
+        switch (token) {
+            case START_OBJECT:
+                return readMap(parser, source, depth, here, path);
+            case START_ARRAY: {
+                List<ConfigNode> items = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(readValue(parser, source, depth + 1, path + "[" + items.size() + "]"));
+                }
+                return new ListNode(here, items);
+            }
+            case VALUE_NUMBER_INT:
+                return new ScalarNode(here, ScalarNode.Kind.INTEGER, parser.getText());
+            case VALUE_NUMBER_FLOAT:
+                return new ScalarNode(here, ScalarNode.Kind.FLOAT, parser.getText());
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return new ScalarNode(here, ScalarNode.Kind.BOOLEAN, parser.getText());
+            case VALUE_NULL:
+                return new ScalarNode(here, ScalarNode.Kind.NULL, "null");
+            default:
+                return new ScalarNode(here, ScalarNode.Kind.STRING, parser.getText());
+        }
+    }
+
+    private static MapNode readMap(JsonParser parser, String source, int depth, Location here, String path)
+            throws IOException {
+        Map<String, ConfigNode.Entry> entries = new LinkedHashMap<>();
+        while (parser.nextToken() != JsonToken.END_OBJECT) {
+            String key = parser.currentName();
+            Location keyLocation = location(source, parser.currentTokenLocation());
+            parser.nextToken();
+            String keyPath = path.isEmpty() ? key : path + "." + key;
+            ConfigNode value = readValue(parser, source, depth + 1, keyPath);
+            ConfigNode.Entry previous = entries.get(key);
+            if (previous != null) {
+                throw new ConfigException(keyLocation, keyPath, "duplicate key (first written at line "
+                        + previous.keyLocation().line() + "); write each key once");
+            }
+            entries.put(key, new ConfigNode.Entry(keyLocation, value));
+        }
+        return new MapNode(here, entries);
+    }
+}

@@ -1,0 +1,24 @@
+package kelvin.experiments.model;
+
+import java.util.Map;
+import kelvin.agents.bandit.BanditAgent;
+import kelvin.agents.schedule.Schedule;
+
+/**
+ * One agent variant at one sweep point: what is run {@code runs} times and drawn as one line.
+ *
+ * @param index position in the config (agents in order, then sweep points), also the colour index
+ * @param label {@code agent} or {@code agent[segment=value,...]}
+ * @param agentName the agent's name under {@code agents}
+ * @param params swept key (last path segment) to value as written
+ * @param agent the built agent
+ * @param temperature the policy's temperature schedule, or null when the policy has none
+ * @param resolved the agent's fully resolved spec, for config.yaml and the config hash
+ */
+public record Cell(int index, String label, String agentName, Map<String, String> params, BanditAgent agent,
+                   Schedule temperature, Object resolved) {
+
+    public Cell {
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+    }
+}

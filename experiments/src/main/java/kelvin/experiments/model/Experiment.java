@@ -1,0 +1,36 @@
+package kelvin.experiments.model;
+
+import java.util.List;
+import java.util.Map;
+import kelvin.env.bandit.BanditEnv;
+
+/**
+ * A validated experiment: everything a run needs, as plain objects.
+ *
+ * @param name output folder name
+ * @param seed master seed
+ * @param runs runs per cell
+ * @param steps horizon H
+ * @param env the environment
+ * @param cells agent variants x sweep points, in config order
+ * @param sweepKeys swept key names (last path segments), in sweep order: extra CSV columns
+ * @param metrics metrics to record, in config order
+ * @param checkpoints 1-based steps at which metrics are recorded
+ * @param resolved the fully resolved config (defaults filled in), for config.yaml
+ */
+public record Experiment(String name, long seed, int runs, int steps, BanditEnv env, List<Cell> cells,
+                         List<String> sweepKeys, List<Metric> metrics, int[] checkpoints,
+                         Map<String, Object> resolved) {
+
+    public Experiment {
+        cells = List.copyOf(cells);
+        sweepKeys = List.copyOf(sweepKeys);
+        metrics = List.copyOf(metrics);
+        checkpoints = checkpoints.clone();
+    }
+
+    @Override
+    public int[] checkpoints() {
+        return checkpoints.clone();
+    }
+}

@@ -1,0 +1,90 @@
+package kelvin.experiments.run;
+
+import java.util.List;
+import kelvin.agents.bandit.BanditLearner;
+import kelvin.env.bandit.BanditRun;
+import kelvin.experiments.model.Cell;
+import kelvin.experiments.model.Experiment;
+import kelvin.experiments.model.Metric;
+
+/**
+ * Runs blocks of bandit runs of one cell and folds their metrics into {@link Moments}, one slot per
+ * (metric, checkpoint): slot = metric position * checkpoints + checkpoint position. Nothing is kept
+ * per run: between checkpoints the loop only selects, pulls, learns and adds up regret.
+ */
+public final class BanditSimulation {
+    private final Experiment experiment;
+    private final int[] checkpoints;
+    private final int regretSlot;
+    private final int rewardSlot;
+    private final int optimalSlot;
+    private final int entropySlot;
+    private final int temperatureSlot;
+
+    public BanditSimulation(Experiment experiment) {
+        this.experiment = experiment;
+        this.checkpoints = experiment.checkpoints();
+        List<Metric> metrics = experiment.metrics();
+        int c = checkpoints.length;
+        regretSlot = base(metrics, Metric.REGRET, c);
+        rewardSlot = base(metrics, Metric.REWARD, c);
+        optimalSlot = base(metrics, Metric.OPTIMAL_ACTION, c);
+        entropySlot = base(metrics, Metric.ENTROPY, c);
+        temperatureSlot = base(metrics, Metric.TEMPERATURE, c);
+    }
+
+    private static int base(List<Metric> metrics, Metric m, int checkpoints) {
+        int i = metrics.indexOf(m);
+        return i < 0 ? -1 : i * checkpoints;
+    }
+
+    /** Slots a {@link Moments} for this experiment needs. */
+    public int slots() {
+        return experiment.metrics().size() * checkpoints.length;
+    }
+
+    /** Runs runs [from, to) of {@code cell}, adding their metrics to {@code out} in run order. */
+    public void runBlock(Cell cell, int from, int to, Moments out) {
+        for (int r = from; r < to; r++) {
+            BanditRun bandit = experiment.env().start(Streams.environment(experiment.seed(), r));
+            BanditLearner learner = cell.agent().start(bandit.arms(), Streams.agent(experiment.seed(), cell.label(), r));
+            run(bandit, learner, out);
+        }
+    }
+
+    private void run(BanditRun bandit, BanditLearner learner, Moments out) {
+        final int horizon = experiment.steps();
+        final int[] marks = checkpoints;
+        int next = 0;
+        int mark = marks[0] - 1;
+        double regret = 0;
+        for (int t = 0; t < horizon; t++) {
+            int arm = learner.select();
+            regret += bandit.bestMean() - bandit.mean(arm);
+            if (t != mark) {
+                learner.update(arm, bandit.pull(arm));
+                continue;
+            }
+            // A checkpoint: read what describes this step before the reward moves the agent on.
+            if (entropySlot >= 0) {
+                out.add(entropySlot + next, learner.entropy());
+            }
+            if (temperatureSlot >= 0) {
+                out.add(temperatureSlot + next, learner.temperature());
+            }
+            if (optimalSlot >= 0) {
+                out.add(optimalSlot + next, bandit.isOptimal(arm) ? 1.0 : 0.0);
+            }
+            double reward = bandit.pull(arm);
+            if (rewardSlot >= 0) {
+                out.add(rewardSlot + next, reward);
+            }
+            if (regretSlot >= 0) {
+                out.add(regretSlot + next, regret);
+            }
+            learner.update(arm, reward);
+            next++;
+            mark = next < marks.length ? marks[next] - 1 : -1;
+        }
+    }
+}

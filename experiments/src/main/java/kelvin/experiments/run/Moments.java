@@ -1,0 +1,95 @@
+package kelvin.experiments.run;
+
+import java.util.Arrays;
+
+/**
+ * Streaming statistics of many series at once (one slot per metric and checkpoint): count, mean,
+ * M2, min and max, updated one value at a time (Welford 1962) and merged pairwise (Chan, Golub &amp;
+ * LeVeque 1979). Merging is exact in algebra but not in floating point, so callers merge in a fixed
+ * order to keep results independent of thread count. NaN values are skipped (a metric an agent does
+ * not have, such as the temperature of epsilon-greedy).
+ */
+public final class Moments {
+    private final long[] n;
+    private final double[] mean;
+    private final double[] m2;
+    private final double[] min;
+    private final double[] max;
+
+    public Moments(int slots) {
+        n = new long[slots];
+        mean = new double[slots];
+        m2 = new double[slots];
+        min = new double[slots];
+        max = new double[slots];
+        Arrays.fill(min, Double.POSITIVE_INFINITY);
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    }
+
+    public int slots() {
+        return n.length;
+    }
+
+    public void add(int slot, double x) {
+        if (Double.isNaN(x)) {
+            return;
+        }
+        long k = ++n[slot];
+        double delta = x - mean[slot];
+        mean[slot] += delta / k;
+        m2[slot] += delta * (x - mean[slot]);
+        if (x < min[slot]) {
+            min[slot] = x;
+        }
+        if (x > max[slot]) {
+            max[slot] = x;
+        }
+    }
+
+    /** Adds {@code other}'s values to this one's, as if they had been added here after ours. */
+    public void merge(Moments other) {
+        for (int s = 0; s < n.length; s++) {
+            long nb = other.n[s];
+            if (nb == 0) {
+                continue;
+            }
+            long na = n[s];
+            if (na == 0) {
+                n[s] = nb;
+                mean[s] = other.mean[s];
+                m2[s] = other.m2[s];
+                min[s] = other.min[s];
+                max[s] = other.max[s];
+                continue;
+            }
+            long nn = na + nb;
+            double delta = other.mean[s] - mean[s];
+            mean[s] += delta * nb / nn;
+            m2[s] += other.m2[s] + delta * delta * ((double) na * nb / nn);
+            n[s] = nn;
+            min[s] = Math.min(min[s], other.min[s]);
+            max[s] = Math.max(max[s], other.max[s]);
+        }
+    }
+
+    public long count(int slot) {
+        return n[slot];
+    }
+
+    public double mean(int slot) {
+        return n[slot] == 0 ? Double.NaN : mean[slot];
+    }
+
+    /** Sample variance (n - 1 in the denominator); NaN below two values. */
+    public double variance(int slot) {
+        return n[slot] < 2 ? Double.NaN : m2[slot] / (n[slot] - 1);
+    }
+
+    public double min(int slot) {
+        return n[slot] == 0 ? Double.NaN : min[slot];
+    }
+
+    public double max(int slot) {
+        return n[slot] == 0 ? Double.NaN : max[slot];
+    }
+}

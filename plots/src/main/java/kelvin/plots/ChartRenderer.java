@@ -1,0 +1,323 @@
+package kelvin.plots;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Renders {@link LineChart}s and {@link Heatmap}s to PNG and SVG bytes with XChart.
+ *
+ * <p>The caller writes the bytes (atomically, as the results folder requires); nothing here touches
+ * the file system or needs a display. Charts are {@value #DEFAULT_WIDTH} x {@value #DEFAULT_HEIGHT}
+ * pixels unless another size is given; fonts and strokes scale with the width so a smaller chart
+ * keeps its proportions.
+ *
+ * <p>Drawing rules, chosen for dense learning curves compared side by side:
+ * <ul>
+ *   <li>bands are filled translucently in their series' colour, and all bands are drawn before all
+ *       lines, so every line stays on top of every band;
+ *   <li>the legend sits outside the plot, on the right, so it never covers data;
+ *   <li>series with more than {@value #MARKERS_UP_TO} points are plain lines; sparser ones (such as
+ *       a sensitivity sweep over five parameter values) also get markers, and a single point is
+ *       drawn as a marker alone;
+ *   <li>tick labels are rounded and locale-independent (see {@code TickFormat});
+ *   <li>lines past the palette's size get a different dash pattern (see {@link Palette}).
+ * </ul>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class ChartRenderer {
+
+    /** Default width in pixels. */
+    public static final int DEFAULT_WIDTH = 1200;
+
+    /** Default height in pixels. */
+    public static final int DEFAULT_HEIGHT = 700;
+
+    /** Series with at most this many drawable points get markers. */
+    static final int MARKERS_UP_TO = 30;
+
+    /** Dashed dense lines are cut into this many pieces per axis length (see PlotData.densify). */
+    private static final int DASH_RESOLUTION = 600;
+
+    /** Beyond this many points a dashed line is drawn as given (dashes may then look solid). */
+    private static final int MAX_DENSE_POINTS = 20_000;
+
+    /** Smallest accepted width or height: below it titles and legends no longer fit. */
+    private static final int MIN_SIZE = 300;
+
+    /** Band fill opacity: dark enough to see three overlapping bands, light enough to read lines. */
+    static final int BAND_ALPHA = 56;
+
+    private static final Color TEXT = new Color(0x22, 0x22, 0x22);
+    private static final Color GRID = new Color(0xE3, 0xE3, 0xE3);
+    private static final Color FRAME = new Color(0xB0, 0xB0, 0xB0);
+    private static final String NO_DATA = "no data";
+
+    private final int width;
+    private final int height;
+
+    /** A renderer for {@value #DEFAULT_WIDTH} x {@value #DEFAULT_HEIGHT} pixel charts. */
+    public ChartRenderer() {
+        this(DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    }
+
+    /**
+     * A renderer for charts of the given size.
+     *
+     * @param width width in pixels (SVG: user units), at least 300
+     * @param height height in pixels (SVG: user units), at least 300
+     * @throws IllegalArgumentException if either size is below 300
+     */
+    public ChartRenderer(int width, int height) {
+        if (width < MIN_SIZE || height < MIN_SIZE) {
+            throw new IllegalArgumentException(
+                "chart size must be at least " + MIN_SIZE + " x " + MIN_SIZE + ": " + width + " x " + height);
+        }
+        this.width = width;
+        this.height = height;
+    }
+
+    /**
+     * Renders a chart as a PNG image.
+     *
+     * @param chart the chart
+     * @return PNG bytes
+     */
+    public byte[] png(LineChart chart) {
+        return encodePng(build(chart), chart.title());
+    }
+
+    /**
+     * Renders a chart as an SVG document.
+     *
+     * @param chart the chart
+     * @return UTF-8 bytes of a standalone SVG document
+     */
+    public byte[] svg(LineChart chart) {
+        return encodeSvg(build(chart), chart.title());
+    }
+
+    /**
+     * Renders a heatmap as a PNG image.
+     *
+     * @param map the heatmap
+     * @return PNG bytes
+     */
+    public byte[] png(Heatmap map) {
+        return encodePng(new PaintedChart(width, height, new HeatmapPainter(map, scale())), map.title());
+    }
+
+    /**
+     * Renders a heatmap as an SVG document.
+     *
+     * @param map the heatmap
+     * @return UTF-8 bytes of a standalone SVG document
+     */
+    public byte[] svg(Heatmap map) {
+        return encodeSvg(new PaintedChart(width, height, new HeatmapPainter(map, scale())), map.title());
+    }
+
+    private static byte[] encodePng(XYChart chart, String title) {
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not encode chart '" + title + "' as PNG", e);
+        }
+    }
+
+    private static byte[] encodeSvg(XYChart chart, String title) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not encode chart '" + title + "' as SVG", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Builds the XChart model of a chart; package-private so tests can inspect it. */
+    XYChart build(LineChart chart) {
+        XYChart xy = new XYChart(width, height);
+        xy.setTitle(chart.title());
+        xy.setXAxisTitle(chart.xLabel());
+        xy.setYAxisTitle(chart.yLabel());
+        style(xy.getStyler(), chart);
+
+        List<PlotData.Prepared> prepared = PlotData.prepare(chart);
+        // XChart paints series in insertion order: every band first, so no band covers a line
+        for (int i = 0; i < prepared.size(); i++) {
+            PlotData.Prepared p = prepared.get(i);
+            if (p.hasBand()) {
+                addBand(xy, "band " + i, p);
+            }
+        }
+        double[] range = PlotData.range(prepared);
+        boolean anyLegend = false;
+        for (int i = 0; i < prepared.size(); i++) {
+            PlotData.Prepared p = prepared.get(i);
+            if (p.hasLine()) {
+                anyLegend |= addLine(xy, "line " + i, p, chart, range);
+            }
+        }
+        if (xy.getSeriesMap().isEmpty()) {
+            addNoDataNote(xy, chart);
+        } else if (!chart.logX()) {
+            avoidTicksAtDataPoints(xy, prepared);
+        }
+        xy.getStyler().setLegendVisible(anyLegend);
+        return xy;
+    }
+
+    private float scale() {
+        return width / (float) DEFAULT_WIDTH;
+    }
+
+    private Font font(int style, float size) {
+        return new Font(Font.SANS_SERIF, style, Math.round(size * scale()));
+    }
+
+    private void style(XYStyler s, LineChart chart) {
+        s.setLocale(Locale.ROOT);
+        s.setAntiAlias(true);
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setChartFontColor(TEXT);
+        s.setAxisTickLabelsColor(TEXT);
+        s.setPlotBorderColor(FRAME);
+        s.setPlotGridLinesColor(GRID);
+        s.setPlotGridLinesStroke(new BasicStroke(1f));
+        s.setAxisTickMarksColor(FRAME);
+        s.setChartPadding(Math.round(14 * scale()));
+        s.setChartTitleFont(font(Font.BOLD, 24));
+        s.setChartTitleBoxVisible(false);
+        s.setAxisTitleFont(font(Font.PLAIN, 18));
+        s.setAxisTickLabelsFont(font(Font.PLAIN, 15));
+        s.setAxisTitlePadding(Math.round(10 * scale()));
+        s.setLegendFont(font(Font.PLAIN, 15));
+        s.setLegendPosition(LegendPosition.OutsideE);
+        s.setLegendBorderColor(FRAME);
+        s.setLegendBackgroundColor(Color.WHITE);
+        s.setLegendSeriesLineLength(Math.round(36 * scale()));
+        s.setAnnotationTextFont(font(Font.ITALIC, 20));
+        s.setAnnotationTextFontColor(Palette.NEUTRAL);
+        s.setMarkerSize(Math.round(8 * scale()));
+        s.setXAxisLogarithmic(chart.logX());
+        s.setYAxisLogarithmic(chart.logY());
+        s.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        s.setToolTipsEnabled(false);
+        s.setYAxisLabelAlignment(AxesChartStyler.TextAlignment.Right);
+    }
+
+    private void addBand(XYChart xy, String name, PlotData.Prepared p) {
+        XYSeries band = xy.addSeries(name, p.bandX(), p.bandY());
+        band.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
+        Color c = Palette.color(p.source().colorIndex());
+        band.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), BAND_ALPHA));
+        band.setLineStyle(SeriesLines.NONE);
+        band.setMarker(SeriesMarkers.NONE);
+        band.setShowInLegend(false);
+    }
+
+    /** Adds a series' line; returns whether it shows in the legend. */
+    private boolean addLine(XYChart xy, String name, PlotData.Prepared p, LineChart chart, double[] range) {
+        Series source = p.source();
+        BasicStroke stroke = stroke(source);
+        boolean sparse = p.x().length <= MARKERS_UP_TO;
+        double[] x = p.x();
+        double[] y = p.y();
+        boolean smooth = false;
+        if (stroke.getDashArray() != null && !sparse) {
+            // keeps the dash pattern running along a dense line: see PlotData.densify
+            double[][] dense = PlotData.densify(p, chart, range, DASH_RESOLUTION, MAX_DENSE_POINTS);
+            if (dense != null) {
+                x = dense[0];
+                y = dense[1];
+                smooth = true;
+            }
+        }
+        XYSeries line = xy.addSeries(name, x, y);
+        line.setLabel(source.label());
+        Color c = Palette.color(source.colorIndex());
+        line.setLineColor(c);
+        line.setMarkerColor(c);
+        line.setFillColor(c);
+        line.setLineStyle(stroke);
+        line.setMarker(sparse ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        line.setSmooth(smooth);
+        boolean inLegend = !source.label().isBlank();
+        line.setShowInLegend(inLegend);
+        return inLegend;
+    }
+
+    private BasicStroke stroke(Series s) {
+        float w = 2.5f * scale();
+        if (s.dashed()) {
+            return dashes(w, 10, 7);
+        }
+        return switch (Palette.cycle(s.colorIndex()) % 3) {
+            case 0 -> new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+            case 1 -> dashes(w, 16, 5, 3, 5);
+            default -> dashes(w, 3, 5);
+        };
+    }
+
+    private BasicStroke dashes(float lineWidth, float... pattern) {
+        float[] scaled = pattern.clone();
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] *= scale();
+        }
+        return new BasicStroke(lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, scaled, 0f);
+    }
+
+    /**
+     * XChart 3.8.8 puts linear x ticks on data values whenever the x values are equally spaced,
+     * which for steps 1..1000 gives labels like 1, 37, 73, ... that crowd and read badly. One
+     * invisible point between the first two x values makes the values unequally spaced, so XChart
+     * falls back to round tick values (0, 200, 400, ...). Sparse data keeps ticks on its values,
+     * which suits a handful of checkpoints.
+     */
+    private static void avoidTicksAtDataPoints(XYChart xy, List<PlotData.Prepared> prepared) {
+        for (PlotData.Prepared p : prepared) {
+            if (p.x().length > MARKERS_UP_TO) {
+                double[] x = p.x();
+                double[] y = p.y();
+                XYSeries off = xy.addSeries("tick spacing", new double[] {(x[0] + x[1]) / 2}, new double[] {y[0]});
+                off.setLineStyle(SeriesLines.NONE);
+                off.setMarker(SeriesMarkers.NONE);
+                off.setShowInLegend(false);
+                return;
+            }
+        }
+    }
+
+    private void addNoDataNote(XYChart xy, LineChart chart) {
+        // XChart cannot lay out axes without a series: add an invisible one on a range valid for
+        // any axis type, and say in the plot why it is empty.
+        XYSeries placeholder = xy.addSeries("placeholder", new double[] {1, 10}, new double[] {1, 10});
+        placeholder.setLineStyle(SeriesLines.NONE);
+        placeholder.setMarker(SeriesMarkers.NONE);
+        placeholder.setShowInLegend(false);
+        double x = chart.logX() ? Math.sqrt(10) : 5.5;
+        double y = chart.logY() ? Math.sqrt(10) : 5.5;
+        xy.addAnnotation(new AnnotationText(NO_DATA, x, y, false));
+        // the placeholder's range means nothing, so show no tick values for it
+        xy.getStyler().setAxisTicksVisible(false);
+    }
+}

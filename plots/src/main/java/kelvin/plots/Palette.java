@@ -1,0 +1,75 @@
+package kelvin.plots;
+
+import java.awt.Color;
+import java.util.Locale;
+
+/**
+ * The fixed colours of chart series, indexed by a variant's colour index.
+ *
+ * <p>The palette is the colour-blind-safe set of Okabe and Ito (2008), "Color Universal Design",
+ * <a href="https://jfly.uni-koeln.de/color/">jfly.uni-koeln.de/color</a>, in an order that keeps
+ * the first colours far apart. Its yellow is left out: it is nearly invisible on white. An index
+ * past the end wraps around (modulo {@link #size()}); {@link ChartRenderer} then changes the dash
+ * pattern, so variant 0 and variant 7 still differ.
+ *
+ * <p>A negative index means {@link #NEUTRAL}, a dark grey for guide lines such as a theoretical
+ * bound, which should not look like one more variant.
+ */
+public final class Palette {
+
+    /** Colour index of guide lines: any negative index maps to {@link #NEUTRAL}. */
+    public static final int GUIDE = -1;
+
+    /** Dark grey used for guide lines (negative colour indices). */
+    public static final Color NEUTRAL = new Color(0x55, 0x55, 0x55);
+
+    private static final Color[] OKABE_ITO = {
+        new Color(0x00, 0x72, 0xB2), // blue
+        new Color(0xD5, 0x5E, 0x00), // vermillion
+        new Color(0x00, 0x9E, 0x73), // bluish green
+        new Color(0xCC, 0x79, 0xA7), // reddish purple
+        new Color(0xE6, 0x9F, 0x00), // orange
+        new Color(0x56, 0xB4, 0xE9), // sky blue
+        new Color(0x00, 0x00, 0x00), // black
+    };
+
+    private Palette() {
+    }
+
+    /**
+     * Number of distinct colours before the palette wraps around.
+     *
+     * @return the palette size (7)
+     */
+    public static int size() {
+        return OKABE_ITO.length;
+    }
+
+    /**
+     * The colour of a colour index.
+     *
+     * @param colorIndex any index; negative gives {@link #NEUTRAL}, others wrap modulo {@link #size()}
+     * @return an opaque colour
+     */
+    public static Color color(int colorIndex) {
+        return colorIndex < 0 ? NEUTRAL : OKABE_ITO[colorIndex % OKABE_ITO.length];
+    }
+
+    /**
+     * The colour of a colour index as a CSS hex string such as {@code #0072b2}, for HTML swatches.
+     *
+     * @param colorIndex any index, as in {@link #color(int)}
+     * @return a lower-case {@code #rrggbb} string
+     */
+    public static String hex(int colorIndex) {
+        return String.format(Locale.ROOT, "#%06x", color(colorIndex).getRGB() & 0xFFFFFF);
+    }
+
+    /**
+     * How many times the palette has wrapped around for this index: 0 for the first
+     * {@link #size()} indices, 1 for the next, and so on; 0 for negative indices.
+     */
+    static int cycle(int colorIndex) {
+        return colorIndex < 0 ? 0 : colorIndex / OKABE_ITO.length;
+    }
+}

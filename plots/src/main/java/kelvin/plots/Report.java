@@ -1,0 +1,131 @@
+package kelvin.plots;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The content of an HTML report, as plain data; {@link ReportRenderer#html(Report)} lays it out.
+ *
+ * <p>Sections appear in a fixed order: the title and header facts, a table of contents, the
+ * tables (the short answer: summary and ranking), the figures, and the configuration. Within each
+ * section items keep the order given. Empty sections are left out.
+ *
+ * @param title page title, e.g. the experiment name
+ * @param facts header facts such as seed, runs, version, wall time and machine, in order
+ * @param config the resolved configuration text, shown verbatim in a collapsed block; null or
+ *     empty for none
+ * @param figures figures, in order
+ * @param tables tables, in order
+ */
+public record Report(String title, List<Fact> facts, String config, List<Figure> figures, List<Table> tables) {
+
+    /**
+     * One header fact.
+     *
+     * @param key what it is, e.g. {@code "seed"}
+     * @param value its value, already formatted, e.g. {@code "2026"}
+     */
+    public record Fact(String key, String value) {
+
+        /**
+         * Validates the fact.
+         *
+         * @throws NullPointerException if key or value is null
+         */
+        public Fact {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /**
+     * Validates and copies the lists.
+     *
+     * @throws NullPointerException if the title, a list or an element is null
+     */
+    public Report {
+        Objects.requireNonNull(title, "title");
+        facts = List.copyOf(facts);
+        figures = List.copyOf(figures);
+        tables = List.copyOf(tables);
+    }
+
+    /**
+     * Starts a report.
+     *
+     * @param title page title
+     * @return a builder
+     */
+    public static Builder builder(String title) {
+        return new Builder(title);
+    }
+
+    /** Collects the parts of a {@link Report}; not thread-safe. */
+    public static final class Builder {
+
+        private final String title;
+        private final List<Fact> facts = new ArrayList<>();
+        private final List<Figure> figures = new ArrayList<>();
+        private final List<Table> tables = new ArrayList<>();
+        private String config;
+
+        private Builder(String title) {
+            this.title = Objects.requireNonNull(title, "title");
+        }
+
+        /**
+         * Adds a header fact.
+         *
+         * @param key what it is
+         * @param value its formatted value
+         * @return this builder
+         */
+        public Builder fact(String key, String value) {
+            facts.add(new Fact(key, value));
+            return this;
+        }
+
+        /**
+         * Sets the resolved configuration text.
+         *
+         * @param text the text, shown verbatim
+         * @return this builder
+         */
+        public Builder config(String text) {
+            this.config = text;
+            return this;
+        }
+
+        /**
+         * Adds a figure.
+         *
+         * @param figure the figure
+         * @return this builder
+         */
+        public Builder figure(Figure figure) {
+            figures.add(Objects.requireNonNull(figure, "figure"));
+            return this;
+        }
+
+        /**
+         * Adds a table.
+         *
+         * @param table the table
+         * @return this builder
+         */
+        public Builder table(Table table) {
+            tables.add(Objects.requireNonNull(table, "table"));
+            return this;
+        }
+
+        /**
+         * Builds the report.
+         *
+         * @return the report
+         */
+        public Report build() {
+            return new Report(title, facts, config, figures, tables);
+        }
+    }
+}

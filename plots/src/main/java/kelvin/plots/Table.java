@@ -1,0 +1,75 @@
+package kelvin.plots;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A table of a {@link Report}: a caption, column names and rows of already formatted strings.
+ *
+ * <p>The caller formats numbers (it knows how many digits are meaningful); the report only lays
+ * them out. A column whose cells all look numeric is right-aligned with tabular digits so that
+ * magnitudes line up, see {@link #isNumericColumn(int)}.
+ *
+ * @param caption what the table shows, e.g. {@code "Summary at step 1000"}
+ * @param columns column names
+ * @param rows rows, each with one cell per column
+ */
+public record Table(String caption, List<String> columns, List<List<String>> rows) {
+
+    /**
+     * A number, optionally signed, with thousands separators, exponent or percent sign, optionally
+     * followed by a plus-minus term or a bracketed interval: {@code 1,036.2}, {@code -3e-4},
+     * {@code 12%}, {@code 4.1 ± 0.3}, {@code 207.2 [199.9, 214.5]}.
+     */
+    private static final Pattern NUMBER = Pattern.compile(
+        "[-+\u2212]?(\\d[\\d,]*(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?%?"
+            + "(\\s*(\u00b1|\\+/-)\\s*\\S+)?(\\s*[\\[(].*[\\])])?");
+
+    /** Cells that stand for a missing or non-finite number and do not make a column textual. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("|-|\u2014|\u2013|NaN|n/a|[-+]?(inf|Infinity|\u221e)");
+
+    /**
+     * Validates and copies the table.
+     *
+     * @throws NullPointerException if anything is null
+     * @throws IllegalArgumentException if a row has a different number of cells than there are columns
+     */
+    public Table {
+        Objects.requireNonNull(caption, "caption");
+        columns = List.copyOf(columns);
+        List<List<String>> copied = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> row = List.copyOf(rows.get(i));
+            if (row.size() != columns.size()) {
+                throw new IllegalArgumentException("table '" + caption + "': row " + (i + 1) + " has " + row.size()
+                    + " cells but there are " + columns.size() + " columns");
+            }
+            copied.add(row);
+        }
+        rows = List.copyOf(copied);
+    }
+
+    /**
+     * Whether a column holds numbers: every cell is a number or a placeholder (empty, {@code -},
+     * {@code —}, {@code NaN}, {@code n/a}, {@code inf}, {@code ∞}) and at least one is a number.
+     *
+     * @param column column index
+     * @return true if the column should be right-aligned
+     * @throws IndexOutOfBoundsException if there is no such column
+     */
+    public boolean isNumericColumn(int column) {
+        Objects.checkIndex(column, columns.size());
+        boolean anyNumber = false;
+        for (List<String> row : rows) {
+            String cell = row.get(column).strip();
+            if (NUMBER.matcher(cell).matches()) {
+                anyNumber = true;
+            } else if (!PLACEHOLDER.matcher(cell).matches()) {
+                return false;
+            }
+        }
+        return anyNumber;
+    }
+}
