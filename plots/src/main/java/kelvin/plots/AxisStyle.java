@@ -56,8 +56,9 @@ final class AxisStyle {
     /**
      * Wraps a legend label onto lines of at most about {@value #LEGEND_WRAP} characters, so one
      * long sweep label (such as {@code boltzmann[policy.temperature.value=0.05]}) does not squeeze
-     * the plot. Breaks go before an opening bracket or after a space, comma, semicolon or slash;
-     * a run without any is cut hard.
+     * the plot. The preferred break is before an opening bracket, which separates a variant's name
+     * from its swept settings; next comes the last space, comma, semicolon, slash, equals sign or
+     * dot that leaves a reasonably long line; a run without any is cut hard.
      *
      * @param label the label, possibly containing line breaks already
      * @return the wrapped label
@@ -84,13 +85,14 @@ final class AxisStyle {
     }
 
     private static int breakPoint(String text) {
-        for (int i = LEGEND_WRAP; i > LEGEND_WRAP / 3; i--) {
+        for (int i = LEGEND_WRAP; i > 0; i--) {
             char c = text.charAt(i);
-            if (c == '[' || c == '(' || c == '{' || c == ' ') {
+            if (c == '[' || c == '(' || c == '{') {
                 return i;
             }
-            char before = text.charAt(i - 1);
-            if (before == ',' || before == ';' || before == '/') {
+        }
+        for (int i = LEGEND_WRAP; i > LEGEND_WRAP / 3; i--) {
+            if (text.charAt(i) == ' ' || ",;/=.".indexOf(text.charAt(i - 1)) >= 0) {
                 return i;
             }
         }

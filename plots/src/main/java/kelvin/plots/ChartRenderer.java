@@ -3,19 +3,23 @@ package kelvin.plots;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
-import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -24,21 +28,28 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Renders {@link LineChart}s and {@link Heatmap}s to PNG and SVG bytes with XChart.
  *
  * <p>The caller writes the bytes (atomically, as the results folder requires); nothing here touches
- * the file system or needs a display. Charts are {@value #DEFAULT_WIDTH} x {@value #DEFAULT_HEIGHT}
- * pixels unless another size is given; fonts and strokes scale with the width so a smaller chart
+ * the file system or needs a display. Figures are {@value #DEFAULT_WIDTH} x {@value #DEFAULT_HEIGHT}
+ * pixels unless another size is given; fonts and strokes scale with the width so a smaller figure
  * keeps its proportions.
  *
  * <p>Drawing rules, chosen for dense learning curves compared side by side:
  * <ul>
  *   <li>bands are filled translucently in their series' colour, and all bands are drawn before all
  *       lines, so every line stays on top of every band;
- *   <li>the legend sits outside the plot, on the right, so it never covers data;
+ *   <li>the legend sits outside the plot, on the right, so it never covers data; labels longer
+ *       than about {@value AxisStyle#LEGEND_WRAP} characters wrap onto several lines;
  *   <li>series with more than {@value #MARKERS_UP_TO} points are plain lines; sparser ones (such as
  *       a sensitivity sweep over five parameter values) also get markers, and a single point is
  *       drawn as a marker alone;
- *   <li>tick labels are rounded and locale-independent (see {@code TickFormat});
+ *   <li>linear tick labels get as many decimals as the tick step needs and always a leading zero;
+ *       log axes label powers of ten, and also 2..9 times them when the axis spans one decade or
+ *       less; output does not depend on the default locale;
  *   <li>lines past the palette's size get a different dash pattern (see {@link Palette}).
  * </ul>
+ *
+ * <p>The SVG holds the chart's title, axis labels and series labels in its {@code <title>} and
+ * {@code <desc>} elements, since XChart draws text as outlines. The same chart always gives the
+ * same PNG and SVG bytes.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -53,17 +64,17 @@ public final class ChartRenderer {
     /** Series with at most this many drawable points get markers. */
     static final int MARKERS_UP_TO = 30;
 
-    /** Dashed dense lines are cut into this many pieces per axis length (see PlotData.densify). */
-    private static final int DASH_RESOLUTION = 600;
+    /** Band fill opacity (of 255): dark enough to see overlapping bands, light enough to read lines. */
+    static final int BAND_ALPHA = 56;
 
-    /** Beyond this many points a dashed line is drawn as given (dashes may then look solid). */
+    /** Dense lines are cut into this many pieces per axis length (see PlotData.densify). */
+    private static final int LINE_RESOLUTION = 600;
+
+    /** Beyond this many points a dense line is drawn as given, segment by segment. */
     private static final int MAX_DENSE_POINTS = 20_000;
 
     /** Smallest accepted width or height: below it titles and legends no longer fit. */
     private static final int MIN_SIZE = 300;
-
-    /** Band fill opacity: dark enough to see three overlapping bands, light enough to read lines. */
-    static final int BAND_ALPHA = 56;
 
     private static final Color TEXT = new Color(0x22, 0x22, 0x22);
     private static final Color GRID = new Color(0xE3, 0xE3, 0xE3);
@@ -73,13 +84,13 @@ public final class ChartRenderer {
     private final int width;
     private final int height;
 
-    /** A renderer for {@value #DEFAULT_WIDTH} x {@value #DEFAULT_HEIGHT} pixel charts. */
+    /** A renderer for {@value #DEFAULT_WIDTH} x {@value #DEFAULT_HEIGHT} pixel figures. */
     public ChartRenderer() {
         this(DEFAULT_WIDTH, DEFAULT_HEIGHT);
     }
 
     /**
-     * A renderer for charts of the given size.
+     * A renderer for figures of the given size.
      *
      * @param width width in pixels (SVG: user units), at least 300
      * @param height height in pixels (SVG: user units), at least 300
@@ -111,7 +122,7 @@ public final class ChartRenderer {
      * @return UTF-8 bytes of a standalone SVG document
      */
     public byte[] svg(LineChart chart) {
-        return encodeSvg(build(chart), chart.title());
+        return SvgText.finish(encodeSvg(build(chart), chart.title()), chart.title(), describe(chart));
     }
 
     /**
@@ -121,7 +132,7 @@ public final class ChartRenderer {
      * @return PNG bytes
      */
     public byte[] png(Heatmap map) {
-        return encodePng(new PaintedChart(width, height, new HeatmapPainter(map, scale())), map.title());
+        return encodePng(painted(map), map.title());
     }
 
     /**
@@ -131,15 +142,39 @@ public final class ChartRenderer {
      * @return UTF-8 bytes of a standalone SVG document
      */
     public byte[] svg(Heatmap map) {
-        return encodeSvg(new PaintedChart(width, height, new HeatmapPainter(map, scale())), map.title());
+        String description = "Heatmap of " + map.rows() + " rows by " + map.columns() + " columns; colour: "
+            + map.valueLabel() + (map.logScale() ? " (log scale)." : ".");
+        return SvgText.finish(encodeSvg(painted(map), map.title()), map.title(), description);
+    }
+
+    private PaintedChart painted(Heatmap map) {
+        return new PaintedChart(width, height, new HeatmapPainter(map, scale()));
     }
 
     private static byte[] encodePng(XYChart chart, String title) {
+        BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
         try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            // Java2D's default stroke control snaps line coordinates to whole pixels, which turns a
+            // shallow curve into a visible staircase; pure strokes keep the curve's real shape.
+            // XChart's own bitmap encoder leaves the default, hence this small replacement.
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            chart.paint(g, chart.getWidth(), chart.getHeight());
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
+        try {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IllegalStateException("no PNG writer available");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not encode chart '" + title + "' as PNG", e);
         }
+        return out.toByteArray();
     }
 
     private static byte[] encodeSvg(XYChart chart, String title) {
@@ -152,15 +187,29 @@ public final class ChartRenderer {
         return out.toByteArray();
     }
 
+    private static String describe(LineChart chart) {
+        List<String> labels = new ArrayList<>();
+        for (Series s : chart.series()) {
+            if (!s.label().isBlank()) {
+                labels.add(s.label());
+            }
+        }
+        return "Line chart. x axis: " + chart.xLabel() + (chart.logX() ? " (log scale)" : "") + ". y axis: "
+            + chart.yLabel() + (chart.logY() ? " (log scale)" : "") + ". Series: "
+            + (labels.isEmpty() ? "none" : String.join("; ", labels)) + ".";
+    }
+
     /** Builds the XChart model of a chart; package-private so tests can inspect it. */
     XYChart build(LineChart chart) {
         XYChart xy = new XYChart(width, height);
         xy.setTitle(chart.title());
         xy.setXAxisTitle(chart.xLabel());
         xy.setYAxisTitle(chart.yLabel());
-        style(xy.getStyler(), chart);
+        XYStyler styler = xy.getStyler();
+        style(styler, chart);
 
         List<PlotData.Prepared> prepared = PlotData.prepare(chart);
+        double[] range = PlotData.range(prepared);
         // XChart paints series in insertion order: every band first, so no band covers a line
         for (int i = 0; i < prepared.size(); i++) {
             PlotData.Prepared p = prepared.get(i);
@@ -168,7 +217,6 @@ public final class ChartRenderer {
                 addBand(xy, "band " + i, p);
             }
         }
-        double[] range = PlotData.range(prepared);
         boolean anyLegend = false;
         for (int i = 0; i < prepared.size(); i++) {
             PlotData.Prepared p = prepared.get(i);
@@ -176,12 +224,22 @@ public final class ChartRenderer {
                 anyLegend |= addLine(xy, "line " + i, p, chart, range);
             }
         }
+        styler.setLegendVisible(anyLegend);
         if (xy.getSeriesMap().isEmpty()) {
             addNoDataNote(xy, chart);
-        } else if (!chart.logX()) {
+            return xy;
+        }
+        if (chart.logX()) {
+            styler.setXAxisLogarithmicDecadeOnly(AxisStyle.decadesOnly(range[0], range[1]));
+        } else {
+            styler.setXAxisDecimalPattern(AxisStyle.decimalPattern(range[0], range[1]));
             avoidTicksAtDataPoints(xy, prepared);
         }
-        xy.getStyler().setLegendVisible(anyLegend);
+        if (chart.logY()) {
+            styler.setYAxisLogarithmicDecadeOnly(AxisStyle.decadesOnly(range[2], range[3]));
+        } else {
+            styler.setYAxisDecimalPattern(AxisStyle.decimalPattern(range[2], range[3]));
+        }
         return xy;
     }
 
@@ -189,8 +247,12 @@ public final class ChartRenderer {
         return width / (float) DEFAULT_WIDTH;
     }
 
+    private int px(float size) {
+        return Math.round(size * scale());
+    }
+
     private Font font(int style, float size) {
-        return new Font(Font.SANS_SERIF, style, Math.round(size * scale()));
+        return new Font(Font.SANS_SERIF, style, px(size));
     }
 
     private void style(XYStyler s, LineChart chart) {
@@ -204,28 +266,28 @@ public final class ChartRenderer {
         s.setPlotGridLinesColor(GRID);
         s.setPlotGridLinesStroke(new BasicStroke(1f));
         s.setAxisTickMarksColor(FRAME);
-        s.setChartPadding(Math.round(14 * scale()));
+        s.setChartPadding(px(14));
         s.setChartTitleFont(font(Font.BOLD, 24));
         s.setChartTitleBoxVisible(false);
         s.setAxisTitleFont(font(Font.PLAIN, 18));
-        s.setAxisTickLabelsFont(font(Font.PLAIN, 15));
-        s.setAxisTitlePadding(Math.round(10 * scale()));
-        s.setLegendFont(font(Font.PLAIN, 15));
+        s.setAxisTickLabelsFont(font(Font.PLAIN, 16));
+        s.setAxisTitlePadding(px(10));
+        s.setYAxisLabelAlignment(AxesChartStyler.TextAlignment.Right);
+        s.setLegendFont(font(Font.PLAIN, 16));
         s.setLegendPosition(LegendPosition.OutsideE);
         s.setLegendBorderColor(FRAME);
         s.setLegendBackgroundColor(Color.WHITE);
-        s.setLegendSeriesLineLength(Math.round(36 * scale()));
+        s.setLegendSeriesLineLength(px(36));
         s.setAnnotationTextFont(font(Font.ITALIC, 20));
         s.setAnnotationTextFontColor(Palette.NEUTRAL);
-        s.setMarkerSize(Math.round(8 * scale()));
+        s.setMarkerSize(px(8));
         s.setXAxisLogarithmic(chart.logX());
         s.setYAxisLogarithmic(chart.logY());
         s.setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
         s.setToolTipsEnabled(false);
-        s.setYAxisLabelAlignment(AxesChartStyler.TextAlignment.Right);
     }
 
-    private void addBand(XYChart xy, String name, PlotData.Prepared p) {
+    private static void addBand(XYChart xy, String name, PlotData.Prepared p) {
         XYSeries band = xy.addSeries(name, p.bandX(), p.bandY());
         band.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
         Color c = Palette.color(p.source().colorIndex());
@@ -238,14 +300,14 @@ public final class ChartRenderer {
     /** Adds a series' line; returns whether it shows in the legend. */
     private boolean addLine(XYChart xy, String name, PlotData.Prepared p, LineChart chart, double[] range) {
         Series source = p.source();
-        BasicStroke stroke = stroke(source);
         boolean sparse = p.x().length <= MARKERS_UP_TO;
         double[] x = p.x();
         double[] y = p.y();
         boolean smooth = false;
-        if (stroke.getDashArray() != null && !sparse) {
-            // keeps the dash pattern running along a dense line: see PlotData.densify
-            double[][] dense = PlotData.densify(p, chart, range, DASH_RESOLUTION, MAX_DENSE_POINTS);
+        if (!sparse) {
+            // XChart strokes a plain polyline segment by segment, which restarts dash patterns and
+            // writes one SVG element per segment; see PlotData.densify for how one path is drawn
+            double[][] dense = PlotData.densify(p, chart, range, LINE_RESOLUTION, MAX_DENSE_POINTS);
             if (dense != null) {
                 x = dense[0];
                 y = dense[1];
@@ -253,12 +315,12 @@ public final class ChartRenderer {
             }
         }
         XYSeries line = xy.addSeries(name, x, y);
-        line.setLabel(source.label());
+        line.setLabel(AxisStyle.wrapLegend(source.label()));
         Color c = Palette.color(source.colorIndex());
         line.setLineColor(c);
         line.setMarkerColor(c);
         line.setFillColor(c);
-        line.setLineStyle(stroke);
+        line.setLineStyle(stroke(source));
         line.setMarker(sparse ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         line.setSmooth(smooth);
         boolean inLegend = !source.label().isBlank();
@@ -307,9 +369,9 @@ public final class ChartRenderer {
         }
     }
 
-    private void addNoDataNote(XYChart xy, LineChart chart) {
+    private static void addNoDataNote(XYChart xy, LineChart chart) {
         // XChart cannot lay out axes without a series: add an invisible one on a range valid for
-        // any axis type, and say in the plot why it is empty.
+        // any axis type, and say in the plot why it is empty
         XYSeries placeholder = xy.addSeries("placeholder", new double[] {1, 10}, new double[] {1, 10});
         placeholder.setLineStyle(SeriesLines.NONE);
         placeholder.setMarker(SeriesMarkers.NONE);

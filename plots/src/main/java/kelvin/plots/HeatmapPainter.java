@@ -323,11 +323,18 @@ final class HeatmapPainter implements PaintedChart.Painter {
             return ticks;
         }
         if (map.logScale()) {
-            int first = (int) Math.ceil(Math.log10(lo) - 1e-9);
+            int first = (int) Math.floor(Math.log10(lo) + 1e-9);
             int last = (int) Math.floor(Math.log10(hi) + 1e-9);
-            int every = Math.max(1, (last - first + 1 + 5) / 6);
+            // few decades leave room for 2 and 5 times each power of ten; many only for some powers
+            double[] multiples = last - first <= 2 ? new double[] {1, 2, 5} : new double[] {1};
+            int every = Math.max(1, (last - first + 6) / 6);
             for (int k = first; k <= last; k += every) {
-                ticks.add(Math.pow(10, k));
+                for (double m : multiples) {
+                    double t = m * Math.pow(10, k);
+                    if (t >= lo * (1 - 1e-9) && t <= hi * (1 + 1e-9)) {
+                        ticks.add(t);
+                    }
+                }
             }
             if (ticks.size() < 2) {
                 // less than two decades inside: the ends give the reader the range

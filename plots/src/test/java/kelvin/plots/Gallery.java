@@ -38,6 +38,8 @@ public final class Gallery {
             List.of(Series.line("only", new double[] {1}, new double[] {0.5}, 0))));
         Files.write(out.resolve("visits.png"), renderer.png(Examples.visits()));
         Files.write(out.resolve("visits.svg"), renderer.svg(Examples.visits()));
+        Files.write(out.resolve("cliff.png"), renderer.png(Examples.cliff()));
+        Files.write(out.resolve("empty-heatmap.png"), renderer.png(new Heatmap("No states", new double[0][], "visits", true)));
         Files.writeString(out.resolve("report.html"), ReportRenderer.html(Examples.report(renderer)));
     }
 
@@ -146,7 +148,10 @@ public final class Gallery {
                 for (int i = 0; i < t.length; i++) {
                     y[i] = (20 + 15 * v) * Math.log1p(t[i]);
                 }
-                series.add(Series.line("boltzmann[policy.temperature.value=" + (0.05 * (v + 1)) + "]", t, y, v));
+                String value = java.math.BigDecimal.valueOf(5 * (v + 1), 2).stripTrailingZeros().toPlainString();
+                String label = v == 9 ? "boltzmann[policy.temperature.value=" + value + ", initial=5.0]"
+                    : "boltzmann[policy.temperature.value=" + value + "]";
+                series.add(Series.line(label, t, y, v));
             }
             return LineChart.of("Ten variants", "step", "cumulative regret", series);
         }
@@ -171,6 +176,17 @@ public final class Gallery {
                 }
             }
             return new Heatmap("State visits (four-rooms)", counts, "visits", true);
+        }
+
+        static Heatmap cliff() {
+            double[][] counts = new double[4][12];
+            for (int c = 0; c < 12; c++) {
+                counts[0][c] = 40 + 3 * c;
+                counts[1][c] = 120 + 10 * c;
+                counts[2][c] = 2600 - 90 * c;
+                counts[3][c] = c == 0 ? 3000 : c == 11 ? 0 : 0.5 * c;
+            }
+            return new Heatmap("State visits (cliff-walking)", counts, "visits per episode", false);
         }
 
         static Report report(ChartRenderer renderer) {

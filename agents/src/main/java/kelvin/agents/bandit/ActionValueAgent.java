@@ -27,7 +27,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * {@code distribution(out)} describe the policy at the current Q and t.
  *
  * <p>Reference: R. S. Sutton and A. G. Barto, <i>Reinforcement Learning: An Introduction</i>, 2nd
- * ed., MIT Press, 2018, section 2.4 (incremental sample average, eq. 2.3-2.4), section 2.5
+ * ed., MIT Press, 2018, section 2.4 (incremental sample average, eq. 2.3), section 2.5
  * (constant step size, eq. 2.5) and section 2.6 (optimistic initial values).
  */
 public final class ActionValueAgent implements BanditAgent {

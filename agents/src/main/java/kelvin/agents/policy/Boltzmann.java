@@ -21,8 +21,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * weights). This is the numpy peer's rule set (NOTES.md rules 4 and 5): fed the peer's u values,
  * this policy reproduces its golden traces action for action.
  *
- * <p>References: R. S. Sutton and A. G. Barto, <i>Reinforcement Learning: An Introduction</i>, 2nd
- * ed., MIT Press, 2018, section 2.3 and eq. 2.11 context; J. S. Bridle, "Training stochastic model
+ * <p>References: R. S. Sutton and A. G. Barto, <i>Reinforcement Learning: An Introduction</i>, MIT
+ * Press, 1st ed., 1998, section 2.3 "Softmax Action Selection"; J. S. Bridle, "Training stochastic model
  * recognition algorithms as networks can lead to maximum mutual information estimation of
  * parameters", <i>NIPS 2</i>, 1990, 211-217; N. Cesa-Bianchi, C. Gentile, G. Lugosi and G. Neu,
  * "Boltzmann exploration done right", <i>NIPS 30</i>, 2017 (why fixed and naively annealed
@@ -46,6 +46,17 @@ public final class Boltzmann implements Policy {
     public static Boltzmann of(double temperature) {
         Softmax.checkTemperature(temperature);
         return new Boltzmann(Fixed.of(temperature));
+    }
+
+    /**
+     * Boltzmann exploration at a fixed inverse temperature beta = 1/T.
+     *
+     * @param beta the inverse temperature, in [0, +infinity] (0 = uniform, +infinity = greedy)
+     * @return the policy
+     * @throws IllegalArgumentException if {@code beta} is negative or NaN
+     */
+    public static Boltzmann ofBeta(double beta) {
+        return new Boltzmann(Fixed.ofBeta(beta));
     }
 
     /**

@@ -9,9 +9,9 @@ import kelvin.agents.softmax.Softmax;
  * temperature beta = 1/value ({@link #ofBeta(double)}). As an epsilon, it is the fixed exploration
  * rate of Sutton &amp; Barto's Figure 2.2.
  *
- * <p>Reference: R. S. Sutton and A. G. Barto, <i>Reinforcement Learning: An Introduction</i>, 2nd
- * ed., MIT Press, 2018, sections 2.2-2.3 (fixed epsilon) and eq. 2.11 context (softmax with a fixed
- * temperature).
+ * <p>Reference: R. S. Sutton and A. G. Barto, <i>Reinforcement Learning: An Introduction</i>, MIT
+ * Press, 2nd ed., 2018, sections 2.2-2.3 (fixed epsilon); 1st ed., 1998, section 2.3 (softmax with a
+ * fixed temperature tau).
  */
 public final class Fixed implements Schedule {
 

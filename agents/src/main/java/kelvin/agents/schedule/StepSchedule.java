@@ -10,9 +10,9 @@ import java.util.Objects;
  * The value is held for {@code every} indices, then multiplied by {@code factor}; the power is
  * computed directly ({@code Math.pow}), not as a running product.
  *
- * <p>Reference: E. Aarts and J. Korst, <i>Simulated Annealing and Boltzmann Machines</i>, Wiley,
- * 1989, chapter 4 (homogeneous annealing: a Markov chain of fixed length at each temperature, then
- * a geometric decrement).
+ * <p>Reference: E. Aarts and J. Korst, <i>Simulated Annealing and Boltzmann Machines: A Stochastic
+ * Approach to Combinatorial Optimization and Neural Computing</i>, Wiley, 1989 (homogeneous
+ * annealing: a Markov chain of fixed length at each temperature, then a geometric decrement).
  */
 public final class StepSchedule implements Schedule {
 

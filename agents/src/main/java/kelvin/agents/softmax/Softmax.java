@@ -6,7 +6,7 @@ package kelvin.agents.softmax;
  *
  * <h2>Definition</h2>
  * With m = max_i z_i and the scaled gap s_i = (z_i - m) / T (subtract the maximum first, then
- * <em>divide</em> by T; never multiply by 1/T, so results match the numpy peer to the last bit):
+ * <em>divide</em> by T, never multiply by 1/T: the numpy peer's exact operations):
  * <pre>
  *   w_i = exp(s_i)                      unnormalised weights; the maximal entries get w = 1
  *   W   = w_0 + w_1 + ... + w_{k-1}     summed left to right, so W &gt;= 1
@@ -35,8 +35,9 @@ package kelvin.agents.softmax;
  *
  * <h2>References</h2>
  * <ul>
- *   <li>R. S. Sutton and A. G. Barto, <i>Reinforcement Learning: An Introduction</i>, 2nd ed., MIT
- *       Press, 2018, section 2.3 and eq. 2.11 (softmax action selection).</li>
+ *   <li>R. S. Sutton and A. G. Barto, <i>Reinforcement Learning: An Introduction</i>, MIT Press,
+ *       1st ed., 1998, section 2.3 "Softmax Action Selection" (Gibbs/Boltzmann distribution with
+ *       temperature tau); 2nd ed., 2018, section 2.8, eq. 2.11 (soft-max distribution).</li>
  *   <li>J. S. Bridle, "Training stochastic model recognition algorithms as networks can lead to
  *       maximum mutual information estimation of parameters", <i>Advances in Neural Information
  *       Processing Systems 2</i> (NIPS 1989), 1990, 211-217 (the name "softmax").</li>

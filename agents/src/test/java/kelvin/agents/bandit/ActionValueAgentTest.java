@@ -20,7 +20,8 @@ class ActionValueAgentTest {
 
     @Test
     void sampleAverageIsTheMeanOfTheRewards() {
-        ActionValueAgent.Learner learner = ActionValueAgent.sampleAverage(0, Greedy.of()).start(3, TestRngs.seeded(SEED));
+        ActionValueAgent.Learner learner =
+            ActionValueAgent.sampleAverage(0, Greedy.of()).start(3, TestRngs.seeded(SEED));
         learner.update(1, 1.0); // Q = 1 (= R after the first pull)
         assertEquals(1.0, learner.value(1), 0.0);
         learner.update(1, 2.0); // Q = 1 + (2 - 1)/2 = 1.5
@@ -34,7 +35,8 @@ class ActionValueAgentTest {
     @Test
     void sampleAverageFollowsThePeersOperationOrder() {
         // numpy rule 7: Q_a += (r - Q_a) / N_a, bit for bit, also where it differs from sum / n
-        ActionValueAgent.Learner learner = ActionValueAgent.of(0, Double.NaN, Greedy.of()).start(1, TestRngs.seeded(SEED));
+        ActionValueAgent.Learner learner =
+            ActionValueAgent.of(0, Double.NaN, Greedy.of()).start(1, TestRngs.seeded(SEED));
         double q = 0;
         double[] rewards = {0.1, 0.7, -0.3, 1e-3, 12.5, 0.2};
         for (int i = 0; i < rewards.length; i++) {

@@ -27,6 +27,7 @@ class BoltzmannTest {
             assertEquals(expected[t], run.temperature(t), 1e-12, "t = " + t);
         }
         assertEquals(0.2, Boltzmann.of(0.2).start(3, TestRngs.seeded(SEED)).temperature(7), 0.0);
+        assertEquals(0.2, Boltzmann.ofBeta(5).start(3, TestRngs.seeded(SEED)).temperature(7), 0.0); // T = 1/beta
     }
 
     @Test
@@ -77,6 +78,8 @@ class BoltzmannTest {
     void validation() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Boltzmann.of(-0.5));
         assertEquals("temperature is not in [0, +Infinity]: -0.5", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Boltzmann.ofBeta(-1));
+        assertEquals("beta is not in [0, +Infinity]: -1.0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Boltzmann.of(Double.NaN));
         assertEquals("temperature is not in [0, +Infinity]: NaN", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Boltzmann.of(1.0).start(0, TestRngs.seeded(1)));

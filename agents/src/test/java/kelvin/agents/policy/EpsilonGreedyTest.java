@@ -33,7 +33,8 @@ class EpsilonGreedyTest {
         double expected = -(2 * 0.45 * Math.log(0.45) + 2 * 0.05 * Math.log(0.05));
         assertEquals(expected, run.entropy(Q, 0), 1e-15);
         // eps = 0 with a unique maximum is one-hot; eps = 1 is uniform
-        assertEquals(0.0, EpsilonGreedy.of(0).start(4, TestRngs.seeded(SEED)).entropy(new double[] {1, 2, 3, 4}, 0), 0.0);
+        PolicyRun greedy = EpsilonGreedy.of(0).start(4, TestRngs.seeded(SEED));
+        assertEquals(0.0, greedy.entropy(new double[] {1, 2, 3, 4}, 0), 0.0);
         assertEquals(Math.log(4), EpsilonGreedy.of(1).start(4, TestRngs.seeded(SEED)).entropy(Q, 0), 1e-15);
         // all tied: uniform whatever eps
         assertEquals(Math.log(4), run.entropy(new double[] {2, 2, 2, 2}, 0), 1e-15);

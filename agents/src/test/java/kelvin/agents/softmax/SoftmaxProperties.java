@@ -19,7 +19,7 @@ import net.jqwik.api.Tuple;
  */
 class SoftmaxProperties {
 
-    @Property(tries = 2000)
+    @Property(tries = 1000)
     void probabilitiesAreFiniteAndSumToOne(@ForAll("logits") double[] z, @ForAll("temperatures") double t) {
         int k = z.length;
         double[] p = new double[k];
@@ -32,7 +32,7 @@ class SoftmaxProperties {
         assertEquals(1.0, sum, 1e-12, () -> "p = " + Arrays.toString(p));
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 1000)
     void logProbabilitiesAreMinusInfinityOnlyWhereTheProbabilityIsZero(
             @ForAll("logits") double[] z, @ForAll("temperatures") double t) {
         int k = z.length;
@@ -50,13 +50,13 @@ class SoftmaxProperties {
         }
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 1000)
     void entropyIsFiniteAndBetweenZeroAndLogK(@ForAll("logits") double[] z, @ForAll("temperatures") double t) {
         double h = Softmax.entropy(z, z.length, t);
         assertTrue(h >= 0 && h <= Math.log(z.length), "H = " + h);
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 1000)
     void samplesNeverPickAZeroWeight(@ForAll("logits") double[] z, @ForAll("temperatures") double t,
                                      @ForAll("uniforms") double u) {
         int k = z.length;

@@ -43,7 +43,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <h2>References</h2>
  * <ul>
  *   <li>R. S. Sutton and A. G. Barto, <i>Reinforcement Learning: An Introduction</i>, 2nd ed.,
- *       MIT Press, 2018, section 2.3 "The 10-armed Testbed", pp. 28-30.</li>
+ *       MIT Press, 2018, section 2.3 "The 10-armed Testbed".</li>
  *   <li>C. D. McFarland, "A modified ziggurat algorithm for generating exponentially and normally
  *       distributed pseudorandom numbers", <i>Journal of Statistical Computation and
  *       Simulation</i> 86(7), 2016, 1281-1294.</li>

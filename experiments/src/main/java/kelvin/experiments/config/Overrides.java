@@ -31,7 +31,22 @@ public final class Overrides {
         return set(map, path.split("\\."), 0, value, path);
     }
 
+    /**
+     * Sets the value at {@code segments[i..]}. Keys may contain dots themselves (an agent named
+     * {@code eps-0.1}), so at each level the longest run of segments that names an existing key wins.
+     */
     private static MapNode set(MapNode node, String[] segments, int i, ConfigNode value, String path) {
+        for (int j = segments.length - 1; j > i; j--) {
+            String key = String.join(".", java.util.Arrays.copyOfRange(segments, i, j + 1));
+            if (node.has(key)) {
+                if (j == segments.length - 1) {
+                    return node.with(key, value);
+                }
+                if (node.get(key) instanceof MapNode) {
+                    return node.with(key, set((MapNode) node.get(key), segments, j + 1, value, path));
+                }
+            }
+        }
         if (i == segments.length - 1) {
             return node.with(segments[i], value);
         }

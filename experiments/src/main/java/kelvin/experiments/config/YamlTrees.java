@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,6 +117,10 @@ public final class YamlTrees {
     private static ConfigNode readValue(JsonParser parser, String source, int depth, String path) throws IOException {
         JsonToken token = parser.currentToken();
         Location here = location(source, parser.currentTokenLocation());
+        if (parser instanceof YAMLParser && ((YAMLParser) parser).isCurrentAlias()) {
+            // Jackson hands an alias over as its anchor's name, which would silently become a string.
+            throw new ConfigException(here, path, "YAML aliases (*name) are not supported; write the value out");
+        }
         if (depth > MAX_DEPTH) {
             throw new ConfigException(here, path, "nested more than " + MAX_DEPTH + " levels deep");
         }

@@ -1,0 +1,44 @@
+package kelvin.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kelvin.experiments.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The same config gives the same bytes whatever the thread count, and on a rerun. */
+class DeterminismTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path run(String name, int threads) {
+        Path out = tmp.resolve(name);
+        // 150 runs = blocks of 64, 64 and 22; the sweep makes several cells compete for threads.
+        int exit = Main.execute(new String[] {"run", "examples/temperature-sweep.yaml", "--runs", "150",
+            "--set", "steps=300", "--out", out.toString(), "--threads", Integer.toString(threads), "--quiet",
+            "--no-plots"}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        assertEquals(0, exit);
+        return out;
+    }
+
+    @Test
+    void curvesAndSummaryAreByteIdenticalForOneTwoAndFourThreads() throws IOException {
+        Path one = run("t1", 1);
+        Path two = run("t2", 2);
+        Path four = run("t4", 4);
+        Path again = run("t1-again", 1);
+        for (String file : new String[] {"curves.csv", "summary.csv", "config.yaml"}) {
+            byte[] expected = Files.readAllBytes(one.resolve(file));
+            assertArrayEquals(expected, Files.readAllBytes(two.resolve(file)), file);
+            assertArrayEquals(expected, Files.readAllBytes(four.resolve(file)), file);
+            assertArrayEquals(expected, Files.readAllBytes(again.resolve(file)), file);
+        }
+    }
+}
