@@ -13,7 +13,8 @@ import java.util.List;
  *
  * <p>Layout: header facts as a grid of cards; a table of contents; tables, with numeric columns
  * right-aligned (see {@link Table#isNumericColumn(int)}); figures in two columns on wide screens
- * and one on narrow ones, each of which can be widened to the full page through its "full width"
+ * (1500 CSS pixels and more, where each chart is still shown at about 60% of its size or larger)
+ * and one on narrower ones, each of which can be widened to the full page through its "full width"
  * link (a CSS {@code :target} rule, so no script); the configuration in a collapsed
  * {@code <details>} block. The output depends only on the report, so the same report gives the
  * same bytes.
@@ -45,13 +46,13 @@ public final class ReportRenderer {
         .table { margin: 0 0 28px; }
         .table-scroll { overflow-x: auto; }
         table { border-collapse: collapse; font-size: .95rem; }
-        caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 6px; }
+        .table h3 { font-size: 1rem; margin: 0 0 6px; }
         th, td { padding: 6px 14px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
         thead th { background: var(--soft); border-bottom: 2px solid #8c959f; white-space: nowrap; }
         tbody tr:nth-child(even) { background: #fafbfc; }
         .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .figures { display: grid; grid-template-columns: minmax(0, 1fr); gap: 24px; }
-        @media (min-width: 1100px) { .figures { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+        @media (min-width: 1500px) { .figures { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
         .figures figure { margin: 0; padding: 12px 14px; border: 1px solid var(--line); border-radius: 8px; }
         .figures figure:target { grid-column: 1 / -1; border-color: var(--accent); }
         .figure-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between;
@@ -172,9 +173,11 @@ public final class ReportRenderer {
         for (int c = 0; c < columns; c++) {
             numeric[c] = table.isNumericColumn(c);
         }
-        out.append("<div class=\"table\" id=\"table-").append(number).append("\">\n<div class=\"table-scroll\">\n<table>\n")
-            .append("<caption>Table ").append(number).append(". ").append(Html.escape(table.caption()))
-            .append("</caption>\n<thead><tr>");
+        // the caption sits outside the scroll box so a narrow screen scrolls the cells, not the caption
+        out.append("<div class=\"table\" id=\"table-").append(number).append("\">\n<h3 id=\"table-").append(number)
+            .append("-caption\">Table ").append(number).append(". ").append(Html.escape(table.caption()))
+            .append("</h3>\n<div class=\"table-scroll\">\n<table aria-labelledby=\"table-").append(number)
+            .append("-caption\">\n<thead><tr>");
         for (int c = 0; c < columns; c++) {
             out.append("<th scope=\"col\"").append(numeric[c] ? " class=\"num\"" : "").append('>')
                 .append(Html.escape(table.columns().get(c))).append("</th>");

@@ -17,7 +17,6 @@ import kelvin.agents.schedule.Fixed;
 import kelvin.agents.schedule.InverseTime;
 import kelvin.agents.schedule.Linear;
 import kelvin.agents.schedule.Logarithmic;
-import kelvin.agents.schedule.Episodic;
 import kelvin.agents.schedule.Schedule;
 import kelvin.agents.schedule.StepSchedule;
 import kelvin.env.bandit.BernoulliBandit;
@@ -73,9 +72,9 @@ public final class Catalog {
         return Fixed.of(value);
     }
 
-    /** The schedule counting episodes instead of steps when the config says {@code per: episode}. */
-    private static Schedule per(Values v, Schedule schedule) {
-        return "episode".equals(v.str("per")) ? Episodic.of(schedule) : schedule;
+    /** What the schedule's index counts, as the config's {@code per} says. */
+    private static Schedule.Per per(Values v) {
+        return "episode".equals(v.str("per")) ? Schedule.Per.EPISODE : Schedule.Per.STEP;
     }
 
     private static void registerSchedules() {
@@ -86,38 +85,38 @@ public final class Catalog {
                     if (v.has("value") == v.has("beta")) {
                         throw v.error("give exactly one of value (temperature) or beta (1/temperature)");
                     }
-                    return per(v, v.has("value") ? Fixed.of(v.num("value")) : Fixed.ofBeta(v.num("beta")));
+                    return (v.has("value") ? Fixed.of(v.num("value")) : Fixed.ofBeta(v.num("beta"))).withPer(per(v));
                 }));
         register(new TypeSpec(Kind.SCHEDULE, "linear", "T_t = max(min, initial - (initial - min) t / steps)", List.of(
                 Key.required("initial", FINITE_TEMPERATURE, "temperature at t = 0"),
                 Key.optional("min", FINITE_TEMPERATURE, 0.0, "temperature from t = steps on"),
                 Key.required("steps", new ValueType.Int(1, Long.MAX_VALUE), "t at which min is reached"),
-                PER), v -> per(v, Linear.of(v.num("initial"), v.num("min"), v.integer("steps")))));
+                PER), v -> Linear.of(v.num("initial"), v.num("min"), v.integer("steps")).withPer(per(v))));
         register(new TypeSpec(Kind.SCHEDULE, "exponential", "T_t = max(min, initial * decay^t)", List.of(
                 Key.required("initial", FINITE_TEMPERATURE, "temperature at t = 0"),
                 Key.required("decay", new Num(0, true, 1, false, false), "factor per step, in (0, 1]"),
                 Key.optional("min", FINITE_TEMPERATURE, 0.0, "floor"),
-                PER), v -> per(v, Exponential.of(v.num("initial"), v.num("decay"), v.num("min")))));
+                PER), v -> Exponential.of(v.num("initial"), v.num("decay"), v.num("min")).withPer(per(v))));
         register(new TypeSpec(Kind.SCHEDULE, "inverse-time", "T_t = initial / (1 + k t)", List.of(
                 Key.required("initial", FINITE_TEMPERATURE, "temperature at t = 0"),
                 Key.required("k", Num.atLeast(0), "cooling rate"),
-                PER), v -> per(v, InverseTime.of(v.num("initial"), v.num("k")))));
+                PER), v -> InverseTime.of(v.num("initial"), v.num("k")).withPer(per(v))));
         register(new TypeSpec(Kind.SCHEDULE, "logarithmic", "T_t = c / ln(t + t0)", List.of(
                 Key.required("c", FINITE_TEMPERATURE, "scale"),
                 Key.optional("t0", new Num(1, true, Double.POSITIVE_INFINITY, true, false), 2.0, "offset, > 1"),
-                PER), v -> per(v, Logarithmic.of(v.num("c"), v.num("t0")))));
+                PER), v -> Logarithmic.of(v.num("c"), v.num("t0")).withPer(per(v))));
         register(new TypeSpec(Kind.SCHEDULE, "step", "T_t = max(min, initial * factor^floor(t / every))", List.of(
                 Key.required("initial", FINITE_TEMPERATURE, "temperature at t = 0"),
                 Key.required("factor", Num.positive(), "factor applied every `every` steps"),
                 Key.required("every", new ValueType.Int(1, Long.MAX_VALUE), "length of each level"),
                 Key.optional("min", FINITE_TEMPERATURE, 0.0, "floor"),
-                PER), v -> per(v, StepSchedule.of(v.num("initial"), v.num("factor"), v.integer("every"), v.num("min")))));
+                PER), v -> StepSchedule.of(v.num("initial"), v.num("factor"), v.integer("every"), v.num("min")).withPer(per(v))));
         register(new TypeSpec(Kind.SCHEDULE, "cosine",
                 "T_t = min + (initial - min)(1 + cos(pi min(t, steps) / steps)) / 2", List.of(
                 Key.required("initial", FINITE_TEMPERATURE, "temperature at t = 0"),
                 Key.optional("min", FINITE_TEMPERATURE, 0.0, "temperature from t = steps on"),
                 Key.required("steps", new ValueType.Int(1, Long.MAX_VALUE), "length of the half cosine"),
-                PER), v -> per(v, Cosine.of(v.num("initial"), v.num("min"), v.integer("steps")))));
+                PER), v -> Cosine.of(v.num("initial"), v.num("min"), v.integer("steps")).withPer(per(v))));
     }
 
     private static void registerPolicies() {

@@ -45,6 +45,16 @@ public final class ExperimentLoader {
     private ExperimentLoader() {
     }
 
+    /** The top-level keys handled like catalog keys (agents, sweep and record have their own rules). */
+    public static List<Key> topKeys() {
+        return TOP_KEYS;
+    }
+
+    /** The keys of {@code record}. */
+    public static List<Key> recordKeys() {
+        return RECORD_KEYS;
+    }
+
     /** Loads a config file with no overrides. */
     public static Experiment load(Path file) {
         return load(file, List.of());

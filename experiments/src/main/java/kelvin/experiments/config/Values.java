@@ -109,6 +109,11 @@ public final class Values {
 
     /** A value as a user would write it, for messages and listings. */
     public static String show(Object value) {
+        if (value instanceof Catalog.Means) {
+            Catalog.Means m = (Catalog.Means) value;
+            return m.values() != null ? show(m.values())
+                    : "{distribution: normal, mean: " + show(m.mean()) + ", sd: " + show(m.sd()) + "}";
+        }
         if (value instanceof Double) {
             double d = (Double) value;
             if (d == Double.POSITIVE_INFINITY) {
