@@ -327,7 +327,7 @@ final class HeatmapPainter implements PaintedChart.Painter {
             int last = (int) Math.floor(Math.log10(hi) + 1e-9);
             // few decades leave room for 2 and 5 times each power of ten; many only for some powers
             double[] multiples = last - first <= 2 ? new double[] {1, 2, 5} : new double[] {1};
-            int every = Math.max(1, (last - first + 6) / 6);
+            int every = (last - first) / 7 + 1;
             for (int k = first; k <= last; k += every) {
                 for (double m : multiples) {
                     double t = m * Math.pow(10, k);
@@ -354,7 +354,8 @@ final class HeatmapPainter implements PaintedChart.Painter {
     private static double niceStep(double rough) {
         double magnitude = Math.pow(10, Math.floor(Math.log10(rough)));
         double f = rough / magnitude;
-        double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+        // the nearest of 1, 2, 5, 10 keeps the tick count near the five asked for
+        double nice = f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10;
         return nice * magnitude;
     }
 

@@ -18,14 +18,19 @@ import java.util.regex.Pattern;
  */
 public record Table(String caption, List<String> columns, List<List<String>> rows) {
 
+    /** A plain number: optionally signed, thousands separators, exponent, percent sign. */
+    private static final String NUM = "[-+\u2212]?(\\d[\\d,]*(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?%?";
+
+    /** An interval such as {@code [199.9, 214.5]} or {@code (1; 2)}. */
+    private static final String INTERVAL = "[\\[(]\\s*" + NUM + "\\s*[,;]\\s*" + NUM + "\\s*[\\])]";
+
     /**
-     * A number, optionally signed, with thousands separators, exponent or percent sign, optionally
-     * followed by a plus-minus term or a bracketed interval: {@code 1,036.2}, {@code -3e-4},
-     * {@code 12%}, {@code 4.1 ± 0.3}, {@code 207.2 [199.9, 214.5]}.
+     * A numeric cell: a number, optionally followed by a plus-minus term and/or an interval, or an
+     * interval alone: {@code 1,036.2}, {@code -3e-4}, {@code 12%}, {@code 4.1 ± 0.3},
+     * {@code 207.2 [199.9, 214.5]}, {@code [1028.1, 1044.3]}.
      */
     private static final Pattern NUMBER = Pattern.compile(
-        "[-+\u2212]?(\\d[\\d,]*(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?%?"
-            + "(\\s*(\u00b1|\\+/-)\\s*\\S+)?(\\s*[\\[(].*[\\])])?");
+        NUM + "(\\s*(\u00b1|\\+/-)\\s*" + NUM + ")?(\\s*" + INTERVAL + ")?|" + INTERVAL);
 
     /** Cells that stand for a missing or non-finite number and do not make a column textual. */
     private static final Pattern PLACEHOLDER = Pattern.compile("|-|\u2014|\u2013|NaN|n/a|[-+]?(inf|Infinity|\u221e)");

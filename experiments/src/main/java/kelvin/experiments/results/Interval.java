@@ -1,0 +1,29 @@
+package kelvin.experiments.results;
+
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * A mean with its standard error and 95% confidence interval: mean +- t(0.975, n - 1) * sd / sqrt(n),
+ * Student's t quantile from Apache Commons Math. Undefined parts (n below 2) are NaN.
+ */
+public record Interval(double mean, double stderr, double low, double high, long n) {
+
+    private static final ConcurrentHashMap<Long, Double> T975 = new ConcurrentHashMap<>();
+
+    /** From a count, mean and sample variance. */
+    public static Interval of(long n, double mean, double variance) {
+        if (n < 2) {
+            return new Interval(mean, Double.NaN, Double.NaN, Double.NaN, n);
+        }
+        double se = Math.sqrt(variance / n);
+        double half = tQuantile975(n - 1) * se;
+        return new Interval(mean, se, mean - half, mean + half, n);
+    }
+
+    /** The 97.5% quantile of Student's t with {@code df} degrees of freedom. */
+    public static double tQuantile975(long df) {
+        return T975.computeIfAbsent(df, d -> new TDistribution(null, d, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY)
+                .inverseCumulativeProbability(0.975));
+    }
+}

@@ -1,0 +1,81 @@
+package kelvin.experiments.results;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import kelvin.experiments.model.Cell;
+import kelvin.experiments.model.Experiment;
+import kelvin.experiments.model.Metric;
+import kelvin.experiments.run.Runner;
+import kelvin.plots.Figure;
+import kelvin.plots.Report;
+import kelvin.plots.ReportRenderer;
+import kelvin.plots.Table;
+
+/** Assembles report.html from an experiment's charts and summary statistics. */
+final class Reports {
+
+    private Reports() {
+    }
+
+    static String html(Experiment e, Runner.Result result, String configYaml, Map<String, String> facts,
+                       List<ReportWriter.Figure> figures) {
+        Report.Builder report = Report.builder("Kelvin report: " + e.name());
+        facts.forEach(report::fact);
+        report.config(configYaml);
+        for (ReportWriter.Figure f : figures) {
+            report.figure(new Figure(f.title(), caption(f.metric(), e), f.png(), f.svgPath()));
+        }
+        report.table(summary(e, result));
+        return ReportRenderer.html(report.build());
+    }
+
+    private static String caption(Metric metric, Experiment e) {
+        String common = " Lines are means over " + e.runs() + " runs; shaded bands are 95% confidence intervals "
+                + "(Student's t).";
+        switch (metric) {
+            case REGRET:
+                return "Cumulative pseudo-regret sum over steps of (mu* - mu of the chosen arm): lower is better." + common;
+            case REWARD:
+                return "Reward received at each step (noisy: averaged over runs, not over time)." + common;
+            case OPTIMAL_ACTION:
+                return "Share of runs that chose an optimal arm at each step." + common;
+            case ENTROPY:
+                return "Entropy in nats of the policy's action distribution; ln K means uniform, 0 means "
+                        + "deterministic." + common;
+            case TEMPERATURE:
+                return "Temperature T used at each step (log axis); stateless schedules give the same line in every run."
+                        + common;
+            default:
+                return common.trim();
+        }
+    }
+
+    private static Table summary(Experiment e, Runner.Result result) {
+        List<String> columns = new ArrayList<>(List.of("variant"));
+        for (Metric m : e.metrics()) {
+            columns.add(m.key());
+        }
+        int last = e.checkpoints().length - 1;
+        List<List<String>> rows = new ArrayList<>();
+        for (Cell c : e.cells()) {
+            List<String> row = new ArrayList<>();
+            row.add(c.label());
+            for (Metric m : e.metrics()) {
+                Interval iv = Tables.interval(e, result.cells().get(c.index()), m, last);
+                row.add(iv == null ? "" : format(iv));
+            }
+            rows.add(row);
+        }
+        return new Table("Final values at step " + e.steps() + ": mean [95% CI] over " + e.runs() + " runs",
+                columns, rows);
+    }
+
+    private static String format(Interval iv) {
+        if (Double.isNaN(iv.low())) {
+            return String.format(Locale.ROOT, "%.4g", iv.mean());
+        }
+        return String.format(Locale.ROOT, "%.4g [%.4g, %.4g]", iv.mean(), iv.low(), iv.high());
+    }
+}

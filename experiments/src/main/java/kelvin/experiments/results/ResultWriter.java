@@ -1,0 +1,136 @@
+package kelvin.experiments.results;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kelvin.experiments.Version;
+import kelvin.experiments.model.Cell;
+import kelvin.experiments.model.Experiment;
+import kelvin.experiments.run.Runner;
+import kelvin.experiments.run.Streams;
+
+/**
+ * Writes a results folder: config.yaml, curves.csv, summary.csv, the plots and report.html, and
+ * last manifest.json, so a folder with a manifest is a complete one. Every file is written
+ * atomically.
+ */
+public final class ResultWriter {
+    public static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build());
+    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Experiment experiment;
+    private final Runner.Result result;
+    private final double wallSeconds;
+    private final int threads;
+
+    public ResultWriter(Experiment experiment, Runner.Result result, double wallSeconds, int threads) {
+        this.experiment = experiment;
+        this.result = result;
+        this.wallSeconds = wallSeconds;
+        this.threads = threads;
+    }
+
+    public void write(Path dir, boolean plots) throws IOException {
+        Files.createDirectories(dir);
+        String configYaml = configYaml(experiment);
+        AtomicFiles.write(dir.resolve("config.yaml"), configYaml);
+        AtomicFiles.write(dir.resolve("curves.csv"), Tables.curves(experiment, result.cells()));
+        AtomicFiles.write(dir.resolve("summary.csv"), Tables.summary(experiment, result.cells()));
+        List<String> files = new ArrayList<>(List.of("config.yaml", "curves.csv", "summary.csv"));
+        if (plots) {
+            files.addAll(new ReportWriter(experiment, result, configYaml, facts()).write(dir));
+        }
+        files.add("manifest.json");
+        AtomicFiles.write(dir.resolve("manifest.json"), JSON.writeValueAsString(manifest(configYaml, files)) + "\n");
+    }
+
+    /** The fully resolved config, as YAML that {@code kelvin run} accepts again. */
+    public static String configYaml(Experiment e) {
+        try {
+            return YAML.writeValueAsString(e.resolved());
+        } catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** SHA-256 of the resolved config: equal hashes mean equal results. */
+    public static String configHash(String configYaml) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(configYaml.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What the report header shows: the run as a record. */
+    private Map<String, String> facts() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("Seed", Long.toString(experiment.seed()));
+        f.put("Runs per variant", Integer.toString(experiment.runs()));
+        f.put("Steps", Integer.toString(experiment.steps()));
+        f.put("Variants", Integer.toString(experiment.cells().size()));
+        f.put("Kelvin", Version.get());
+        f.put("Wall time", String.format(java.util.Locale.ROOT, "%.2f s on %d thread%s", wallSeconds, threads,
+                threads == 1 ? "" : "s"));
+        f.put("Machine", machine());
+        f.put("Finished", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(Instant.now()));
+        return f;
+    }
+
+    static String machine() {
+        return System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
+    }
+
+    private Map<String, Object> manifest(String configYaml, List<String> files) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kelvin_version", Version.get());
+        m.put("name", experiment.name());
+        m.put("config_sha256", configHash(configYaml));
+        m.put("seed", experiment.seed());
+        m.put("runs", experiment.runs());
+        m.put("steps", experiment.steps());
+        m.put("checkpoints", experiment.checkpoints().length);
+        m.put("generator", Streams.GENERATOR);
+        m.put("seeding", Streams.SCHEME);
+        m.put("runs_per_block", Runner.BLOCK);
+        m.put("threads", threads);
+        m.put("wall_seconds", round3(wallSeconds));
+        m.put("machine", machine());
+        m.put("finished", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (Cell c : experiment.cells()) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("label", c.label());
+            cm.put("agent", c.agentName());
+            cm.put("params", new LinkedHashMap<>(c.params()));
+            cm.put("compute_seconds", round3(result.cellSeconds()[c.index()]));
+            cells.add(cm);
+        }
+        m.put("cells", cells);
+        m.put("files", files);
+        return m;
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
