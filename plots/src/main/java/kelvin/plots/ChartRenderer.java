@@ -70,8 +70,12 @@ public final class ChartRenderer {
     /** Dense lines are cut into this many pieces per axis length (see PlotData.densify). */
     private static final int LINE_RESOLUTION = 600;
 
-    /** Beyond this many points a dense line is drawn as given, segment by segment. */
-    private static final int MAX_DENSE_POINTS = 20_000;
+    /**
+     * Points a densified line may add beyond four per original point; a smooth curve needs about
+     * two axis lengths' worth, while very noisy data would need far more and is then drawn as
+     * given, segment by segment.
+     */
+    private static final int EXTRA_DENSE_POINTS = 20_000;
 
     /** Smallest accepted width or height: below it titles and legends no longer fit. */
     private static final int MIN_SIZE = 300;
@@ -307,7 +311,7 @@ public final class ChartRenderer {
         if (!sparse) {
             // XChart strokes a plain polyline segment by segment, which restarts dash patterns and
             // writes one SVG element per segment; see PlotData.densify for how one path is drawn
-            double[][] dense = PlotData.densify(p, chart, range, LINE_RESOLUTION, MAX_DENSE_POINTS);
+            double[][] dense = PlotData.densify(p, chart, range, LINE_RESOLUTION, 4 * x.length + EXTRA_DENSE_POINTS);
             if (dense != null) {
                 x = dense[0];
                 y = dense[1];
