@@ -3,18 +3,10 @@ package kelvin.plots;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
@@ -116,7 +108,7 @@ public final class ChartRenderer {
      * @return PNG bytes
      */
     public byte[] png(LineChart chart) {
-        return encodePng(build(chart), chart.title());
+        return Encoders.png(build(chart)::paint, width, height, chart.title());
     }
 
     /**
@@ -126,7 +118,8 @@ public final class ChartRenderer {
      * @return UTF-8 bytes of a standalone SVG document
      */
     public byte[] svg(LineChart chart) {
-        return SvgText.finish(encodeSvg(build(chart), chart.title()), chart.title(), describe(chart));
+        byte[] svg = Encoders.svg(build(chart)::paint, width, height, chart.title());
+        return SvgText.finish(svg, chart.title(), describe(chart));
     }
 
     /**
@@ -136,7 +129,7 @@ public final class ChartRenderer {
      * @return PNG bytes
      */
     public byte[] png(Heatmap map) {
-        return encodePng(painted(map), map.title());
+        return Encoders.png(new HeatmapPainter(map, scale()), width, height, map.title());
     }
 
     /**
@@ -148,47 +141,8 @@ public final class ChartRenderer {
     public byte[] svg(Heatmap map) {
         String description = "Heatmap of " + map.rows() + " rows by " + map.columns() + " columns; colour: "
             + map.valueLabel() + (map.logScale() ? " (log scale)." : ".");
-        return SvgText.finish(encodeSvg(painted(map), map.title()), map.title(), description);
-    }
-
-    private PaintedChart painted(Heatmap map) {
-        return new PaintedChart(width, height, new HeatmapPainter(map, scale()));
-    }
-
-    private static byte[] encodePng(XYChart chart, String title) {
-        BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            // Java2D's default stroke control snaps line coordinates to whole pixels, which turns a
-            // shallow curve into a visible staircase; pure strokes keep the curve's real shape.
-            // XChart's own bitmap encoder leaves the default, hence this small replacement.
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            chart.paint(g, chart.getWidth(), chart.getHeight());
-        } finally {
-            g.dispose();
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128 * 1024);
-        try {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IllegalStateException("no PNG writer available");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not encode chart '" + title + "' as PNG", e);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] encodeSvg(XYChart chart, String title) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not encode chart '" + title + "' as SVG", e);
-        }
-        return out.toByteArray();
+        byte[] svg = Encoders.svg(new HeatmapPainter(map, scale()), width, height, map.title());
+        return SvgText.finish(svg, map.title(), description);
     }
 
     private static String describe(LineChart chart) {
@@ -383,7 +337,8 @@ public final class ChartRenderer {
         double x = chart.logX() ? Math.sqrt(10) : 5.5;
         double y = chart.logY() ? Math.sqrt(10) : 5.5;
         xy.addAnnotation(new AnnotationText(NO_DATA, x, y, false));
-        // the placeholder's range means nothing, so show no tick values for it
+        // the placeholder's range means nothing, so show neither its ticks nor its grid
         xy.getStyler().setAxisTicksVisible(false);
+        xy.getStyler().setPlotGridLinesVisible(false);
     }
 }

@@ -19,7 +19,7 @@ import java.util.function.DoublePredicate;
  * Draws a {@link Heatmap}: title, grid of cells with row and column indices, a colour bar with
  * ticks, and legend swatches for walls and for values the log scale cannot show.
  */
-final class HeatmapPainter implements PaintedChart.Painter {
+final class HeatmapPainter implements Encoders.Drawing {
 
     /** Viridis (van der Walt and Smith, matplotlib 2.0) sampled at 0, 0.1, ..., 1. */
     private static final Color[] VIRIDIS = {
@@ -38,6 +38,8 @@ final class HeatmapPainter implements PaintedChart.Painter {
     private static final Color MUTED = new Color(0x66, 0x66, 0x66);
     private static final Color FRAME = new Color(0xB0, 0xB0, 0xB0);
     private static final String NO_DATA = "no data";
+    private static final String WALL_TEXT = "no cell (wall)";
+    private static final String OFF_SCALE_TEXT = "0 or less";
 
     private final Heatmap map;
     private final float s;
@@ -185,7 +187,7 @@ final class HeatmapPainter implements PaintedChart.Painter {
             ticks = Math.max(ticks, m.stringWidth(TickFormat.format(t)));
         }
         int bar = px(36) + px(22) + px(6) + ticks + px(12) + font(Font.PLAIN, 16).getSize() + px(8);
-        int swatch = px(36) + px(18) + px(8) + Math.max(m.stringWidth(wallText()), m.stringWidth(offScaleText()));
+        int swatch = px(36) + px(18) + px(8) + Math.max(m.stringWidth(WALL_TEXT), m.stringWidth(OFF_SCALE_TEXT));
         return Math.max(bar, swatch);
     }
 
@@ -222,11 +224,11 @@ final class HeatmapPainter implements PaintedChart.Painter {
             y = barTop + barHeight + px(16);
         }
         if (hasWalls()) {
-            swatch(g, x, y, WALL, wallText());
+            swatch(g, x, y, WALL, WALL_TEXT);
             y += px(28);
         }
         if (hasOffScale()) {
-            swatch(g, x, y, OFF_SCALE, offScaleText());
+            swatch(g, x, y, OFF_SCALE, OFF_SCALE_TEXT);
         }
     }
 
@@ -253,14 +255,6 @@ final class HeatmapPainter implements PaintedChart.Painter {
         g.setColor(TEXT);
         FontMetrics m = g.getFontMetrics();
         g.drawString(text, (float) (x + size + px(8)), (float) (y + size / 2 + (m.getAscent() - m.getDescent()) / 2.0));
-    }
-
-    private static String wallText() {
-        return "no cell (wall)";
-    }
-
-    private String offScaleText() {
-        return "0 or less";
     }
 
     private boolean hasWalls() {

@@ -208,6 +208,22 @@ class ChartRendererTest {
     }
 
     @Test
+    void everyBandIsPaintedBeforeEveryLine() {
+        List<String> names = new ArrayList<>(new ChartRenderer().build(regretChart()).getSeriesMap().keySet());
+        int lastBand = -1;
+        int firstLine = Integer.MAX_VALUE;
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).startsWith("band")) {
+                lastBand = i;
+            } else if (names.get(i).startsWith("line")) {
+                firstLine = Math.min(firstLine, i);
+            }
+        }
+        assertEquals(2, lastBand, "three bands first: " + names);
+        assertEquals(3, firstLine, names.toString());
+    }
+
+    @Test
     void chartWithoutBandHasNoBandColour() throws IOException {
         LineChart chart = LineChart.of("No band", "step", "value",
             List.of(Series.line("plain", steps(200), new double[200], 0)));

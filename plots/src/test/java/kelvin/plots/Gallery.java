@@ -203,7 +203,7 @@ public final class Gallery {
                 .figure(Figure.of("Cumulative regret", "Mean over 2000 runs; bands are 95% confidence intervals.",
                     renderer.png(regret())).withSvgLink("plots/regret.svg"))
                 .figure(Figure.of("Cumulative regret (log step)", "Same data on a log step axis.",
-                    renderer.png(regret().withLogX(true))))
+                    renderer.png(regret().withLogX(true).withTitle("Cumulative regret (log step)"))))
                 .figure(Figure.of("Temperature schedules", "Temperature used at each step.",
                     renderer.png(temperatures())))
                 .figure(Figure.of("Optimal action", "Fraction of runs choosing the best arm.",

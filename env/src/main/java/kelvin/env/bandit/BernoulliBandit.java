@@ -74,6 +74,18 @@ public final class BernoulliBandit implements BanditEnv {
         return means.clone();
     }
 
+    /**
+     * The Lai &amp; Robbins asymptotic regret constant of these means,
+     * C = sum over suboptimal arms a of (mu* - mu_a) / KL(mu_a, mu*): no consistent agent has an
+     * expected regret below (C + o(1)) ln n. See {@link LaiRobbins#bernoulliConstant(double...)} for
+     * the conventions at means 0 and 1.
+     *
+     * @return C, finite and &gt;= 0
+     */
+    public double laiRobbinsConstant() {
+        return LaiRobbins.bernoulliConstant(means);
+    }
+
     /** {@inheritDoc} Draws nothing here; one uniform per pull. */
     @Override
     public BanditRun start(UniformRandomProvider rng) {

@@ -23,11 +23,20 @@ public final class Binder {
     public record Bound(Object value, Object resolved) {
     }
 
+    /**
+     * What a factory may need to know beyond its own keys: the experiment's environment (null while
+     * the environment itself is bound) and horizon. Agents use it to check that they can run on the
+     * environment and to pick defaults (Exp3's gamma from the horizon, Thompson's prior from the arms).
+     */
+    public record Context(Object env, long steps) {
+        public static final Context NONE = new Context(null, 0);
+    }
+
     private Binder() {
     }
 
     /** Binds a mapping of one of {@code kind}'s types. */
-    public static Bound bindType(ConfigNode node, Kind kind, String path) {
+    public static Bound bindType(Context context, ConfigNode node, Kind kind, String path) {
         MapNode map = requireMap(node, path, "a mapping with " + kind.discriminator() + ": (one of "
                 + String.join(", ", Catalog.names(kind)) + ")");
         String disc = kind.discriminator();
@@ -49,8 +58,9 @@ public final class Binder {
         }
         Map<String, Object> resolved = new LinkedHashMap<>();
         resolved.put(disc, name);
-        Map<String, Object> typed = bindKeys(map, path, spec.keys(), Set.of(disc), kind.word() + " '" + name + "'", resolved);
-        Values values = new Values(map, path, typed);
+        Map<String, Object> typed = bindKeys(context, map, path, spec.keys(), Set.of(disc), kind.word() + " '" + name + "'",
+                resolved);
+        Values values = new Values(map, path, typed, context);
         try {
             return new Bound(spec.factory().apply(values), resolved);
         } catch (IllegalArgumentException e) {
@@ -64,10 +74,10 @@ public final class Binder {
      */
     public static Values bindPlain(MapNode map, String path, List<Key> keys, Set<String> ignored, String what,
                                    Map<String, Object> resolved) {
-        return new Values(map, path, bindKeys(map, path, keys, ignored, what, resolved));
+        return new Values(map, path, bindKeys(Context.NONE, map, path, keys, ignored, what, resolved), Context.NONE);
     }
 
-    private static Map<String, Object> bindKeys(MapNode map, String path, List<Key> keys, Set<String> ignored,
+    private static Map<String, Object> bindKeys(Context context, MapNode map, String path, List<Key> keys, Set<String> ignored,
                                                 String what, Map<String, Object> resolved) {
         Set<String> known = new LinkedHashSet<>();
         for (Key k : keys) {
@@ -97,7 +107,7 @@ public final class Binder {
                 }
                 continue;
             }
-            Bound b = convert(value, k.type(), keyPath);
+            Bound b = convert(context, value, k.type(), keyPath);
             typed.put(k.name(), b.value());
             resolved.put(k.name(), b.resolved());
         }
@@ -124,7 +134,7 @@ public final class Binder {
     }
 
     /** Converts one value to its key's type. */
-    public static Bound convert(ConfigNode node, ValueType type, String path) {
+    public static Bound convert(Context context, ConfigNode node, ValueType type, String path) {
         if (type instanceof ValueType.Num) {
             double v = number(node, (ValueType.Num) type, path);
             return new Bound(v, v);
@@ -186,7 +196,7 @@ public final class Binder {
             return new Bound(List.copyOf(v), List.copyOf(v));
         }
         if (type instanceof ValueType.Nested) {
-            return bindType(node, ((ValueType.Nested) type).kind(), path);
+            return bindType(context, node, ((ValueType.Nested) type).kind(), path);
         }
         if (type instanceof ValueType.NumOrSchedule) {
             if (node instanceof ScalarNode) {
@@ -194,7 +204,7 @@ public final class Binder {
                 return new Bound(Catalog.constant(v), v);
             }
             if (node instanceof MapNode) {
-                return bindType(node, Kind.SCHEDULE, path);
+                return bindType(context, node, Kind.SCHEDULE, path);
             }
             throw wrong(node, path, type);
         }

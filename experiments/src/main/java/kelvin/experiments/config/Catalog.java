@@ -173,7 +173,7 @@ public final class Catalog {
 
     static Binder.Bound bindMeans(ConfigNode node, ValueType.Means type, String path) {
         if (node instanceof ListNode) {
-            Binder.Bound list = Binder.convert(node, new ValueType.NumList(type.element(), 1), path);
+            Binder.Bound list = Binder.convert(Binder.Context.NONE, node, new ValueType.NumList(type.element(), 1), path);
             return new Binder.Bound(new Means((double[]) list.value(), 0, 0), list.resolved());
         }
         if (!(node instanceof MapNode)) {

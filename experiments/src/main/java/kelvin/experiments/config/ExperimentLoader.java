@@ -97,6 +97,7 @@ public final class ExperimentLoader {
 
         BanditEnv env = top.get("env", BanditEnv.class);
         int horizon = top.intValue("steps");
+        Binder.Context context = new Binder.Context(env, horizon);
         List<Cell> cells = new ArrayList<>();
         Map<String, Object> resolvedAgents = new LinkedHashMap<>();
         for (Map.Entry<String, ConfigNode.Entry> e : agents.entries().entrySet()) {
@@ -106,9 +107,18 @@ public final class ExperimentLoader {
                 throw new ConfigException(e.getValue().keyLocation(), path, "agent names are 1 to 60 characters from "
                         + "A-Z a-z 0-9 . _ + - (they label curves and CSV rows)");
             }
-            resolvedAgents.put(agentName, Binder.bindType(e.getValue().value(), Kind.AGENT, path).resolved());
+            Object resolvedAgent = Binder.bindType(context, Sweep.withoutSweep(e.getValue().value()), Kind.AGENT, path)
+                    .resolved();
+            Object ownSweep = Sweep.resolvedOwn(e.getValue().value());
+            if (ownSweep != null) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> withSweep = new LinkedHashMap<>((Map<String, Object>) resolvedAgent);
+                withSweep.put("sweep", ownSweep);
+                resolvedAgent = withSweep;
+            }
+            resolvedAgents.put(agentName, resolvedAgent);
             for (Sweep.Point point : sweep.pointsFor(agentName, e.getValue().value())) {
-                Binder.Bound bound = Binder.bindType(point.node(), Kind.AGENT, path);
+                Binder.Bound bound = Binder.bindType(context, point.node(), Kind.AGENT, path);
                 Schedule temperature = temperatureOf(point.node(), path);
                 checkPer(temperature, point.node(), path);
                 String label = point.params().isEmpty() ? agentName : agentName + "[" + point.labelSuffix() + "]";
@@ -129,7 +139,7 @@ public final class ExperimentLoader {
         Checkpoints.Spacing spacing = "log".equals(rec.str("spacing")) ? Checkpoints.Spacing.LOG : Checkpoints.Spacing.LINEAR;
         int[] checkpoints = Checkpoints.of(horizon, rec.intValue("points"), spacing);
         return new Experiment(top.str("name"), top.integer("seed"), top.intValue("runs"), horizon, env, cells,
-                sweep.keys(), metrics, checkpoints, resolved);
+                sweep.keys(agents), metrics, checkpoints, spacing, resolved);
     }
 
     /** The temperature schedule at policy.temperature, if the agent's policy has one. */
@@ -146,7 +156,7 @@ public final class ExperimentLoader {
             return null;
         }
         ValueType type = Catalog.find(Kind.POLICY, policyType((MapNode) policy)).key("temperature").type();
-        return (Schedule) Binder.convert(temperature, type, path + ".policy.temperature").value();
+        return (Schedule) Binder.convert(Binder.Context.NONE, temperature, type, path + ".policy.temperature").value();
     }
 
     private static String policyType(MapNode policy) {

@@ -44,7 +44,7 @@ final class Sweep {
     }
 
     /** Swept key names (last path segments), in sweep order. */
-    List<String> keys() {
+    private List<String> keys() {
         List<String> keys = new ArrayList<>();
         for (Axis a : axes) {
             keys.add(a.key());
@@ -68,13 +68,22 @@ final class Sweep {
         if (node == null) {
             return new Sweep(List.of());
         }
-        MapNode map = Binder.requireMap(node, "sweep", "a mapping from agent key paths to lists of values, "
+        List<Axis> axes = axes(node, "sweep", agents, null);
+        return new Sweep(axes);
+    }
+
+    /**
+     * Reads a sweep mapping at {@code where}. A global sweep ({@code agent} null) needs some agent
+     * of {@code agents} to have each path; an agent's own sweep needs that agent to have it.
+     */
+    private static List<Axis> axes(ConfigNode node, String prefix, MapNode agents, ConfigNode agent) {
+        MapNode map = Binder.requireMap(node, prefix, "a mapping from agent key paths to lists of values, "
                 + "e.g. sweep: {policy.temperature.value: [0.1, 0.2]}");
         List<Axis> axes = new ArrayList<>();
         Map<String, String> lastSegments = new LinkedHashMap<>();
         for (Map.Entry<String, ConfigNode.Entry> e : map.entries().entrySet()) {
             String path = e.getKey();
-            String where = "sweep." + path;
+            String where = prefix + "." + path;
             if (!path.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*")) {
                 throw new ConfigException(e.getValue().keyLocation(), where, "is not a dotted key path inside an "
                         + "agent, such as policy.temperature.value");
@@ -95,17 +104,52 @@ final class Sweep {
                 throw new ConfigException(e.getValue().keyLocation(), where, "ends in the same key as sweep path "
                         + previous + ", so their labels would clash; sweep them as separate experiments");
             }
-            boolean anyAgent = false;
-            for (ConfigNode.Entry agent : agents.entries().values()) {
-                anyAgent |= accepts(agent.value(), Kind.AGENT, segments, 0);
+            boolean has = false;
+            if (agent != null) {
+                has = accepts(withoutSweep(agent), Kind.AGENT, segments, 0);
+            } else {
+                for (ConfigNode.Entry a : agents.entries().values()) {
+                    has |= accepts(withoutSweep(a.value()), Kind.AGENT, segments, 0);
+                }
             }
-            if (!anyAgent) {
-                throw new ConfigException(e.getValue().keyLocation(), where, "no agent has this key path; a path "
-                        + "starts inside an agent, e.g. policy.temperature.value or alpha");
+            if (!has) {
+                throw new ConfigException(e.getValue().keyLocation(), where, (agent != null ? "this agent has no such "
+                        + "key path" : "no agent has this key path") + "; a path starts inside an agent, e.g. "
+                        + "policy.temperature.value or alpha");
             }
             axes.add(axis);
         }
-        return new Sweep(axes);
+        return axes;
+    }
+
+    /** The key inside an agent that sweeps that agent alone. */
+    static final String AGENT_SWEEP = "sweep";
+
+    /** An agent spec without its own {@code sweep} key (which is not one of the type's keys). */
+    static ConfigNode withoutSweep(ConfigNode agent) {
+        if (!(agent instanceof MapNode) || !((MapNode) agent).has(AGENT_SWEEP)) {
+            return agent;
+        }
+        Map<String, ConfigNode.Entry> entries = new LinkedHashMap<>(((MapNode) agent).entries());
+        entries.remove(AGENT_SWEEP);
+        return new MapNode(agent.location(), entries);
+    }
+
+    /** Swept key names of the global sweep and of every agent's own sweep, in order of appearance. */
+    List<String> keys(MapNode agents) {
+        List<String> keys = keys();
+        for (Map.Entry<String, ConfigNode.Entry> e : agents.entries().entrySet()) {
+            ConfigNode own = e.getValue().value() instanceof MapNode
+                    ? ((MapNode) e.getValue().value()).get(AGENT_SWEEP) : null;
+            if (own != null) {
+                for (Axis a : axes(own, "agents." + e.getKey() + "." + AGENT_SWEEP, agents, e.getValue().value())) {
+                    if (!keys.contains(a.key())) {
+                        keys.add(a.key());
+                    }
+                }
+            }
+        }
+        return keys;
     }
 
     /** The sweep points of one agent: one point (the agent as written) if no path applies. */
@@ -115,14 +159,33 @@ final class Sweep {
             points.add(new Point(null, Map.of()));
             return points;
         }
+        ConfigNode own = ((MapNode) agent).get(AGENT_SWEEP);
+        ConfigNode spec = withoutSweep(agent);
         List<Axis> applicable = new ArrayList<>();
         for (Axis a : axes) {
-            if (accepts(agent, Kind.AGENT, a.segments(), 0)) {
+            if (accepts(spec, Kind.AGENT, a.segments(), 0)) {
                 applicable.add(a);
             }
         }
-        expand((MapNode) agent, applicable, 0, new LinkedHashMap<>(), points);
+        if (own != null) {
+            for (Axis a : axes(own, "agents." + agentName + "." + AGENT_SWEEP, null, agent)) {
+                for (Axis g : applicable) {
+                    if (g.key().equals(a.key())) {
+                        throw new ConfigException(own.location(), "agents." + agentName + "." + AGENT_SWEEP + "."
+                                + a.path(), "the top-level sweep already sweeps " + a.key() + " for this agent");
+                    }
+                }
+                applicable.add(a);
+            }
+        }
+        expand((MapNode) spec, applicable, 0, new LinkedHashMap<>(), points);
         return points;
+    }
+
+    /** The agent's own sweep, resolved, or null. */
+    static Object resolvedOwn(ConfigNode agent) {
+        ConfigNode own = agent instanceof MapNode ? ((MapNode) agent).get(AGENT_SWEEP) : null;
+        return own == null ? null : plain(own);
     }
 
     private static void expand(MapNode node, List<Axis> axes, int i, Map<String, String> params, List<Point> out) {

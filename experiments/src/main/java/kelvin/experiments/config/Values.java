@@ -14,11 +14,18 @@ public final class Values {
     private final MapNode node;
     private final String path;
     private final Map<String, Object> typed;
+    private final Binder.Context context;
 
-    Values(MapNode node, String path, Map<String, Object> typed) {
+    Values(MapNode node, String path, Map<String, Object> typed, Binder.Context context) {
         this.node = node;
         this.path = path;
         this.typed = typed;
+        this.context = context;
+    }
+
+    /** The experiment around this mapping (environment, horizon), for checks across sections. */
+    public Binder.Context context() {
+        return context;
     }
 
     /** The dotted path of this mapping, e.g. {@code agents.sa.policy.temperature}. */

@@ -16,11 +16,12 @@ import kelvin.env.bandit.BanditEnv;
  * @param sweepKeys swept key names (last path segments), in sweep order: extra CSV columns
  * @param metrics metrics to record, in config order
  * @param checkpoints 1-based steps at which metrics are recorded
+ * @param spacing how the checkpoints are spread (log spacing also means log time axes on charts)
  * @param resolved the fully resolved config (defaults filled in), for config.yaml
  */
 public record Experiment(String name, long seed, int runs, int steps, BanditEnv env, List<Cell> cells,
                          List<String> sweepKeys, List<Metric> metrics, int[] checkpoints,
-                         Map<String, Object> resolved) {
+                         Checkpoints.Spacing spacing, Map<String, Object> resolved) {
 
     public Experiment {
         cells = List.copyOf(cells);

@@ -9,6 +9,7 @@ import java.util.List;
 public enum Metric {
     REGRET("regret", "Cumulative regret", "cumulative pseudo-regret (sum of mu* - mu_A)"),
     REWARD("reward", "Reward", "reward at step t"),
+    AVERAGE_REWARD("average-reward", "Average reward", "mean reward over steps 1 to t"),
     OPTIMAL_ACTION("optimal-action", "Optimal action", "share of runs choosing an optimal arm"),
     ENTROPY("entropy", "Policy entropy", "entropy of the action distribution (nats)"),
     TEMPERATURE("temperature", "Temperature", "temperature T_t");

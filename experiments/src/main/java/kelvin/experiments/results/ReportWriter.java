@@ -51,6 +51,19 @@ final class ReportWriter {
             files.add(base + ".svg");
             figures.add(new Figure(metric, chart.title(), png, base + ".svg"));
         }
+        for (Metric metric : experiment.metrics()) {
+            LineChart chart = Sensitivity.chart(experiment, result, metric);
+            if (chart == null) {
+                continue;
+            }
+            byte[] png = renderer.png(chart);
+            String base = "plots/sensitivity-" + metric.key();
+            AtomicFiles.write(dir.resolve(base + ".png"), png);
+            AtomicFiles.write(dir.resolve(base + ".svg"), renderer.svg(chart));
+            files.add(base + ".png");
+            files.add(base + ".svg");
+            figures.add(new Figure(metric, chart.title(), png, base + ".svg"));
+        }
         AtomicFiles.write(dir.resolve("report.html"), Reports.html(experiment, result, configYaml, facts, figures));
         files.add("report.html");
         return files;
@@ -96,7 +109,8 @@ final class ReportWriter {
         String title = String.format(Locale.ROOT, "%s (%s, %d runs, 95%% CI)", metric.title(), experiment.name(),
                 experiment.runs());
         String yLabel = metric == Metric.OPTIMAL_ACTION ? "% of runs choosing an optimal arm" : metric.axisLabel();
-        LineChart chart = LineChart.of(title, "step", yLabel, series);
+        boolean logTime = experiment.spacing() == kelvin.experiments.model.Checkpoints.Spacing.LOG;
+        LineChart chart = LineChart.of(title, logTime ? "step (log scale)" : "step", yLabel, series).withLogX(logTime);
         return metric == Metric.TEMPERATURE ? chart.withLogY(true) : chart;
     }
 }

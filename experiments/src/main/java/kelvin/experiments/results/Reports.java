@@ -39,6 +39,9 @@ final class Reports {
                 return "Cumulative pseudo-regret sum over steps of (mu* - mu of the chosen arm): lower is better." + common;
             case REWARD:
                 return "Reward received at each step (noisy: averaged over runs, not over time)." + common;
+            case AVERAGE_REWARD:
+                return "Mean reward per step from step 1 to t, per run (the y axis of Sutton & Barto's parameter "
+                        + "study, Figure 2.6, at t = 1000)." + common;
             case OPTIMAL_ACTION:
                 return "Share of runs that chose an optimal arm at each step." + common;
             case ENTROPY:

@@ -17,6 +17,7 @@ public final class BanditSimulation {
     private final int[] checkpoints;
     private final int regretSlot;
     private final int rewardSlot;
+    private final int averageRewardSlot;
     private final int optimalSlot;
     private final int entropySlot;
     private final int temperatureSlot;
@@ -28,6 +29,7 @@ public final class BanditSimulation {
         int c = checkpoints.length;
         regretSlot = base(metrics, Metric.REGRET, c);
         rewardSlot = base(metrics, Metric.REWARD, c);
+        averageRewardSlot = base(metrics, Metric.AVERAGE_REWARD, c);
         optimalSlot = base(metrics, Metric.OPTIMAL_ACTION, c);
         entropySlot = base(metrics, Metric.ENTROPY, c);
         temperatureSlot = base(metrics, Metric.TEMPERATURE, c);
@@ -58,11 +60,14 @@ public final class BanditSimulation {
         int next = 0;
         int mark = marks[0] - 1;
         double regret = 0;
+        double rewards = 0;
         for (int t = 0; t < horizon; t++) {
             int arm = learner.select();
             regret += bandit.bestMean() - bandit.mean(arm);
             if (t != mark) {
-                learner.update(arm, bandit.pull(arm));
+                double reward = bandit.pull(arm);
+                rewards += reward;
+                learner.update(arm, reward);
                 continue;
             }
             // A checkpoint: read what describes this step before the reward moves the agent on.
@@ -76,8 +81,12 @@ public final class BanditSimulation {
                 out.add(optimalSlot + next, bandit.isOptimal(arm) ? 1.0 : 0.0);
             }
             double reward = bandit.pull(arm);
+            rewards += reward;
             if (rewardSlot >= 0) {
                 out.add(rewardSlot + next, reward);
+            }
+            if (averageRewardSlot >= 0) {
+                out.add(averageRewardSlot + next, rewards / (t + 1));
             }
             if (regretSlot >= 0) {
                 out.add(regretSlot + next, regret);

@@ -1,0 +1,114 @@
+package kelvin.experiments.results;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import kelvin.experiments.model.Cell;
+import kelvin.experiments.model.Experiment;
+import kelvin.experiments.model.Metric;
+import kelvin.experiments.run.Runner;
+import kelvin.plots.LineChart;
+import kelvin.plots.Series;
+
+/**
+ * Parameter-study charts (Sutton &amp; Barto Figure 2.6 style): for every agent swept over exactly
+ * one numeric key, the metric's final value against the swept value, one line per agent with its
+ * 95% confidence band. Different agents may sweep different keys (epsilon, alpha, c, ...); they
+ * share the x axis, which is logarithmic when every agent's values form a geometric sequence.
+ */
+final class Sensitivity {
+
+    private Sensitivity() {
+    }
+
+    /** The chart for {@code metric}, or null when no agent has a one-key numeric sweep. */
+    static LineChart chart(Experiment e, Runner.Result result, Metric metric) {
+        Map<String, List<Cell>> byAgent = new LinkedHashMap<>();
+        for (Cell c : e.cells()) {
+            if (c.params().size() == 1 && isNumber(c.params().values().iterator().next())) {
+                byAgent.computeIfAbsent(c.agentName(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        int last = e.checkpoints().length - 1;
+        double scale = metric == Metric.OPTIMAL_ACTION ? 100 : 1;
+        List<Series> series = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        boolean geometric = true;
+        for (Map.Entry<String, List<Cell>> entry : byAgent.entrySet()) {
+            List<Cell> cells = new ArrayList<>(entry.getValue());
+            String key = cells.get(0).params().keySet().iterator().next();
+            if (cells.size() < 2 || !cells.stream().allMatch(c -> c.params().containsKey(key))) {
+                continue;
+            }
+            cells.sort((a, b) -> Double.compare(value(a), value(b)));
+            int n = cells.size();
+            double[] x = new double[n];
+            double[] y = new double[n];
+            double[] lo = new double[n];
+            double[] hi = new double[n];
+            boolean band = true;
+            int m = 0;
+            for (Cell c : cells) {
+                Interval iv = Tables.interval(e, result.cells().get(c.index()), metric, last);
+                if (iv == null) {
+                    continue;
+                }
+                x[m] = value(c);
+                y[m] = iv.mean() * scale;
+                lo[m] = iv.low() * scale;
+                hi[m] = iv.high() * scale;
+                band &= !Double.isNaN(iv.low());
+                m++;
+            }
+            if (m < 2) {
+                continue;
+            }
+            x = java.util.Arrays.copyOf(x, m);
+            geometric &= isGeometric(x);
+            String label = entry.getKey() + " (" + key + ")";
+            int color = cells.get(0).index();
+            series.add(band ? Series.withBand(label, x, java.util.Arrays.copyOf(y, m), java.util.Arrays.copyOf(lo, m),
+                    java.util.Arrays.copyOf(hi, m), color) : Series.line(label, x, java.util.Arrays.copyOf(y, m), color));
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        if (series.isEmpty()) {
+            return null;
+        }
+        String title = String.format(Locale.ROOT, "Parameter study: %s at step %d (%s, %d runs, 95%% CI)",
+                metric.title().toLowerCase(Locale.ROOT), e.steps(), e.name(), e.runs());
+        String yLabel = metric == Metric.OPTIMAL_ACTION ? "% of runs choosing an optimal arm" : metric.axisLabel();
+        String xLabel = "swept parameter: " + String.join(", ", keys) + (geometric ? " (log scale)" : "");
+        return LineChart.of(title, xLabel, yLabel, series).withLogX(geometric);
+    }
+
+    private static double value(Cell c) {
+        return Double.parseDouble(c.params().values().iterator().next());
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            double v = Double.parseDouble(text);
+            return !Double.isNaN(v) && !Double.isInfinite(v);
+        } catch (NumberFormatException ex) {
+            return false;
+        }
+    }
+
+    /** Positive values with a constant ratio between neighbours (at least three of them). */
+    static boolean isGeometric(double[] sorted) {
+        if (sorted.length < 3 || sorted[0] <= 0) {
+            return false;
+        }
+        double ratio = sorted[1] / sorted[0];
+        for (int i = 2; i < sorted.length; i++) {
+            if (Math.abs(sorted[i] / sorted[i - 1] - ratio) > 1e-6 * ratio) {
+                return false;
+            }
+        }
+        return ratio > 1;
+    }
+}
