@@ -15,25 +15,65 @@ import org.apache.commons.rng.UniformRandomProvider;
  * where T_t is the value at index t of the temperature {@link Schedule}. T = 0 is greedy with
  * uniform tie-breaking, T = +infinity uniform; the arithmetic is {@link Softmax}'s.
  *
+ * <h2>Options</h2>
+ * Three optional reshapings of the softmax, applied in this order (each to the result of the one
+ * before). Actions are ranked by action value, highest first, ties to the lower index; since the
+ * softmax weights grow with Q, this is the order of decreasing probability.
+ * <ol>
+ *   <li><b>top-k</b> ({@code topK}, an integer &gt;= 1; k &gt;= K changes nothing): the softmax over the
+ *       k first actions of the ranking only, the others get probability 0:
+ *       p(a) = w_a / sum_{b in top k} w_b for a in the top k, with w_a = exp((Q(a) - max Q) / T).
+ *       Ties at the boundary go to the lower index (Q = (1, 1, 1, 0) with k = 2 keeps actions 0
+ *       and 1); at T = 0 that also decides which of more than k tied maxima stay.</li>
+ *   <li><b>top-p</b>, nucleus sampling ({@code topP} in (0, 1]; 1 changes nothing): the smallest
+ *       prefix N of the ranking whose probabilities (after top-k) sum to at least p, renormalised:
+ *       p(a) = p_k(a) / sum_{b in N} p_k(b) for a in N, 0 elsewhere. The running sum is compared
+ *       as sum &gt;= p - 1e-12, so a prefix whose exact sum is p is not lost to rounding (uniform
+ *       over 10 actions with p = 0.8 keeps 8); the first action is always kept.</li>
+ *   <li><b>floor</b> ({@code floor} in [0, 1/K]): every action keeps at least the floor,
+ *       p'(a) = floor + (1 - K * floor) * p(a); floor = 1/K is uniform. Applied after the
+ *       truncations, so an action cut by top-k or top-p gets exactly the floor.</li>
+ * </ol>
+ * Example, Q = (2, 1, 0.1) at T = 1 (softmax 0.659001, 0.242433, 0.098566): top-k 2 gives
+ * (0.731059, 0.268941, 0); top-p 0.8 gives the same; floor 0.05 gives
+ * 0.05 + 0.85 * (0.659001, 0.242433, 0.098566) = (0.610151, 0.256068, 0.133781).
+ *
  * <p>Random numbers: exactly one u = {@code rng.nextDouble()} per step, whatever T_t (also at
- * T = 0 and with a single maximum), turned into an action by
- * {@link Softmax#sample(double[], int, double, double, double[])} (inversion of the cumulative
- * weights). This is the numpy peer's rule set (NOTES.md rules 4 and 5): fed the peer's u values,
- * this policy reproduces its golden traces action for action.
+ * T = 0 and with a single maximum), turned into an action by inversion of the cumulative final
+ * weights ({@link Softmax#sample(double[], int, double, double, double[])} without options,
+ * {@link Softmax#sampleWeights(double[], int, double)} with them). This is the numpy peer's rule
+ * set (NOTES.md rules 4 and 5): fed the peer's u values, this policy without options reproduces
+ * its golden traces action for action. Nothing is allocated per step: the ranking and weight
+ * buffers are allocated in {@link #start(int, UniformRandomProvider)}; the ranking is a heap, so
+ * top-k costs O(K + k log K) per step.
  *
  * <p>References: R. S. Sutton and A. G. Barto, <i>Reinforcement Learning: An Introduction</i>, MIT
  * Press, 1st ed., 1998, section 2.3 "Softmax Action Selection"; J. S. Bridle, "Training stochastic model
  * recognition algorithms as networks can lead to maximum mutual information estimation of
  * parameters", <i>NIPS 2</i>, 1990, 211-217; N. Cesa-Bianchi, C. Gentile, G. Lugosi and G. Neu,
  * "Boltzmann exploration done right", <i>NIPS 30</i>, 2017 (why fixed and naively annealed
- * temperatures can fail).
+ * temperatures can fail); A. Holtzman, J. Buys, L. Du, M. Forbes and Y. Choi, "The curious case of
+ * neural text degeneration", <i>ICLR</i>, 2020 (top-p, nucleus sampling, section 3.1); Vowpal
+ * Wabbit's softmax explorer with epsilon (contextual bandit exploration: a minimum probability per
+ * action).
  */
 public final class Boltzmann implements Policy {
 
-    private final Schedule temperature;
+    /** The top-k value that keeps every action (no truncation). */
+    public static final int NO_TOP_K = Integer.MAX_VALUE;
+    /** Tolerance of the top-p comparison: the prefix sum must reach p - TOP_P_TOLERANCE. */
+    static final double TOP_P_TOLERANCE = 1e-12;
 
-    private Boltzmann(Schedule temperature) {
+    private final Schedule temperature;
+    private final int topK;
+    private final double topP;
+    private final double floor;
+
+    private Boltzmann(Schedule temperature, int topK, double topP, double floor) {
         this.temperature = temperature;
+        this.topK = topK;
+        this.topP = topP;
+        this.floor = floor;
     }
 
     /**
@@ -45,7 +85,7 @@ public final class Boltzmann implements Policy {
      */
     public static Boltzmann of(double temperature) {
         Softmax.checkTemperature(temperature);
-        return new Boltzmann(Fixed.of(temperature));
+        return new Boltzmann(Fixed.of(temperature), NO_TOP_K, 1.0, 0.0);
     }
 
     /**
@@ -56,7 +96,7 @@ public final class Boltzmann implements Policy {
      * @throws IllegalArgumentException if {@code beta} is negative or NaN
      */
     public static Boltzmann ofBeta(double beta) {
-        return new Boltzmann(Fixed.ofBeta(beta));
+        return new Boltzmann(Fixed.ofBeta(beta), NO_TOP_K, 1.0, 0.0);
     }
 
     /**
@@ -67,7 +107,80 @@ public final class Boltzmann implements Policy {
      * @throws NullPointerException if {@code temperature} is null
      */
     public static Boltzmann of(Schedule temperature) {
-        return new Boltzmann(Objects.requireNonNull(temperature, "temperature"));
+        return new Boltzmann(Objects.requireNonNull(temperature, "temperature"), NO_TOP_K, 1.0, 0.0);
+    }
+
+    /**
+     * Boltzmann exploration with a temperature schedule and the options of the class comment
+     * (top-k, then top-p, then floor).
+     *
+     * @param temperature the schedule of T_t (values in [0, +infinity])
+     * @param topK keep the k highest action values, at least 1 ({@link #NO_TOP_K}, or any k &gt;= K,
+     *     keeps all)
+     * @param topP the nucleus mass, in (0, 1] (1 keeps all)
+     * @param floor the minimum probability per action, in [0, 1] here and at most 1/K when a run
+     *     starts (0 = none)
+     * @return the policy
+     * @throws IllegalArgumentException if an option is out of range or NaN
+     * @throws NullPointerException if {@code temperature} is null
+     */
+    public static Boltzmann of(Schedule temperature, int topK, double topP, double floor) {
+        return new Boltzmann(Objects.requireNonNull(temperature, "temperature"), checkTopK(topK), checkTopP(topP),
+            checkFloor(floor));
+    }
+
+    /**
+     * The same policy keeping only the {@code topK} highest action values.
+     *
+     * @param topK at least 1; {@link #NO_TOP_K} (or any k &gt;= K) keeps all
+     * @return the policy
+     * @throws IllegalArgumentException if {@code topK < 1}
+     */
+    public Boltzmann withTopK(int topK) {
+        return new Boltzmann(temperature, checkTopK(topK), topP, floor);
+    }
+
+    /**
+     * The same policy with nucleus (top-p) truncation.
+     *
+     * @param topP the nucleus mass, in (0, 1]; 1 keeps all
+     * @return the policy
+     * @throws IllegalArgumentException if {@code topP} is not in (0, 1]
+     */
+    public Boltzmann withTopP(double topP) {
+        return new Boltzmann(temperature, topK, checkTopP(topP), floor);
+    }
+
+    /**
+     * The same policy with a minimum probability per action.
+     *
+     * @param floor in [0, 1], and at most 1/K when a run starts; 0 = none
+     * @return the policy
+     * @throws IllegalArgumentException if {@code floor} is not in [0, 1]
+     */
+    public Boltzmann withFloor(double floor) {
+        return new Boltzmann(temperature, topK, topP, checkFloor(floor));
+    }
+
+    private static int checkTopK(int topK) {
+        if (topK < 1) {
+            throw new IllegalArgumentException("top-k is not at least 1: " + topK);
+        }
+        return topK;
+    }
+
+    private static double checkTopP(double topP) {
+        if (!(topP > 0 && topP <= 1)) {
+            throw new IllegalArgumentException("top-p is not in (0, 1]: " + topP);
+        }
+        return topP;
+    }
+
+    private static double checkFloor(double floor) {
+        if (!(floor >= 0 && floor <= 1)) {
+            throw new IllegalArgumentException("floor is not in [0, 1/K]: " + floor);
+        }
+        return floor;
     }
 
     /** The temperature schedule. */
@@ -75,40 +188,100 @@ public final class Boltzmann implements Policy {
         return temperature;
     }
 
+    /** The top-k option; {@link #NO_TOP_K} when unset. */
+    public int topK() {
+        return topK;
+    }
+
+    /** The top-p option; 1 when unset. */
+    public double topP() {
+        return topP;
+    }
+
+    /** The probability floor; 0 when unset. */
+    public double floor() {
+        return floor;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException also if the floor is above 1/K, or the schedule does not fit
+     *     K actions (an entropy target above ln K)
+     */
     @Override
     public PolicyRun start(int arms, UniformRandomProvider rng) {
         Argmax.checkArms(arms);
-        return new Run(arms, Objects.requireNonNull(rng, "rng"), temperature.newRun());
+        Objects.requireNonNull(rng, "rng");
+        if (floor > 1.0 / arms && floor * arms > 1) { // 1.0 / K itself is accepted whatever its rounding
+            throw new IllegalArgumentException("floor is not in [0, 1/K] = [0, " + 1.0 / arms + "] for K = " + arms
+                + " arms: " + floor);
+        }
+        return new Run(this, arms, rng, temperature.newRun(arms));
     }
 
     @Override
     public String toString() {
-        return "boltzmann(temperature=" + temperature + ")";
+        return "boltzmann(temperature=" + temperature + (topK != NO_TOP_K ? ", top-k=" + topK : "")
+            + (topP < 1 ? ", top-p=" + topP : "") + (floor > 0 ? ", floor=" + floor : "") + ")";
     }
 
-    /** Boltzmann per run: the stream, the schedule's state and the weight buffer. */
+    /** Boltzmann per run: the stream, the schedule's state and the weight and ranking buffers. */
     private static final class Run implements PolicyRun {
         private final int k;
         private final UniformRandomProvider rng;
         private final ScheduleRun schedule;
         private final double[] scratch;
+        /** Whether an option changes the plain softmax for this K. */
+        private final boolean shaped;
+        private final int topK;
+        private final double topP;
+        private final double floor;
+        /** 1 - K * floor, at least 0. */
+        private final double spread;
+        /** The ranking heap; null when neither top-k nor top-p applies. */
+        private final int[] order;
 
-        Run(int k, UniformRandomProvider rng, ScheduleRun schedule) {
+        Run(Boltzmann policy, int k, UniformRandomProvider rng, ScheduleRun schedule) {
             this.k = k;
             this.rng = rng;
             this.schedule = schedule;
             this.scratch = new double[k];
+            this.topK = Math.min(policy.topK, k);
+            this.topP = policy.topP;
+            this.floor = policy.floor;
+            this.spread = Math.max(0.0, 1 - k * floor);
+            boolean cut = topK < k || topP < 1;
+            this.order = cut ? new int[k] : null;
+            this.shaped = cut || floor > 0;
         }
 
         @Override
         public int select(double[] q, long t) {
             double temp = schedule.temperature(t);
-            return Softmax.sample(q, k, temp, rng.nextDouble(), scratch);
+            if (!shaped) {
+                return Softmax.sample(q, k, temp, rng.nextDouble(), scratch);
+            }
+            double u = rng.nextDouble();
+            shape(q, temp);
+            return Softmax.sampleWeights(scratch, k, u);
         }
 
         @Override
         public double entropy(double[] q, long t) {
-            return Softmax.entropy(q, k, schedule.temperature(t));
+            double temp = schedule.temperature(t);
+            if (!shaped) {
+                return Softmax.entropy(q, k, temp);
+            }
+            double total = shape(q, temp);
+            double h = 0;
+            for (int i = 0; i < k; i++) {
+                double p = scratch[i] / total;
+                if (p > 0) {
+                    h -= p * Math.log(p);
+                }
+            }
+            return Math.max(0.0, Math.min(h, Math.log(k)));
         }
 
         @Override
@@ -118,7 +291,16 @@ public final class Boltzmann implements Policy {
 
         @Override
         public void distribution(double[] q, long t, double[] out) {
-            Softmax.probabilities(q, k, schedule.temperature(t), out);
+            double temp = schedule.temperature(t);
+            if (!shaped) {
+                Softmax.probabilities(q, k, temp, out);
+                return;
+            }
+            Argmax.checkOut(out, k);
+            double total = shape(q, temp); // into scratch, so out may be q
+            for (int i = 0; i < k; i++) {
+                out[i] = scratch[i] / total;
+            }
         }
 
         @Override
@@ -129,6 +311,112 @@ public final class Boltzmann implements Policy {
         @Override
         public boolean needsEntropy() {
             return schedule.needsEntropy();
+        }
+
+        /**
+         * Writes the final unnormalised weights (top-k, then top-p, then floor) into scratch and
+         * returns their left-to-right sum.
+         */
+        private double shape(double[] q, double temp) {
+            double[] w = scratch;
+            double total = Softmax.weights(q, k, temp, w); // checks k, q and temp
+            if (order != null) {
+                total = truncate(q, w, total);
+            }
+            if (floor > 0) {
+                double sum = 0;
+                for (int i = 0; i < k; i++) {
+                    double wi = floor + spread * (w[i] / total);
+                    w[i] = wi;
+                    sum += wi;
+                }
+                total = sum;
+            }
+            return total;
+        }
+
+        /**
+         * Zeroes the weights outside the top-k and then the nucleus; returns the sum of the kept
+         * weights. The heap holds the unranked actions in order[0, size); the j-th ranked action
+         * is popped to order[k - 1 - j].
+         */
+        private double truncate(double[] q, double[] w, double total) {
+            int[] o = order;
+            for (int i = 0; i < k; i++) {
+                o[i] = i;
+            }
+            for (int i = k / 2 - 1; i >= 0; i--) {
+                siftDown(q, o, i, k);
+            }
+            int size = k;
+            double keptTotal = total;
+            if (topK < k) {
+                for (int j = 0; j < topK; j++) {
+                    size = pop(q, o, size);
+                }
+                keptTotal = 0;
+                for (int j = 0; j < topK; j++) {
+                    keptTotal += w[o[k - 1 - j]];
+                }
+            }
+            int kept = topK;
+            if (topP < 1) {
+                double mass = 0;
+                int n = 0;
+                while (n < topK) {
+                    if (k - size == n) {
+                        size = pop(q, o, size);
+                    }
+                    mass += w[o[k - 1 - n]] / keptTotal;
+                    n++;
+                    if (mass >= topP - TOP_P_TOLERANCE) {
+                        break;
+                    }
+                }
+                kept = n;
+            }
+            for (int j = 0; j < k - kept; j++) { // the heap and anything popped beyond the kept prefix
+                w[o[j]] = 0;
+            }
+            double sum = 0;
+            for (int i = 0; i < k; i++) {
+                sum += w[i];
+            }
+            return sum;
+        }
+
+        /** Whether action a ranks before action b: higher value, ties to the lower index. */
+        private static boolean before(double[] q, int a, int b) {
+            return q[a] > q[b] || (q[a] == q[b] && a < b);
+        }
+
+        private static void siftDown(double[] q, int[] o, int i, int size) {
+            int x = o[i];
+            while (true) {
+                int c = 2 * i + 1;
+                if (c >= size) {
+                    break;
+                }
+                if (c + 1 < size && before(q, o[c + 1], o[c])) {
+                    c++;
+                }
+                if (!before(q, o[c], x)) {
+                    break;
+                }
+                o[i] = o[c];
+                i = c;
+            }
+            o[i] = x;
+        }
+
+        /** Moves the first-ranked action of the heap to order[size - 1]; returns the new size. */
+        private static int pop(double[] q, int[] o, int size) {
+            int last = size - 1;
+            int top = o[0];
+            o[0] = o[last];
+            o[last] = top;
+            siftDown(q, o, 0, last);
+            return last;
         }
     }
 }

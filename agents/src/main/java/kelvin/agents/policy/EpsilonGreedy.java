@@ -66,7 +66,7 @@ public final class EpsilonGreedy implements Policy {
     @Override
     public PolicyRun start(int arms, UniformRandomProvider rng) {
         Argmax.checkArms(arms);
-        return new Run(arms, Objects.requireNonNull(rng, "rng"), epsilon.newRun());
+        return new Run(arms, Objects.requireNonNull(rng, "rng"), epsilon.newRun(arms));
     }
 
     @Override

@@ -51,4 +51,18 @@ public interface Schedule {
     default ScheduleRun newRun() {
         return this::temperature;
     }
+
+    /**
+     * A fresh per-run view for a policy over {@code arms} actions. Policies call this form, so a
+     * schedule whose parameters depend on the number of actions K (the entropy target
+     * {@code target-fraction} * ln K of {@link EntropyTarget}) can resolve and check them. The default
+     * ignores K and returns {@link #newRun()}.
+     *
+     * @param arms the number of actions K, at least 1
+     * @return the run's schedule, owned by one run
+     * @throws IllegalArgumentException if a parameter does not fit K (the message names both)
+     */
+    default ScheduleRun newRun(int arms) {
+        return newRun();
+    }
 }

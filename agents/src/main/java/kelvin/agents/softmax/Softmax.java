@@ -197,6 +197,41 @@ public final class Softmax {
     }
 
     /**
+     * Samples an index from unnormalised weights by the same inversion as
+     * {@link #sample(double[], int, double, double, double[])}: W = w_0 + ... + w_{k-1} summed left
+     * to right, x = u * W, and the result is the smallest i with x &lt; w_0 + ... + w_i. An entry
+     * with w_i = 0 is never chosen. Policies that reshape the softmax (truncation, a probability
+     * floor) sample their final weights with it.
+     *
+     * @param w the weights (the first k are used), finite, &gt;= 0, with a positive sum
+     * @param k the number of entries, 1 &lt;= k &lt;= w.length
+     * @param u a uniform draw in [0, 1), e.g. {@code rng.nextDouble()}
+     * @return the sampled index in [0, k)
+     * @throws IllegalArgumentException on a bad k, a negative, NaN or infinite weight, a zero sum
+     *     or {@code u} outside [0, 1)
+     */
+    public static int sampleWeights(double[] w, int k, double u) {
+        if (!(u >= 0 && u < 1)) {
+            throw new IllegalArgumentException("u is not in [0, 1): " + u);
+        }
+        if (k < 1 || k > w.length) {
+            throw new IllegalArgumentException("k is not in [1, " + w.length + "]: " + k);
+        }
+        double total = 0;
+        for (int i = 0; i < k; i++) {
+            double wi = w[i];
+            if (!(wi >= 0 && wi <= Double.MAX_VALUE)) {
+                throw new IllegalArgumentException("weight " + i + " is not finite and >= 0: " + wi);
+            }
+            total += wi;
+        }
+        if (!(total > 0 && total <= Double.MAX_VALUE)) {
+            throw new IllegalArgumentException("the weights do not have a positive finite sum: " + total);
+        }
+        return invert(w, k, u * total);
+    }
+
+    /**
      * a = #{i : C_i &lt;= x} for the left-to-right partial sums C_i of w[0..k), or, if x &gt;= C_{k-1},
      * the largest i with w_i &gt; 0.
      *

@@ -11,7 +11,11 @@ import kelvin.experiments.config.ExperimentLoader;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.model.Metric;
+import java.util.Map;
+import kelvin.experiments.results.AtomicFiles;
+import kelvin.experiments.results.CellStore;
 import kelvin.experiments.results.Interval;
+import kelvin.experiments.results.ResultsFolder;
 import kelvin.experiments.results.ResultWriter;
 import kelvin.experiments.results.Tables;
 import kelvin.experiments.run.ProgressListener;
@@ -52,6 +56,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-plots", description = "Write the CSV files only (no PNG/SVG, no report.html).")
     boolean noPlots;
 
+    @Option(names = "--resume", description = "Reuse the finished cells in the results folder whose config "
+            + "still matches; compute the rest. The result is byte-identical to an uninterrupted run.")
+    boolean resume;
+
+    @Option(names = "--force", description = "Write into the results folder even if it holds another config's "
+            + "results.")
+    boolean force;
+
     @Mixin
     CommonOptions common;
 
@@ -70,20 +82,33 @@ public final class RunCommand implements Callable<Integer> {
         }
         Experiment experiment = ExperimentLoader.load(config, overrides);
         Path dir = out != null ? out : Paths.get("results", experiment.name());
+        String configYaml = ResultWriter.configYaml(experiment);
 
         long start = System.nanoTime();
         Runner.Result result;
-        try (ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), experiment.name())) {
-            ProgressListener listener = quiet ? ProgressListener.NONE : progress;
-            result = new Runner(experiment, n, listener).run();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        CellStore store = new CellStore(dir, experiment);
         try {
+            ResultsFolder.check(dir, configYaml, resume, force);
+            java.nio.file.Files.createDirectories(dir);
+            ResultsFolder.removeTemporaryFiles(dir);
+            AtomicFiles.write(dir.resolve("config.yaml"), configYaml);
+            Map<Integer, Runner.Result> done = resume ? store.load() : Map.of();
+            if (resume && !quiet && !done.isEmpty()) {
+                spec.commandLine().getErr().printf("resuming: %d of %d variants already finished%n", done.size(),
+                        experiment.cells().size());
+            }
+            try (ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), experiment.name())) {
+                ProgressListener listener = quiet ? ProgressListener.NONE : progress;
+                result = new Runner(experiment, n, listener).run(done,
+                        (index, moments, seconds) -> store.save(experiment.cells().get(index), moments, seconds));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
             new ResultWriter(experiment, result, seconds, n).write(dir, !noPlots);
+            store.removeOthers();
+            printSummary(experiment, result, seconds, n, dir);
         } catch (java.io.IOException e) {
             throw new ExperimentException("could not write results to " + dir + ": " + e.getMessage(), e);
         }
-        printSummary(experiment, result, seconds, n, dir);
         return 0;
     }
 

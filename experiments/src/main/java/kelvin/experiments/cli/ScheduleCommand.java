@@ -17,6 +17,7 @@ import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.results.AtomicFiles;
 import kelvin.experiments.results.ResultWriter;
+import kelvin.experiments.run.BanditSimulation;
 import kelvin.plots.ChartRenderer;
 import kelvin.plots.LineChart;
 import kelvin.plots.Series;
@@ -74,10 +75,21 @@ public final class ScheduleCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        long[] ts = indices.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+        boolean simulate = ts[ts.length - 1] < e.steps();
+        if (!json) {
+            out.println(simulate
+                    ? "# temperatures of run 0 of each variant, simulated with the experiment's streams: stateful "
+                            + "schedules (simulated annealing, entropy-target) react to that run's rewards; pure ones are the same in every run"
+                    : "# some t are beyond the horizon (" + e.steps() + " steps): schedule formulas without feedback, "
+                            + "no simulation");
+        }
+        BanditSimulation simulation = new BanditSimulation(e);
         for (Cell c : withSchedule) {
-            ScheduleRun run = c.temperature().newRun();
-            for (long t : indices) {
-                double temperature = run.temperature(t);
+            double[] values = simulate ? simulation.temperatureTrace(c, 0, ts) : formula(c, ts);
+            for (int i = 0; i < ts.length; i++) {
+                long t = ts[i];
+                double temperature = values[i];
                 if (json) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("variant", c.label());
@@ -103,6 +115,15 @@ public final class ScheduleCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static double[] formula(Cell c, long[] at) {
+        ScheduleRun run = c.temperature().newRun();
+        double[] values = new double[at.length];
+        for (int i = 0; i < at.length; i++) {
+            values[i] = run.temperature(at[i]);
+        }
+        return values;
+    }
+
     private static List<Long> defaultIndices(int steps) {
         List<Long> list = new ArrayList<>();
         for (long t = 0; t < steps; t = t == 0 ? 1 : t * 10) {
@@ -117,18 +138,17 @@ public final class ScheduleCommand implements Callable<Integer> {
     /** Temperature over every step (or 2000 evenly spaced ones), x = step 1..H as in the run charts. */
     static LineChart chart(Experiment e, List<Cell> cells) {
         int points = Math.min(e.steps(), 2000);
+        long[] at = new long[points];
+        double[] x = new double[points];
+        for (int i = 0; i < points; i++) {
+            at[i] = points == 1 ? 0 : Math.round((double) i * (e.steps() - 1) / (points - 1));
+            x[i] = at[i] + 1;
+        }
+        BanditSimulation simulation = new BanditSimulation(e);
         List<Series> series = new ArrayList<>();
         for (Cell c : cells) {
-            ScheduleRun run = c.temperature().newRun();
-            double[] x = new double[points];
-            double[] y = new double[points];
-            for (int i = 0; i < points; i++) {
-                long t = points == 1 ? 0 : Math.round((double) i * (e.steps() - 1) / (points - 1));
-                x[i] = t + 1;
-                y[i] = run.temperature(t);
-            }
-            series.add(Series.line(c.label(), x, y, c.index()));
+            series.add(Series.line(c.label(), x, simulation.temperatureTrace(c, 0, at), c.index()));
         }
-        return LineChart.temperatures(e.name() + ": temperature schedules", "step", series);
+        return LineChart.temperatures(e.name() + ": temperature in run 0 of each variant", "step", series);
     }
 }

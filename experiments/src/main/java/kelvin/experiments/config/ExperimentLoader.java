@@ -138,8 +138,10 @@ public final class ExperimentLoader {
         }
         Checkpoints.Spacing spacing = "log".equals(rec.str("spacing")) ? Checkpoints.Spacing.LOG : Checkpoints.Spacing.LINEAR;
         int[] checkpoints = Checkpoints.of(horizon, rec.intValue("points"), spacing);
-        return new Experiment(top.str("name"), top.integer("seed"), top.intValue("runs"), horizon, env, cells,
-                sweep.keys(agents), metrics, checkpoints, spacing, resolved);
+        Experiment experiment = new Experiment(top.str("name"), top.integer("seed"), top.intValue("runs"), horizon,
+                env, cells, sweep.keys(agents), metrics, checkpoints, spacing, resolved);
+        Limits.check(experiment, root.location());
+        return experiment;
     }
 
     /** The temperature schedule at policy.temperature, if the agent's policy has one. */

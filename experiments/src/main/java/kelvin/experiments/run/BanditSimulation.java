@@ -54,6 +54,30 @@ public final class BanditSimulation {
         }
     }
 
+    /**
+     * Replays run {@code run} of {@code cell} and returns the temperature the agent used at each of
+     * the 0-based step indices {@code at} (ascending, below the horizon): what a stateful schedule
+     * really did in that run, feedback included. The streams are the ones the experiment uses, so
+     * this is exactly the curve of run {@code run} in {@code kelvin run}.
+     */
+    public double[] temperatureTrace(Cell cell, int run, long[] at) {
+        BanditRun bandit = experiment.env().start(Streams.environment(experiment.seed(), run));
+        BanditLearner learner = cell.agent().start(bandit.arms(), Streams.agent(experiment.seed(), cell.label(), run));
+        double[] out = new double[at.length];
+        int next = 0;
+        for (long t = 0; t < experiment.steps() && next < at.length; t++) {
+            int arm = learner.select();
+            while (next < at.length && at[next] == t) {
+                out[next++] = learner.temperature();
+            }
+            learner.update(arm, bandit.pull(arm));
+        }
+        if (next < at.length) {
+            throw new IllegalArgumentException("step index " + at[next] + " is not below the horizon " + experiment.steps());
+        }
+        return out;
+    }
+
     private void run(BanditRun bandit, BanditLearner learner, Moments out) {
         final int horizon = experiment.steps();
         final int[] marks = checkpoints;

@@ -72,6 +72,35 @@ public final class Moments {
         }
     }
 
+    /** Writes every slot exactly (bit patterns of the doubles), for a finished cell on disk. */
+    public void write(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(n.length);
+        for (int s = 0; s < n.length; s++) {
+            out.writeLong(n[s]);
+            out.writeDouble(mean[s]);
+            out.writeDouble(m2[s]);
+            out.writeDouble(min[s]);
+            out.writeDouble(max[s]);
+        }
+    }
+
+    /** Reads what {@link #write} wrote; the restored object is equal bit for bit. */
+    public static Moments read(java.io.DataInput in) throws java.io.IOException {
+        int slots = in.readInt();
+        if (slots < 0 || slots > 100_000_000) {
+            throw new java.io.IOException("corrupt moments: " + slots + " slots");
+        }
+        Moments m = new Moments(slots);
+        for (int s = 0; s < slots; s++) {
+            m.n[s] = in.readLong();
+            m.mean[s] = in.readDouble();
+            m.m2[s] = in.readDouble();
+            m.min[s] = in.readDouble();
+            m.max[s] = in.readDouble();
+        }
+        return m;
+    }
+
     public long count(int slot) {
         return n[slot];
     }

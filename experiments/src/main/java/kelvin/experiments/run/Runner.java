@@ -40,26 +40,44 @@ public final class Runner {
     public record Result(List<Moments> cells, double[] cellSeconds) {
     }
 
+    /** Told, from a worker thread, when a cell's last block has been merged. */
+    @FunctionalInterface
+    public interface CellListener {
+        CellListener NONE = (index, moments, seconds) -> { };
+
+        void cellDone(int index, Moments moments, double seconds) throws java.io.IOException;
+    }
+
+    /** Runs every cell. */
     public Result run() throws InterruptedException {
+        return run(java.util.Map.of(), CellListener.NONE);
+    }
+
+    /**
+     * Runs the cells not in {@code done} (finished cells restored from disk, with their seconds)
+     * and tells {@code listener} about each cell it finishes.
+     */
+    public Result run(java.util.Map<Integer, Result> done, CellListener listener) throws InterruptedException {
         List<Cell> cells = experiment.cells();
         int runs = experiment.runs();
         int blocksPerCell = (runs + BLOCK - 1) / BLOCK;
-        int tasks = cells.size() * blocksPerCell;
         BanditSimulation simulation = new BanditSimulation(experiment);
         List<OrderedMerge> merges = new ArrayList<>();
+        int[] todo = cells.stream().mapToInt(Cell::index).filter(i -> !done.containsKey(i)).toArray();
         for (int c = 0; c < cells.size(); c++) {
-            merges.add(new OrderedMerge(new Moments(simulation.slots())));
+            merges.add(new OrderedMerge(new Moments(simulation.slots()), blocksPerCell));
         }
+        int tasks = todo.length * blocksPerCell;
         long[] nanos = new long[cells.size()];
         AtomicInteger nextTask = new AtomicInteger();
-        AtomicLong runsDone = new AtomicLong();
+        AtomicLong runsDone = new AtomicLong((long) runs * (cells.size() - todo.length));
         long totalRuns = (long) runs * cells.size();
         AtomicReference<Throwable> failure = new AtomicReference<>();
 
         Runnable worker = () -> {
             int task;
             while (failure.get() == null && (task = nextTask.getAndIncrement()) < tasks) {
-                int c = task / blocksPerCell;
+                int c = todo[task / blocksPerCell];
                 int block = task % blocksPerCell;
                 int from = block * BLOCK;
                 int to = Math.min(runs, from + BLOCK);
@@ -75,7 +93,18 @@ public final class Runner {
                 synchronized (nanos) {
                     nanos[c] += spent;
                 }
-                merges.get(c).offer(block, moments);
+                try {
+                    if (merges.get(c).offer(block, moments)) {
+                        double seconds;
+                        synchronized (nanos) {
+                            seconds = nanos[c] / 1e9;
+                        }
+                        listener.cellDone(c, merges.get(c).total(), seconds);
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                    return;
+                }
                 progress.runsDone(runsDone.addAndGet(to - from), totalRuns);
             }
         };
@@ -99,6 +128,9 @@ public final class Runner {
             throw e;
         }
         Throwable f = failure.get();
+        if (f instanceof java.io.IOException) {
+            throw new kelvin.experiments.ExperimentException("could not save a finished cell: " + f.getMessage(), f);
+        }
         if (f instanceof RuntimeException) {
             throw (RuntimeException) f;
         }
@@ -108,8 +140,9 @@ public final class Runner {
         List<Moments> result = new ArrayList<>();
         double[] seconds = new double[cells.size()];
         for (int c = 0; c < cells.size(); c++) {
-            result.add(merges.get(c).total());
-            seconds[c] = nanos[c] / 1e9;
+            Result restored = done.get(c);
+            result.add(restored != null ? restored.cells().get(0) : merges.get(c).total());
+            seconds[c] = restored != null ? restored.cellSeconds()[0] : nanos[c] / 1e9;
         }
         return new Result(result, seconds);
     }
@@ -117,20 +150,26 @@ public final class Runner {
     /** Merges a cell's blocks in block order, holding early arrivals until their turn. */
     private static final class OrderedMerge {
         private final Moments total;
+        private final int blocks;
         private final Map<Integer, Moments> waiting = new HashMap<>();
         private int next;
 
-        OrderedMerge(Moments total) {
+        OrderedMerge(Moments total, int blocks) {
             this.total = total;
+            this.blocks = blocks;
         }
 
-        synchronized void offer(int block, Moments moments) {
+        /** Adds a block; true when this completed the cell. */
+        synchronized boolean offer(int block, Moments moments) {
             waiting.put(block, moments);
             Moments m;
+            boolean merged = false;
             while ((m = waiting.remove(next)) != null) {
                 total.merge(m);
                 next++;
+                merged = true;
             }
+            return merged && next == blocks;
         }
 
         synchronized Moments total() {

@@ -1,0 +1,69 @@
+package kelvin.experiments.results;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import kelvin.experiments.config.ConfigException;
+import kelvin.experiments.config.Location;
+
+/**
+ * Decides whether a run may write into a results folder. An empty or missing folder is fine; a
+ * folder holding the same config is fine (a rerun, or a resume); a folder holding another config's
+ * results, or anything that is not a Kelvin results folder, is refused unless the user says
+ * {@code --resume} (reuse what still matches) or {@code --force} (overwrite).
+ */
+public final class ResultsFolder {
+
+    private ResultsFolder() {
+    }
+
+    /**
+     * Deletes the temporary files a killed run may have left ({@code .NAME.*.tmp}, written by
+     * {@link AtomicFiles}) in the folder and its {@code cells} and {@code plots} subfolders.
+     */
+    public static void removeTemporaryFiles(Path dir) throws IOException {
+        for (Path d : new Path[] {dir, dir.resolve("cells"), dir.resolve("plots")}) {
+            if (!Files.isDirectory(d)) {
+                continue;
+            }
+            try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(d, ".*.tmp")) {
+                for (Path f : files) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    /**
+     * @throws ConfigException (exit 2) when the folder may not be used as asked
+     */
+    public static void check(Path dir, String configYaml, boolean resume, boolean force) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new ConfigException(Location.of("--out"), "", dir + " exists and is not a folder; choose another --out");
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) {
+                return;
+            }
+        }
+        if (force) {
+            return;
+        }
+        Path config = dir.resolve("config.yaml");
+        if (!Files.isRegularFile(config)) {
+            throw new ConfigException(Location.of("--out"), "", dir + " is not empty and holds no Kelvin results "
+                    + "(no config.yaml); choose another folder with --out, or --force to write into it anyway");
+        }
+        String existing = Files.readString(config, StandardCharsets.UTF_8);
+        if (!existing.equals(configYaml) && !resume) {
+            throw new ConfigException(Location.of("--out"), "", dir + " holds results of a different config "
+                    + "(its config.yaml differs); use --resume to keep the cells that still match, --force to "
+                    + "overwrite, or --out to write elsewhere");
+        }
+    }
+}
