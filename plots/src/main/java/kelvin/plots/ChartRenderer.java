@@ -36,11 +36,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *   <li>linear tick labels get as many decimals as the tick step needs and always a leading zero;
  *       log axes label powers of ten, and also 2..9 times them when the axis spans one decade or
  *       less; output does not depend on the default locale;
+ *   <li>an axis with explicit {@link Ticks} shows exactly those ticks, labels and grid lines (see
+ *       {@link ExplicitTicksChart} for how, since XChart cannot place ticks itself);
  *   <li>lines past the palette's size get a different dash pattern (see {@link Palette}).
  * </ul>
  *
- * <p>The SVG holds the chart's title, axis labels and series labels in its {@code <title>} and
- * {@code <desc>} elements, since XChart draws text as outlines. The same chart always gives the
+ * <p>The SVG holds the chart's title, axis labels, explicit tick labels and series labels in its
+ * {@code <title>} and {@code <desc>} elements, since XChart draws text as outlines. The same chart always gives the
  * same PNG and SVG bytes.
  *
  * <p>Instances are immutable and thread-safe.
@@ -152,14 +154,32 @@ public final class ChartRenderer {
                 labels.add(s.label());
             }
         }
-        return "Line chart. x axis: " + chart.xLabel() + (chart.logX() ? " (log scale)" : "") + ". y axis: "
-            + chart.yLabel() + (chart.logY() ? " (log scale)" : "") + ". Series: "
+        return "Line chart. x axis: " + chart.xLabel() + axisNotes(chart.logX(), chart.xTicks()) + ". y axis: "
+            + chart.yLabel() + axisNotes(chart.logY(), chart.yTicks()) + ". Series: "
             + (labels.isEmpty() ? "none" : String.join("; ", labels)) + ".";
     }
 
+    /** E.g. " (log scale; ticks 1/4, 1/2, 1, 2)": XChart draws tick labels as outlines, not text. */
+    private static String axisNotes(boolean log, Ticks ticks) {
+        List<String> notes = new ArrayList<>(2);
+        if (log) {
+            notes.add("log scale");
+        }
+        if (ticks != null) {
+            List<String> shown = new ArrayList<>(ticks.size());
+            for (int i = 0; i < ticks.size(); i++) {
+                if (!ticks.labelAt(i).isBlank()) {
+                    shown.add(ticks.labelAt(i));
+                }
+            }
+            notes.add("ticks " + String.join(", ", shown));
+        }
+        return notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
+    }
+
     /** Builds the XChart model of a chart; package-private so tests can inspect it. */
-    XYChart build(LineChart chart) {
-        XYChart xy = new XYChart(width, height);
+    ExplicitTicksChart build(LineChart chart) {
+        ExplicitTicksChart xy = new ExplicitTicksChart(width, height);
         xy.setTitle(chart.title());
         xy.setXAxisTitle(chart.xLabel());
         xy.setYAxisTitle(chart.yLabel());
@@ -191,13 +211,16 @@ public final class ChartRenderer {
             styler.setXAxisLogarithmicDecadeOnly(AxisStyle.decadesOnly(range[0], range[1]));
         } else {
             styler.setXAxisDecimalPattern(AxisStyle.decimalPattern(range[0], range[1]));
-            avoidTicksAtDataPoints(xy, prepared);
+            if (chart.xTicks() == null) {
+                avoidTicksAtDataPoints(xy, prepared);
+            }
         }
         if (chart.logY()) {
             styler.setYAxisLogarithmicDecadeOnly(AxisStyle.decadesOnly(range[2], range[3]));
         } else {
             styler.setYAxisDecimalPattern(AxisStyle.decimalPattern(range[2], range[3]));
         }
+        xy.useTicks(chart.xTicks(), chart.yTicks(), range);
         return xy;
     }
 

@@ -3,8 +3,10 @@ package kelvin.plots;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.font.FontRenderContext;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +22,9 @@ import javax.imageio.ImageIO;
  * control, which snaps curves to whole pixels so a shallow learning curve looks like a staircase.
  * The vector encoder measures text with fractional glyph advances while XChart sizes its legend box
  * with whole-pixel advances, so legend labels ran past the box's right edge in SVG. Here both
- * formats draw with the same font metrics XChart measures with, and PNG with pure strokes.
+ * formats draw with the same font metrics XChart measures with, and PNG with pure strokes. SVG
+ * output leaves out shapes painted in a fully transparent colour, such as the placeholder tick
+ * labels of {@link ExplicitTicksChart}: they cannot be seen, and would only make the file larger.
  */
 final class Encoders {
 
@@ -81,14 +85,32 @@ final class Encoders {
     }
 
     /**
-     * Vector graphics that lay out text with {@link #XCHART_METRICS}. Copies made by
-     * {@code create()} are clones, so they keep this class and its metrics.
+     * Vector graphics that lay out text with {@link #XCHART_METRICS} and skip invisible shapes.
+     * Copies made by {@code create()} are clones, so they keep this class and its behaviour.
      */
     private static final class XChartMetricsGraphics extends VectorGraphics2D {
 
         @Override
         public FontRenderContext getFontRenderContext() {
             return XCHART_METRICS;
+        }
+
+        @Override
+        public void fill(Shape s) {
+            if (!invisible()) {
+                super.fill(s);
+            }
+        }
+
+        @Override
+        public void draw(Shape s) {
+            if (!invisible()) {
+                super.draw(s);
+            }
+        }
+
+        private boolean invisible() {
+            return getPaint() instanceof Color c && c.getAlpha() == 0;
         }
     }
 }

@@ -17,8 +17,15 @@ import java.util.Objects;
  * the band runs to the bottom of the plot instead of vanishing. Time indices that start at 1 work
  * as they are.
  *
+ * <p><b>Ticks.</b> By default each axis chooses its own ticks: round values on a linear axis,
+ * powers of ten on a log axis (and 2..9 times them when the axis spans a decade or less). An
+ * explicit {@link Ticks} list for an axis replaces them: exactly those ticks, labels and grid
+ * lines are drawn, on linear and log axes alike, and the axis widens to reach the first and last
+ * tick. See {@link Ticks} for the details and for ready-made lists such as powers of two.
+ *
  * <p><b>Nothing to draw.</b> A chart with no series, or whose points are all dropped, still
- * renders: empty axes with the note "no data" in the middle. A single point is drawn as a marker.
+ * renders: empty axes with the note "no data" in the middle, and no ticks. A single point is
+ * drawn as a marker.
  *
  * @param title chart title
  * @param xLabel x axis label, with units
@@ -27,20 +34,37 @@ import java.util.Objects;
  * @param logY logarithmic y axis (base 10)
  * @param series curves, drawn in this order (all bands first, then all lines, so no band hides a
  *     line); legend entries follow the same order
+ * @param xTicks explicit x axis ticks, or {@code null} for automatic ones
+ * @param yTicks explicit y axis ticks, or {@code null} for automatic ones
  */
 public record LineChart(String title, String xLabel, String yLabel, boolean logX, boolean logY,
-                        List<Series> series) {
+                        List<Series> series, Ticks xTicks, Ticks yTicks) {
 
     /**
      * Validates and copies the series list.
      *
-     * @throws NullPointerException if any argument or series is null
+     * @throws NullPointerException if a label, the series list or any series is null
      */
     public LineChart {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(xLabel, "xLabel");
         Objects.requireNonNull(yLabel, "yLabel");
         series = List.copyOf(series);
+    }
+
+    /**
+     * A chart with automatic ticks on both axes.
+     *
+     * @param title chart title
+     * @param xLabel x axis label, with units
+     * @param yLabel y axis label, with units
+     * @param logX logarithmic x axis
+     * @param logY logarithmic y axis
+     * @param series curves
+     * @throws NullPointerException if any argument or series is null
+     */
+    public LineChart(String title, String xLabel, String yLabel, boolean logX, boolean logY, List<Series> series) {
+        this(title, xLabel, yLabel, logX, logY, series, null, null);
     }
 
     /**
@@ -77,7 +101,7 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
      * @return a copy
      */
     public LineChart withLogX(boolean isLogX) {
-        return new LineChart(title, xLabel, yLabel, isLogX, logY, series);
+        return new LineChart(title, xLabel, yLabel, isLogX, logY, series, xTicks, yTicks);
     }
 
     /**
@@ -87,7 +111,7 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
      * @return a copy
      */
     public LineChart withLogY(boolean isLogY) {
-        return new LineChart(title, xLabel, yLabel, logX, isLogY, series);
+        return new LineChart(title, xLabel, yLabel, logX, isLogY, series, xTicks, yTicks);
     }
 
     /**
@@ -97,6 +121,61 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
      * @return a copy
      */
     public LineChart withTitle(String newTitle) {
-        return new LineChart(newTitle, xLabel, yLabel, logX, logY, series);
+        return new LineChart(newTitle, xLabel, yLabel, logX, logY, series, xTicks, yTicks);
+    }
+
+    /**
+     * This chart with explicit x axis ticks, e.g. {@code withXTicks(Ticks.powersOfTwo(1.0 / 128, 4))}.
+     *
+     * @param ticks the ticks, or {@code null} for automatic ones
+     * @return a copy
+     */
+    public LineChart withXTicks(Ticks ticks) {
+        return new LineChart(title, xLabel, yLabel, logX, logY, series, ticks, yTicks);
+    }
+
+    /**
+     * This chart with explicit x axis ticks at {@code values}, labelled {@code labels}.
+     *
+     * @param values tick positions, finite and strictly increasing; {@code null} (with null labels)
+     *     for automatic ticks
+     * @param labels one label per value, or {@code null} with null values
+     * @return a copy
+     * @throws NullPointerException if exactly one of the arrays is null, or a label is
+     * @throws IllegalArgumentException as {@link Ticks#of}
+     */
+    public LineChart withXTicks(double[] values, String[] labels) {
+        return withXTicks(ticks(values, labels));
+    }
+
+    /**
+     * This chart with explicit y axis ticks, e.g. {@code withYTicks(Ticks.oneTwoFive(0.01, 1))}.
+     *
+     * @param ticks the ticks, or {@code null} for automatic ones
+     * @return a copy
+     */
+    public LineChart withYTicks(Ticks ticks) {
+        return new LineChart(title, xLabel, yLabel, logX, logY, series, xTicks, ticks);
+    }
+
+    /**
+     * This chart with explicit y axis ticks at {@code values}, labelled {@code labels}.
+     *
+     * @param values tick positions, finite and strictly increasing; {@code null} (with null labels)
+     *     for automatic ticks
+     * @param labels one label per value, or {@code null} with null values
+     * @return a copy
+     * @throws NullPointerException if exactly one of the arrays is null, or a label is
+     * @throws IllegalArgumentException as {@link Ticks#of}
+     */
+    public LineChart withYTicks(double[] values, String[] labels) {
+        return withYTicks(ticks(values, labels));
+    }
+
+    private static Ticks ticks(double[] values, String[] labels) {
+        if (values == null && labels == null) {
+            return null;
+        }
+        return Ticks.of(values, labels);
     }
 }

@@ -211,9 +211,17 @@ final class PlotData {
         return Double.isFinite(v) && (!log || v > 0);
     }
 
-    /** The bottom of a log y axis: the smallest positive value among lines and band edges. */
+    /**
+     * The bottom of a log y axis: the smallest positive value among lines, band edges and
+     * explicit y ticks (the axis widens to reach its ticks).
+     */
     private static double smallestPositiveY(LineChart chart) {
         double min = Double.POSITIVE_INFINITY;
+        if (chart.yTicks() != null) {
+            for (int i = 0; i < chart.yTicks().size(); i++) {
+                min = positiveMin(min, chart.yTicks().valueAt(i));
+            }
+        }
         for (Series s : chart.series()) {
             for (int i = 0; i < s.size(); i++) {
                 if (!drawable(s.xAt(i), chart.logX())) {

@@ -37,6 +37,14 @@ final class BanditSupport {
         return reward;
     }
 
+    /** A number of Monte Carlo draws, at least 1. */
+    static int checkDraws(int draws) {
+        if (draws < 1) {
+            throw new IllegalArgumentException("draws is not at least 1: " + draws);
+        }
+        return draws;
+    }
+
     /** A value in [0, +infinity). */
     static double nonNegativeFinite(String name, double value) {
         if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {

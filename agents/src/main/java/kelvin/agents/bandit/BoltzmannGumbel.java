@@ -30,12 +30,14 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <h2>Distribution (Monte Carlo)</h2>
  * During the initial round the distribution is the point mass on the arm to be pulled. Afterwards
  * P(A_t = a) has no closed form when the counts differ: {@link Learner#distribution(double[])} and
- * {@link Learner#entropy()} report the share of {@link #MONTE_CARLO_DRAWS} independent perturbation
- * draws (Z_0 .. Z_{K-1}) in which each arm wins (an arm tied for the maximum gets 1/ties of that
- * draw), and the plug-in entropy of those shares. The draws come from a separate generator the
- * learner owns, seeded once in {@link #start(int, UniformRandomProvider)} by one
- * {@code nextLong()} of the agent's stream, so asking for the distribution never changes the
- * actions. The estimate is cached until the next {@link Learner#update(int, double)}. There is no
+ * {@link Learner#entropy()} report the share of M independent perturbation draws (Z_0 .. Z_{K-1};
+ * M = {@link #MONTE_CARLO_DRAWS} = 1000 unless set by {@link #withMonteCarloDraws(int)}; one
+ * estimate costs as much as M steps of acting) in which each arm wins (an arm tied for the
+ * maximum gets 1/ties of that draw), and the plug-in entropy of those shares. (With equal counts
+ * N the exact answer is softmax(mu / (c / sqrt(N))), the Gumbel-max trick; the estimate does not
+ * special-case it.) The draws come from a separate generator the learner owns, seeded once in
+ * {@link #start(int, UniformRandomProvider)} by one {@code nextLong()} of the agent's stream, so
+ * asking for the distribution never changes the actions. The estimate is cached until the next {@link Learner#update(int, double)}. There is no
  * single temperature (NaN): each arm has its own beta_a.
  *
  * <h2>Reference</h2>
@@ -47,16 +49,18 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class BoltzmannGumbel implements BanditAgent {
 
-    /** The number of perturbation draws behind a reported action distribution. */
+    /** The default number of perturbation draws behind a reported action distribution. */
     public static final int MONTE_CARLO_DRAWS = BanditSupport.MONTE_CARLO_DRAWS;
 
     /** U = 0 is replaced by this value, the middle of the cell [0, 2^-53) of {@code nextDouble()}. */
     private static final double SMALLEST_U = 0x1.0p-54;
 
     private final double c;
+    private final int monteCarloDraws;
 
-    private BoltzmannGumbel(double c) {
+    private BoltzmannGumbel(double c, int monteCarloDraws) {
         this.c = c;
+        this.monteCarloDraws = monteCarloDraws;
     }
 
     /**
@@ -67,7 +71,24 @@ public final class BoltzmannGumbel implements BanditAgent {
      * @throws IllegalArgumentException if {@code c} is negative, infinite or NaN
      */
     public static BoltzmannGumbel of(double c) {
-        return new BoltzmannGumbel(BanditSupport.nonNegativeFinite("c", c));
+        return new BoltzmannGumbel(BanditSupport.nonNegativeFinite("c", c), MONTE_CARLO_DRAWS);
+    }
+
+    /**
+     * The same agent with M Monte Carlo draws behind each reported action distribution (the
+     * actions do not depend on M).
+     *
+     * @param draws M, at least 1 (default {@link #MONTE_CARLO_DRAWS})
+     * @return the agent
+     * @throws IllegalArgumentException if {@code draws < 1}
+     */
+    public BoltzmannGumbel withMonteCarloDraws(int draws) {
+        return new BoltzmannGumbel(c, BanditSupport.checkDraws(draws));
+    }
+
+    /** M, the number of Monte Carlo draws behind a reported action distribution. */
+    public int monteCarloDraws() {
+        return monteCarloDraws;
     }
 
     /** The exploration scale c. */
@@ -103,18 +124,20 @@ public final class BoltzmannGumbel implements BanditAgent {
     public Learner start(int arms, UniformRandomProvider rng) {
         BanditSupport.checkArms(arms);
         Objects.requireNonNull(rng, "rng");
-        return new Learner(arms, c, rng, BanditSupport.monteCarloGenerator(rng));
+        return new Learner(arms, c, monteCarloDraws, rng, BanditSupport.monteCarloGenerator(rng));
     }
 
     @Override
     public String toString() {
-        return "boltzmann-gumbel(c=" + c + ")";
+        return "boltzmann-gumbel(c=" + c
+            + (monteCarloDraws == MONTE_CARLO_DRAWS ? "" : ", monte-carlo-draws=" + monteCarloDraws) + ")";
     }
 
     /** One run's learner: sample averages, counts, per-arm scales and buffers. */
     public static final class Learner implements BanditLearner {
         private final int k;
         private final double c;
+        private final int draws;
         private final UniformRandomProvider rng;
         private final UniformRandomProvider mcRng;
         private final double[] mu;
@@ -127,8 +150,9 @@ public final class BoltzmannGumbel implements BanditAgent {
         /** The lowest arm not yet pulled, or k once every arm has been pulled. */
         private int firstUntried;
 
-        Learner(int k, double c, UniformRandomProvider rng, UniformRandomProvider mcRng) {
+        Learner(int k, double c, int draws, UniformRandomProvider rng, UniformRandomProvider mcRng) {
             this.k = k;
+            this.draws = draws;
             this.c = c;
             this.rng = rng;
             this.mcRng = mcRng;
@@ -176,12 +200,12 @@ public final class BoltzmannGumbel implements BanditAgent {
         private double[] shares() {
             if (!estimated) {
                 Arrays.fill(shares, 0.0);
-                for (int m = 0; m < MONTE_CARLO_DRAWS; m++) {
+                for (int m = 0; m < draws; m++) {
                     perturb(mcRng);
                     BanditSupport.creditWinner(score, k, shares);
                 }
                 for (int a = 0; a < k; a++) {
-                    shares[a] /= MONTE_CARLO_DRAWS;
+                    shares[a] /= draws;
                 }
                 estimated = true;
             }

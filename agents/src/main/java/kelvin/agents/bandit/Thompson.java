@@ -37,15 +37,17 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <h2>Distribution (Monte Carlo)</h2>
  * Thompson sampling's action distribution, P(arm a has the largest posterior sample), has no closed
  * form. {@link Learner#distribution(double[])} and {@link Learner#entropy()} report an estimate:
- * the share of {@link #MONTE_CARLO_DRAWS} independent joint posterior draws in which each arm has
- * the largest sample (an arm tied with others for the largest gets 1/ties of that draw), and the
- * plug-in entropy -sum_a s_a ln s_a of those shares (so the standard error of a share s is about
- * sqrt(s (1 - s) / 1000) &lt;= 0.016). The draws come from a separate generator the learner owns,
- * seeded once in {@link #start(int, UniformRandomProvider)} by one {@code nextLong()} of the agent's
- * stream; so how often (or whether) the distribution is asked for never changes the actions. The
- * estimate is computed on the first request of a step and cached until the next
- * {@link Learner#update(int, double)}, so entropy and distribution agree within a step. There is no
- * temperature (NaN).
+ * the share of M independent joint posterior draws (M = {@link #MONTE_CARLO_DRAWS} = 1000 unless
+ * set by {@link #withMonteCarloDraws(int)}) in which each arm has the largest sample (an arm tied
+ * with others for the largest gets 1/ties of that draw), and the plug-in entropy
+ * -sum_a s_a ln s_a of those shares (so the standard error of a share s is
+ * sqrt(s (1 - s) / M) &lt;= 0.016 at M = 1000). One estimate costs M K posterior draws, as much
+ * as M steps of acting: record the entropy at few checkpoints, or lower M. The draws come from a
+ * separate generator the learner owns, seeded once in {@link #start(int, UniformRandomProvider)}
+ * by one {@code nextLong()} of the agent's stream; so how often (or whether) the distribution is
+ * asked for never changes the actions. The estimate is computed on the first request of a step and
+ * cached until the next {@link Learner#update(int, double)}, so entropy and distribution agree
+ * within a step. There is no temperature (NaN).
  *
  * <h2>References</h2>
  * <ul>
@@ -63,7 +65,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 public final class Thompson implements BanditAgent {
 
-    /** The number of joint posterior draws behind a reported action distribution. */
+    /** The default number of joint posterior draws behind a reported action distribution. */
     public static final int MONTE_CARLO_DRAWS = BanditSupport.MONTE_CARLO_DRAWS;
 
     /** The reward model and its conjugate prior. */
@@ -74,15 +76,17 @@ public final class Thompson implements BanditAgent {
         GAUSSIAN
     }
 
-    private static final Thompson BERNOULLI = new Thompson(Model.BERNOULLI, Double.NaN);
+    private static final Thompson BERNOULLI = new Thompson(Model.BERNOULLI, Double.NaN, MONTE_CARLO_DRAWS);
 
     private final Model model;
     /** The known noise sd sigma (Gaussian), or NaN (Bernoulli). */
     private final double noiseSd;
+    private final int monteCarloDraws;
 
-    private Thompson(Model model, double noiseSd) {
+    private Thompson(Model model, double noiseSd, int monteCarloDraws) {
         this.model = model;
         this.noiseSd = noiseSd;
+        this.monteCarloDraws = monteCarloDraws;
     }
 
     /**
@@ -103,7 +107,24 @@ public final class Thompson implements BanditAgent {
      * @throws IllegalArgumentException if {@code noiseSd} is not finite and &gt; 0
      */
     public static Thompson gaussian(double noiseSd) {
-        return new Thompson(Model.GAUSSIAN, BanditSupport.positiveFinite("noiseSd", noiseSd));
+        return new Thompson(Model.GAUSSIAN, BanditSupport.positiveFinite("noiseSd", noiseSd), MONTE_CARLO_DRAWS);
+    }
+
+    /**
+     * The same agent with M Monte Carlo draws behind each reported action distribution (the
+     * actions do not depend on M).
+     *
+     * @param draws M, at least 1 (default {@link #MONTE_CARLO_DRAWS})
+     * @return the agent
+     * @throws IllegalArgumentException if {@code draws < 1}
+     */
+    public Thompson withMonteCarloDraws(int draws) {
+        return new Thompson(model, noiseSd, BanditSupport.checkDraws(draws));
+    }
+
+    /** M, the number of Monte Carlo draws behind a reported action distribution. */
+    public int monteCarloDraws() {
+        return monteCarloDraws;
     }
 
     /** The reward model. */
@@ -129,18 +150,20 @@ public final class Thompson implements BanditAgent {
     public Learner start(int arms, UniformRandomProvider rng) {
         BanditSupport.checkArms(arms);
         Objects.requireNonNull(rng, "rng");
-        return new Learner(arms, model, noiseSd, rng, BanditSupport.monteCarloGenerator(rng));
+        return new Learner(arms, model, noiseSd, monteCarloDraws, rng, BanditSupport.monteCarloGenerator(rng));
     }
 
     @Override
     public String toString() {
-        return model == Model.BERNOULLI ? "thompson(bernoulli, prior=Beta(1,1))"
-            : "thompson(gaussian, prior=N(0,1), noise-sd=" + noiseSd + ")";
+        String draws = monteCarloDraws == MONTE_CARLO_DRAWS ? "" : ", monte-carlo-draws=" + monteCarloDraws;
+        return model == Model.BERNOULLI ? "thompson(bernoulli, prior=Beta(1,1)" + draws + ")"
+            : "thompson(gaussian, prior=N(0,1), noise-sd=" + noiseSd + draws + ")";
     }
 
     /** One run's Thompson learner: counts, reward sums, posterior parameters and buffers. */
     public static final class Learner implements BanditLearner {
         private final int k;
+        private final int draws;
         private final boolean bernoulli;
         /** sigma^2 (Gaussian), NaN otherwise. */
         private final double noiseVariance;
@@ -162,8 +185,10 @@ public final class Thompson implements BanditAgent {
         private final double[] shares;
         private boolean estimated;
 
-        Learner(int k, Model model, double noiseSd, UniformRandomProvider rng, UniformRandomProvider mcRng) {
+        Learner(int k, Model model, double noiseSd, int draws, UniformRandomProvider rng,
+                UniformRandomProvider mcRng) {
             this.k = k;
+            this.draws = draws;
             this.bernoulli = model == Model.BERNOULLI;
             this.noiseVariance = noiseSd * noiseSd;
             this.rng = rng;
@@ -246,12 +271,12 @@ public final class Thompson implements BanditAgent {
         private double[] shares() {
             if (!estimated) {
                 Arrays.fill(shares, 0.0);
-                for (int m = 0; m < MONTE_CARLO_DRAWS; m++) {
+                for (int m = 0; m < draws; m++) {
                     drawPosterior(mcGaussian, mcRng, theta);
                     BanditSupport.creditWinner(theta, k, shares);
                 }
                 for (int a = 0; a < k; a++) {
-                    shares[a] /= MONTE_CARLO_DRAWS;
+                    shares[a] /= draws;
                 }
                 estimated = true;
             }

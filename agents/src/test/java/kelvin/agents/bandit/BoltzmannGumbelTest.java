@@ -155,6 +155,10 @@ class BoltzmannGumbelTest {
             () -> BoltzmannGumbel.of(1).start(2, TestRngs.seeded(SEED)).update(0, Double.NaN));
         assertThrows(NullPointerException.class, () -> BoltzmannGumbel.of(1).start(2, null));
         assertEquals("boltzmann-gumbel(c=1.0)", BoltzmannGumbel.of(1).toString());
+        assertEquals("boltzmann-gumbel(c=1.0, monte-carlo-draws=50)",
+            BoltzmannGumbel.of(1).withMonteCarloDraws(50).toString());
+        assertEquals(50, BoltzmannGumbel.of(1).withMonteCarloDraws(50).monteCarloDraws());
+        assertMessage("draws is not at least 1: -3", () -> BoltzmannGumbel.of(1).withMonteCarloDraws(-3));
     }
 
     private static void assertMessage(String expected, Runnable call) {

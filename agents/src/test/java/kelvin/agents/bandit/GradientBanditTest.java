@@ -71,7 +71,7 @@ class GradientBanditTest {
         learner.update(2, 4.0); // step = 0.1 (4 - 6) = -0.2
         assertEquals(h[2] + -0.2 * (1 - pi[2]), learner.preference(2), 1e-15);
         assertEquals(h[1] - -0.2 * pi[1], learner.preference(1), 1e-15);
-        assertEquals(5.0, learner.baselineValue(), 1e-15); // (5 + 7 + 4) / 3
+        assertEquals((5.0 + 7.0 + 4.0) / 3, learner.baselineValue(), 1e-15);
         assertEquals(3, learner.step());
     }
 
@@ -94,7 +94,8 @@ class GradientBanditTest {
     void validation() {
         assertMessage("alpha is not finite and > 0: 0.0", () -> GradientBandit.of(0, true));
         assertMessage("alpha is not finite and > 0: NaN", () -> GradientBandit.of(Double.NaN, true));
-        assertMessage("alpha is not finite and > 0: Infinity", () -> GradientBandit.of(Double.POSITIVE_INFINITY, false));
+        assertMessage("alpha is not finite and > 0: Infinity",
+            () -> GradientBandit.of(Double.POSITIVE_INFINITY, false));
         assertMessage("arms is not at least 1: 0", () -> GradientBandit.of(0.1, true).start(0, TestRngs.seeded(SEED)));
         assertMessage("reward is not finite: NaN",
             () -> GradientBandit.of(0.1, true).start(2, TestRngs.seeded(SEED)).update(0, Double.NaN));

@@ -80,7 +80,9 @@ class ReferenceAgentsTest {
             assertEquals(first[t], again[t], "step " + t);
             differences += first[t] != other[t] ? 1 : 0;
         }
-        assertTrue(differences > 0, agent + ": another agent seed gave the same 500 actions");
+        if (!(agent instanceof Ucb1)) { // UCB1 draws only to break ties, which Gaussian rewards never make
+            assertTrue(differences > 0, agent + ": another agent seed gave the same 500 actions");
+        }
     }
 
     private static int[] actions(BanditAgent agent, BanditEnv env, int agentKind) {

@@ -205,6 +205,30 @@ class ThompsonTest {
         }
     }
 
+    /** M only sets the estimate's precision: the actions are the same, the shares are multiples of 1/M. */
+    @Test
+    void monteCarloDrawsAreConfigurable() {
+        Thompson few = Thompson.gaussian(1).withMonteCarloDraws(10);
+        assertEquals(10, few.monteCarloDraws());
+        assertEquals(Thompson.MONTE_CARLO_DRAWS, Thompson.gaussian(1).monteCarloDraws());
+        assertEquals("thompson(gaussian, prior=N(0,1), noise-sd=1.0, monte-carlo-draws=10)", few.toString());
+        assertEquals("thompson(bernoulli, prior=Beta(1,1))", Thompson.bernoulli().toString());
+        Thompson.Learner a = few.start(3, TestRngs.seeded(SEED));
+        Thompson.Learner b = Thompson.gaussian(1).start(3, TestRngs.seeded(SEED));
+        double[] out = new double[3];
+        for (int t = 0; t < 50; t++) {
+            a.distribution(out);
+            for (double share : out) {
+                assertEquals(Math.rint(share * 10), share * 10, 1e-9);
+            }
+            int arm = a.select();
+            assertEquals(arm, b.select(), "step " + t);
+            a.update(arm, 0.5 * arm);
+            b.update(arm, 0.5 * arm);
+        }
+        assertMessage("draws is not at least 1: 0", () -> Thompson.bernoulli().withMonteCarloDraws(0));
+    }
+
     @Test
     void validation() {
         Thompson.Learner bernoulli = Thompson.bernoulli().start(2, TestRngs.seeded(SEED));

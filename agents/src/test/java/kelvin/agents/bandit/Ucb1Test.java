@@ -116,7 +116,8 @@ class Ucb1Test {
         assertMessage("c is not finite and >= 0: -1.0", () -> Ucb1.of(-1));
         assertMessage("c is not finite and >= 0: Infinity", () -> Ucb1.of(Double.POSITIVE_INFINITY));
         assertMessage("arms is not at least 1: 0", () -> Ucb1.of().start(0, TestRngs.seeded(SEED)));
-        assertMessage("reward is not finite: NaN", () -> Ucb1.of().start(2, TestRngs.seeded(SEED)).update(0, Double.NaN));
+        assertMessage("reward is not finite: NaN",
+            () -> Ucb1.of().start(2, TestRngs.seeded(SEED)).update(0, Double.NaN));
         assertMessage("out has length 1 < arms = 2", () -> Ucb1.of().start(2, TestRngs.seeded(SEED))
             .distribution(new double[1]));
         assertEquals(Math.sqrt(2), Ucb1.of().c(), 0.0);

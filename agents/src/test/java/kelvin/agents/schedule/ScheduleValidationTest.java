@@ -85,10 +85,49 @@ class ScheduleValidationTest {
     }
 
     @Test
+    void simulatedAnnealing() {
+        assertMessage("initial is not finite and > 0: 0.0", () -> SimulatedAnnealing.of(0, 0.9, 10, 0));
+        assertMessage("initial is not finite and > 0: NaN", () -> SimulatedAnnealing.of(NAN, 0.9, 10, 0));
+        assertMessage("initial is not finite and > 0: Infinity", () -> SimulatedAnnealing.of(INF, 0.9, 10, 0));
+        assertMessage("cooling is not in (0, 1]: 0.0", () -> SimulatedAnnealing.of(1, 0, 10, 0));
+        assertMessage("cooling is not in (0, 1]: 1.1", () -> SimulatedAnnealing.of(1, 1.1, 10, 0));
+        assertMessage("cooling is not in (0, 1]: NaN", () -> SimulatedAnnealing.of(1, NAN, 10, 0));
+        assertMessage("plateau is not at least 1: 0", () -> SimulatedAnnealing.of(1, 0.9, 0, 0));
+        assertMessage("min is not finite and >= 0: -0.1", () -> SimulatedAnnealing.of(1, 0.9, 10, -0.1));
+        assertMessage("min is greater than initial = 1.0: 2.0", () -> SimulatedAnnealing.of(1, 0.9, 10, 2));
+        assertMessage("patience is not at least 1: 0", () -> SimulatedAnnealing.of(1, 0.9, 10, 0, 0, 1));
+        assertMessage("to is not finite and > 0: 0.0", () -> SimulatedAnnealing.of(1, 0.9, 10, 0, 5, 0));
+        assertMessage("to is not finite and > 0: NaN", () -> SimulatedAnnealing.of(1, 0.9, 10, 0, 5, NAN));
+        assertMessage("to is not finite and > 0: Infinity", () -> SimulatedAnnealing.of(1, 0.9, 10, 0, 5, INF));
+        assertMessage("to * initial is not finite: 1.0E300 * 1.0E10",
+            () -> SimulatedAnnealing.of(1e10, 0.9, 10, 0, 5, 1e300));
+    }
+
+    @Test
+    void entropyTarget() {
+        assertMessage("initial is not finite and > 0: 0.0", () -> EntropyTarget.of(0, 0.5, 1));
+        assertMessage("initial is not finite and > 0: Infinity", () -> EntropyTarget.of(INF, 0.5, 1));
+        assertMessage("target is not finite and > 0: 0.0", () -> EntropyTarget.of(1, 0, 1));
+        assertMessage("target is not finite and > 0: NaN", () -> EntropyTarget.of(1, NAN, 1));
+        assertMessage("target-fraction is not in (0, 1]: 0.0", () -> EntropyTarget.ofFraction(1, 0, 1));
+        assertMessage("target-fraction is not in (0, 1]: 1.5", () -> EntropyTarget.ofFraction(1, 1.5, 1));
+        assertMessage("rate is not finite and > 0: 0.0", () -> EntropyTarget.of(1, 0.5, 0));
+        assertMessage("rate is not finite and > 0: -1.0", () -> EntropyTarget.ofFraction(1, 0.5, -1));
+        assertMessage("rate is not finite and > 0: Infinity", () -> EntropyTarget.of(1, 0.5, INF));
+        // the target must lie in (0, ln K] once K is known: ln 3 = 1.0986..., ln 1 = 0
+        assertMessage("entropy target is not in (0, ln K] = (0, " + Math.log(3) + "] for K = 3 arms: target = 2.0 nats",
+            () -> EntropyTarget.of(1, 2.0, 1).newRun(3));
+        assertMessage("entropy target is not in (0, ln K] = (0, 0.0] for K = 1 arms: "
+            + "target-fraction 0.5 * ln K = 0.0 nats", () -> EntropyTarget.ofFraction(1, 0.5, 1).newRun(1));
+        assertMessage("arms is not at least 1: 0", () -> EntropyTarget.of(1, 0.5, 1).newRun(0));
+    }
+
+    @Test
     void negativeIndexIsRejectedByEverySchedule() {
         Schedule[] all = {
             Fixed.of(1), Linear.of(1, 0, 10), Exponential.of(1, 0.9), InverseTime.of(1, 1), Logarithmic.of(1),
-            StepSchedule.of(1, 0.5, 10, 0), Cosine.of(1, 0, 10),
+            StepSchedule.of(1, 0.5, 10, 0), Cosine.of(1, 0, 10), SimulatedAnnealing.of(1, 0.9, 10, 0),
+            SimulatedAnnealing.of(1, 0.9, 10, 0, 3, 0.5), EntropyTarget.of(1, 0.5, 1),
         };
         for (Schedule s : all) {
             assertMessage("t is negative: -1", () -> s.temperature(-1));

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ListCommand.class,
             SoftmaxCommand.class,
             ScheduleCommand.class,
+            SchemaCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

@@ -78,7 +78,7 @@ public final class YamlTrees {
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new ConfigException(new Location(source, 1, 1), "", "the file holds no document; a config is a mapping");
+                throw new ConfigException(new Location(source, 1, 1), "", "the file is empty (nothing but comments); a config is a mapping with at least name, runs, env and agents");
             }
             ConfigNode root = readValue(parser, source, 0, "");
             if (parser.nextToken() != null) {

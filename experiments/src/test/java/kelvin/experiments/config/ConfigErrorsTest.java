@@ -88,6 +88,22 @@ class ConfigErrorsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void deepNestingIsRefused() {
+        String deep = "a: " + "[".repeat(200) + "]".repeat(200) + "\n";
+        ConfigException e = assertThrows(ConfigException.class, () -> YamlTrees.parse("deep.yaml", deep));
+        assertTrue(e.getMessage().startsWith("deep.yaml"), e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void hugeFilesAreRefusedBeforeParsing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path big = tmp.resolve("big.yaml");
+        java.nio.file.Files.writeString(big, "# " + "x".repeat((int) YamlTrees.MAX_BYTES) + "\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> YamlTrees.read(big));
+        assertTrue(e.getMessage().contains("limited to"), e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
     void aliasBombIsRefused() {
         StringBuilder sb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         char prev = 'a';

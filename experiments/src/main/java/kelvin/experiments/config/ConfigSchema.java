@@ -1,0 +1,193 @@
+package kelvin.experiments.config;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The JSON Schema (draft 2020-12) of the config format, generated from the {@link Catalog} and the
+ * top-level keys, so it cannot drift from what the loader accepts. The schema checks structure,
+ * names and ranges; a few rules only the loader knows (cross-key checks such as "one mean per arm",
+ * sweep paths, sizes) are left to {@code kelvin validate}.
+ */
+public final class ConfigSchema {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** Spellings of infinity that the loader accepts in YAML. */
+    private static final List<String> INFINITY = List.of("inf", "+inf", ".inf", "+.inf", "infinity", "Infinity");
+
+    private ConfigSchema() {
+    }
+
+    public static ObjectNode schema() {
+        ObjectNode root = F.objectNode();
+        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.put("title", "Kelvin experiment config");
+        root.put("description", "One experiment: an environment, named agent variants, an optional sweep, "
+                + "the metrics to record and how often.");
+        root.put("type", "object");
+        ObjectNode props = root.putObject("properties");
+        ArrayNode required = root.putArray("required");
+        for (Key k : ExperimentLoader.topKeys()) {
+            props.set(k.name(), keySchema(k));
+            if (k.required()) {
+                required.add(k.name());
+            }
+        }
+        ObjectNode agents = props.putObject("agents");
+        agents.put("description", "Named agent variants, drawn together on every chart.");
+        agents.put("type", "object");
+        agents.put("minProperties", 1);
+        agents.putObject("propertyNames").put("pattern", "^[A-Za-z0-9._+-]{1,60}$");
+        agents.putObject("additionalProperties").put("$ref", "#/$defs/agent");
+        required.add("agents");
+        props.set("sweep", sweepSchema("Dotted key paths inside agents, each with the values to sweep; applies to "
+                + "every agent that has the path."));
+        ObjectNode record = props.putObject("record");
+        record.put("type", "object");
+        ObjectNode recordProps = record.putObject("properties");
+        for (Key k : ExperimentLoader.recordKeys()) {
+            recordProps.set(k.name(), keySchema(k));
+        }
+        record.put("additionalProperties", false);
+        root.put("additionalProperties", false);
+
+        ObjectNode defs = root.putObject("$defs");
+        for (Kind kind : Kind.values()) {
+            ObjectNode def = defs.putObject(defName(kind));
+            def.put("description", "A " + kind.word() + ": " + kind.discriminator() + " names its type.");
+            ArrayNode oneOf = def.putArray("oneOf");
+            for (TypeSpec t : Catalog.types(kind)) {
+                oneOf.add(typeSchema(t));
+            }
+        }
+        return root;
+    }
+
+    private static String defName(Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static ObjectNode sweepSchema(String description) {
+        ObjectNode sweep = F.objectNode();
+        sweep.put("description", description);
+        sweep.put("type", "object");
+        sweep.putObject("propertyNames").put("pattern", "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$");
+        ObjectNode values = sweep.putObject("additionalProperties");
+        values.put("type", "array");
+        values.put("minItems", 1);
+        return sweep;
+    }
+
+    private static ObjectNode typeSchema(TypeSpec t) {
+        ObjectNode o = F.objectNode();
+        o.put("title", t.name());
+        o.put("description", t.summary());
+        o.put("type", "object");
+        ObjectNode props = o.putObject("properties");
+        props.putObject(t.kind().discriminator()).put("const", t.name());
+        ArrayNode required = o.putArray("required");
+        required.add(t.kind().discriminator());
+        for (Key k : t.keys()) {
+            props.set(k.name(), keySchema(k));
+            if (k.required()) {
+                required.add(k.name());
+            }
+        }
+        if (t.kind() == Kind.AGENT) {
+            props.set(Sweep.AGENT_SWEEP, sweepSchema("This agent's own sweep: key paths inside it."));
+        }
+        o.put("additionalProperties", false);
+        return o;
+    }
+
+    private static ObjectNode keySchema(Key k) {
+        ObjectNode s = valueSchema(k.type());
+        s.put("description", k.doc() + " (" + k.type().describe() + "; " + k.defaultText() + ")");
+        return s;
+    }
+
+    static ObjectNode valueSchema(ValueType type) {
+        ObjectNode s = F.objectNode();
+        if (type instanceof ValueType.Num) {
+            ValueType.Num n = (ValueType.Num) type;
+            ObjectNode num = F.objectNode();
+            num.put("type", "number");
+            if (n.min() != Double.NEGATIVE_INFINITY) {
+                num.put(n.minOpen() ? "exclusiveMinimum" : "minimum", n.min());
+            }
+            if (n.max() != Double.POSITIVE_INFINITY) {
+                num.put(n.maxOpen() ? "exclusiveMaximum" : "maximum", n.max());
+            }
+            if (!n.allowInfinity()) {
+                return num;
+            }
+            ArrayNode anyOf = s.putArray("anyOf");
+            anyOf.add(num);
+            ArrayNode inf = anyOf.addObject().putArray("enum");
+            INFINITY.forEach(inf::add);
+            return s;
+        }
+        if (type instanceof ValueType.Int) {
+            ValueType.Int i = (ValueType.Int) type;
+            s.put("type", "integer");
+            s.put("minimum", i.min());
+            if (i.max() != Long.MAX_VALUE) {
+                s.put("maximum", i.max());
+            }
+            return s;
+        }
+        if (type instanceof ValueType.Bool) {
+            s.put("type", "boolean");
+            return s;
+        }
+        if (type instanceof ValueType.Str) {
+            s.put("type", "string");
+            s.put("pattern", "^" + ((ValueType.Str) type).regex() + "$");
+            return s;
+        }
+        if (type instanceof ValueType.Choice) {
+            ArrayNode e = s.putArray("enum");
+            ((ValueType.Choice) type).values().forEach(e::add);
+            return s;
+        }
+        if (type instanceof ValueType.NumList) {
+            ValueType.NumList l = (ValueType.NumList) type;
+            s.put("type", "array");
+            s.put("minItems", l.minSize());
+            s.set("items", valueSchema(l.element()));
+            return s;
+        }
+        if (type instanceof ValueType.ChoiceList) {
+            s.put("type", "array");
+            s.put("minItems", 1);
+            s.put("uniqueItems", true);
+            s.set("items", valueSchema(((ValueType.ChoiceList) type).element()));
+            return s;
+        }
+        if (type instanceof ValueType.Nested) {
+            s.put("$ref", "#/$defs/" + defName(((ValueType.Nested) type).kind()));
+            return s;
+        }
+        if (type instanceof ValueType.NumOrSchedule) {
+            ArrayNode anyOf = s.putArray("anyOf");
+            anyOf.add(valueSchema(((ValueType.NumOrSchedule) type).constant()));
+            anyOf.addObject().put("$ref", "#/$defs/" + defName(Kind.SCHEDULE));
+            return s;
+        }
+        if (type instanceof ValueType.Means) {
+            ArrayNode anyOf = s.putArray("anyOf");
+            anyOf.add(valueSchema(new ValueType.NumList(((ValueType.Means) type).element(), 1)));
+            ObjectNode dist = anyOf.addObject();
+            dist.put("type", "object");
+            dist.putObject("properties").putObject("distribution").putArray("enum").add("normal");
+            ((ObjectNode) dist.get("properties")).putObject("mean").put("type", "number");
+            ((ObjectNode) dist.get("properties")).putObject("sd").put("type", "number").put("minimum", 0);
+            dist.putArray("required").add("distribution");
+            dist.put("additionalProperties", false);
+            return s;
+        }
+        throw new IllegalStateException("no schema for " + type);
+    }
+}
