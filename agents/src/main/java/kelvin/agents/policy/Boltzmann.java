@@ -31,8 +31,13 @@ import org.apache.commons.rng.UniformRandomProvider;
  *       as sum &gt;= p - 1e-12, so a prefix whose exact sum is p is not lost to rounding (uniform
  *       over 10 actions with p = 0.8 keeps 8); the first action is always kept.</li>
  *   <li><b>floor</b> ({@code floor} in [0, 1/K]): every action keeps at least the floor,
- *       p'(a) = floor + (1 - K * floor) * p(a); floor = 1/K is uniform. Applied after the
- *       truncations, so an action cut by top-k or top-p gets exactly the floor.</li>
+ *       p'(a) = floor + (1 - K * floor) * p(a), a mixture with the uniform distribution of weight
+ *       K * floor (the gamma/K mixing of Exp3); floor = 1/K is uniform. Applied after the
+ *       truncations, so an action cut by top-k or top-p gets exactly the floor. (Vowpal Wabbit's
+ *       softmax explorer with {@code --epsilon} guarantees the same kind of minimum differently:
+ *       its {@code enforce_minimum_probability} raises the actions below epsilon/K to epsilon/K
+ *       and scales the others down; the linear mixture here is chosen because it keeps the
+ *       ranking and gives a closed form a user can check by hand.)</li>
  * </ol>
  * Example, Q = (2, 1, 0.1) at T = 1 (softmax 0.659001, 0.242433, 0.098566): top-k 2 gives
  * (0.731059, 0.268941, 0); top-p 0.8 gives the same; floor 0.05 gives
@@ -53,9 +58,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  * parameters", <i>NIPS 2</i>, 1990, 211-217; N. Cesa-Bianchi, C. Gentile, G. Lugosi and G. Neu,
  * "Boltzmann exploration done right", <i>NIPS 30</i>, 2017 (why fixed and naively annealed
  * temperatures can fail); A. Holtzman, J. Buys, L. Du, M. Forbes and Y. Choi, "The curious case of
- * neural text degeneration", <i>ICLR</i>, 2020 (top-p, nucleus sampling, section 3.1); Vowpal
- * Wabbit's softmax explorer with epsilon (contextual bandit exploration: a minimum probability per
- * action).
+ * neural text degeneration", <i>ICLR</i>, 2020 (top-p, nucleus sampling); Vowpal Wabbit's
+ * softmax explorer with epsilon ({@code cb_explore_adf --softmax --epsilon}: a minimum probability
+ * per action); P. Auer, N. Cesa-Bianchi, Y. Freund and R. E. Schapire, "The nonstochastic
+ * multiarmed bandit problem", <i>SIAM J. Comput.</i> 32(1), 2002 (Exp3's mixture with the
+ * uniform distribution).
  */
 public final class Boltzmann implements Policy {
 

@@ -7,6 +7,11 @@ package kelvin.agents.schedule;
  * the current t (they must return the same value, so a policy may ask once to act and again to
  * report), then one {@link #observe(double, double)} with the feedback of that step, which moves a
  * stateful schedule to t + 1. Pure schedules ignore the feedback.
+ *
+ * <p>The stateful runs of this package ({@link SimulatedAnnealing}, {@link EntropyTarget}) also
+ * answer a later t with the value they would reach if no feedback changed their course (so a
+ * fresh run previews like {@link Schedule#temperature(long)}), and reject an earlier t with an
+ * {@link IllegalArgumentException}: their past is not kept.
  */
 @FunctionalInterface
 public interface ScheduleRun {
