@@ -36,8 +36,8 @@ import org.knowm.xchart.style.XYStyler;
  *       from data to pixels that XChart uses for the series (log or linear).
  *   <li>The real paint draws the white chart and plot backgrounds and the grid lines at the ticks,
  *       then XChart's chart over them on transparent backgrounds (so the grid stays under the
- *       data, as XChart's own grid does), then the axis line, tick marks and labels, placed as
- *       XChart places its own.
+ *       data, as XChart's own grid does), then the axis line, tick marks and labels where XChart
+ *       would put its own (to within a pixel).
  * </ol>
  * Text is drawn as glyph outlines, as XChart draws it, with the whole-pixel font metrics XChart
  * measures with. Fully transparent shapes are dropped from SVG output (see {@link Encoders}), so
@@ -183,7 +183,7 @@ final class ExplicitTicksChart extends XYChart {
     /** Axis line, marks and labels below the plot, where XChart draws its own. */
     private void paintXAxis(Graphics2D g, Rectangle2D area) {
         XYStyler s = getStyler();
-        double lineY = area.getMaxY() + s.getPlotMargin();
+        double lineY = crisp(area.getMaxY() + s.getPlotMargin());
         int mark = s.getAxisTickMarkLength();
         double[] sx = new double[xTicks.size()];
         for (int i = 0; i < sx.length; i++) {
@@ -196,7 +196,7 @@ final class ExplicitTicksChart extends XYChart {
         }
         if (s.isAxisTicksMarksVisible()) {
             for (double x : sx) {
-                g.draw(new Line2D.Double(x, lineY, x, lineY + mark));
+                g.draw(new Line2D.Double(crisp(x), lineY, crisp(x), lineY + mark));
             }
         }
         Font font = s.getAxisTickLabelsFont();
@@ -226,7 +226,7 @@ final class ExplicitTicksChart extends XYChart {
     /** Axis line, marks and labels left of the plot, right-aligned, where XChart draws its own. */
     private void paintYAxis(Graphics2D g, Rectangle2D area) {
         XYStyler s = getStyler();
-        double lineX = area.getMinX() - s.getPlotMargin();
+        double lineX = crisp(area.getMinX() - s.getPlotMargin());
         int mark = s.getAxisTickMarkLength();
         double[] sy = new double[yTicks.size()];
         for (int i = 0; i < sy.length; i++) {
@@ -239,7 +239,7 @@ final class ExplicitTicksChart extends XYChart {
         }
         if (s.isAxisTicksMarksVisible()) {
             for (double y : sy) {
-                g.draw(new Line2D.Double(lineX - mark, y, lineX, y));
+                g.draw(new Line2D.Double(lineX - mark, crisp(y), lineX, crisp(y)));
             }
         }
         Font font = s.getAxisTickLabelsFont();
@@ -291,6 +291,14 @@ final class ExplicitTicksChart extends XYChart {
             }
         }
         return true;
+    }
+
+    /**
+     * The nearest pixel centre: a one-pixel line there covers one pixel row or column fully,
+     * where one on a pixel edge would smear over two at half strength, too faint for a 3 px mark.
+     */
+    private static double crisp(double coordinate) {
+        return Math.floor(coordinate) + 0.5;
     }
 
     private static void fillText(Graphics2D g, TextLayout text, double x, double baseline) {

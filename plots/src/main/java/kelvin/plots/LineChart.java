@@ -13,8 +13,9 @@ import java.util.Objects;
  * experiments often contain them (regret is 0 at the first step; a greedy schedule has T = 0).
  * Rather than fail, the renderer drops every point whose x (on a log x axis) or y (on a log y
  * axis) is not strictly positive. A band point whose {@code high} is not positive is dropped too;
- * one whose {@code low} is not positive is clamped to the smallest positive value on the chart, so
- * the band runs to the bottom of the plot instead of vanishing. Time indices that start at 1 work
+ * one whose {@code low} is not positive is clamped to the smallest positive value on the chart (a
+ * y value, band edge or explicit y tick), so the band runs to the bottom of the plot instead of
+ * vanishing. Time indices that start at 1 work
  * as they are.
  *
  * <p><b>Ticks.</b> By default each axis chooses its own ticks: round values on a linear axis,

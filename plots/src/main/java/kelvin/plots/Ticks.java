@@ -92,8 +92,9 @@ public record Ticks(double[] values, String[] labels) {
      * Sutton &amp; Barto's Figure 2.6.
      *
      * <p>Integers from 10,000 up get thousands separators, like automatic tick labels; powers
-     * beyond 2^20 or below 1/2^20 are written {@code "2^k"} ({@code "2^24"}, {@code "2^-24"}). A bound within one part in 10^9 of a
-     * power of two includes that power, so a bound computed with round-off still counts.
+     * beyond 2^20 or below 1/2^20 are written {@code "2^k"} ({@code "2^24"}, {@code "2^-24"}).
+     * A bound within one part in 10^9 of a power of two includes that power, so a bound computed
+     * with round-off still counts.
      *
      * @param min smallest value of the axis, strictly positive
      * @param max largest value of the axis, at least {@code min}

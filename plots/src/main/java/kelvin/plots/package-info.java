@@ -8,7 +8,8 @@
  * <ul>
  *   <li>{@link kelvin.plots.Series} and {@link kelvin.plots.LineChart} describe a chart of curves
  *       with optional confidence bands; {@link kelvin.plots.ChartRenderer} turns it into PNG or SVG
- *       bytes.
+ *       bytes. {@link kelvin.plots.Ticks} sets an axis's ticks explicitly, e.g. powers of two on a
+ *       log axis.
  *   <li>{@link kelvin.plots.Heatmap} describes a grid of values (e.g. gridworld visitation counts),
  *       rendered by the same {@link kelvin.plots.ChartRenderer}.
  *   <li>{@link kelvin.plots.Report}, {@link kelvin.plots.Figure} and {@link kelvin.plots.Table}

@@ -30,6 +30,9 @@ public final class Gallery {
         write(out, "regret", renderer, regret);
         write(out, "regret-logx", renderer, regret.withLogX(true).withTitle("Cumulative regret (log step)"));
         write(out, "temperature", renderer, Examples.temperatures());
+        write(out, "temperature-ticks", renderer, Examples.temperatures().withYTicks(Ticks.oneTwoFive(0.01, 1))
+            .withTitle("Temperature schedules (1-2-5 ticks)"));
+        write(out, "parameter-study", renderer, Examples.parameterStudy());
         write(out, "sensitivity", renderer, Examples.sensitivity());
         write(out, "optimal-action", renderer, Examples.optimalAction());
         write(out, "many-variants", renderer, Examples.manyVariants());
@@ -104,6 +107,41 @@ public final class Gallery {
                 Series.line("inverse-time (k = 0.1)", t, inv, 3),
                 Series.line("logarithmic (c = 0.5)", t, log, 4),
                 Series.line("fixed 0.2", t, fixed, 0)));
+        }
+
+        /**
+         * Shaped like Sutton &amp; Barto (2018), Figure 2.6: average reward over the first 1000
+         * steps of four bandit agents against their parameter, 1/128 ... 4 on a log2 axis.
+         */
+        static LineChart parameterStudy() {
+            double[] x = new double[10];
+            for (int k = -7; k <= 2; k++) {
+                x[k + 7] = Math.pow(2, k);
+            }
+            String[] names = {"ε-greedy (ε)", "gradient bandit (α)", "UCB (c)",
+                "greedy, optimistic initialization (Q0)"};
+            double[] peakAt = {-5, -2.5, -1, 0.5};
+            double[] peak = {1.35, 1.45, 1.49, 1.42};
+            double[] lowest = {1.02, 1.06, 1.04, 1.08};
+            List<Series> series = new ArrayList<>();
+            for (int v = 0; v < names.length; v++) {
+                double[] y = new double[x.length];
+                double[] lo = new double[x.length];
+                double[] hi = new double[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    double d = (Math.log(x[i]) / Math.log(2) - peakAt[v]) / 2.2;
+                    y[i] = lowest[v] + (peak[v] - lowest[v]) * Math.exp(-d * d / 2);
+                    lo[i] = y[i] - 0.012;
+                    hi[i] = y[i] + 0.012;
+                }
+                series.add(Series.withBand(names[v], x, y, lo, hi, v));
+            }
+            return LineChart.of("Parameter study (cf. Sutton & Barto, Figure 2.6)", "ε   α   c   Q0",
+                    "average reward over first 1000 steps", series)
+                .withLogX(true)
+                .withXTicks(Ticks.powersOfTwo(1.0 / 128, 4))
+                .withYTicks(new double[] {1.0, 1.1, 1.2, 1.3, 1.4, 1.5},
+                    new String[] {"1.0", "1.1", "1.2", "1.3", "1.4", "1.5"});
         }
 
         static LineChart sensitivity() {

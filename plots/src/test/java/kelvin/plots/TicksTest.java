@@ -97,7 +97,8 @@ class TicksTest {
     void explicitTicksAreValidatedAndCopied() {
         assertThrows(IllegalArgumentException.class, () -> Ticks.of(new double[] {1, 2}, new String[] {"1"}));
         assertThrows(IllegalArgumentException.class, () -> Ticks.of(new double[0], new String[0]));
-        assertThrows(IllegalArgumentException.class, () -> Ticks.of(new double[] {1, Double.NaN}, new String[] {"", ""}));
+        assertThrows(IllegalArgumentException.class,
+            () -> Ticks.of(new double[] {1, Double.NaN}, new String[] {"", ""}));
         IllegalArgumentException order = assertThrows(IllegalArgumentException.class,
             () -> Ticks.of(new double[] {1, 1}, new String[] {"a", "b"}));
         assertEquals("ticks: values must be strictly increasing, but value 1 (1.0) follows 1.0", order.getMessage());

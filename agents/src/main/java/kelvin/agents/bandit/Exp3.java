@@ -24,10 +24,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  * since p_A &gt;= gamma / K, each step adds at most 1 to one log-weight.
  *
  * <h2>Rewards</h2>
- * Rewards must lie in [rewardMin, rewardMax] (default [0, 1], e.g. Bernoulli rewards). A reward
- * outside the range (or NaN) is an {@link IllegalArgumentException} rather than being clamped: Exp3's
- * guarantee assumes x in [0, 1], and silently clamping would hide a misconfigured range. Gaussian
- * rewards are unbounded, so give a range that covers them (or prefer another agent).
+ * Rewards are expected in [rewardMin, rewardMax] (default [0, 1], e.g. Bernoulli rewards); a reward
+ * outside the range is clipped to it before rescaling, and NaN is an {@link IllegalArgumentException}.
+ * Exp3's guarantee assumes x in [0, 1]. Gaussian rewards are unbounded, so on a Gaussian bandit any
+ * range is occasionally exceeded: clipping keeps the run going at the price of a small bias, which a
+ * range covering the bulk of the rewards (e.g. the means plus or minus four noise sd) keeps
+ * negligible.
  *
  * <h2>Random numbers</h2>
  * Exactly one u = {@code rng.nextDouble()} per step, inverted on the cumulative sums of p: the
@@ -197,15 +199,15 @@ public final class Exp3 implements BanditAgent {
          * {@inheritDoc} The probability p_arm is the one of the distribution that chose the arm
          * (the log-weights have not changed since {@link #select()}).
          *
-         * @throws IllegalArgumentException if {@code reward} is outside [rewardMin, rewardMax] or NaN
+         * @throws IllegalArgumentException if {@code reward} is NaN
          */
         @Override
         public void update(int arm, double reward) {
-            if (!(reward >= rewardMin && reward <= rewardMax)) {
-                throw new IllegalArgumentException("reward is not in [rewardMin, rewardMax] = [" + rewardMin + ", "
-                    + rewardMax + "]: " + reward);
+            if (Double.isNaN(reward)) {
+                throw new IllegalArgumentException("reward is NaN");
             }
-            double x = (reward - rewardMin) / width;
+            double clipped = Math.max(rewardMin, Math.min(rewardMax, reward));
+            double x = (clipped - rewardMin) / width;
             probabilities(p);
             double xHat = x / p[arm];
             logW[arm] += gamma * xHat / k;

@@ -104,6 +104,18 @@ class Exp3Test {
     }
 
     @Test
+    void rewardsOutsideTheRangeAreClippedToIt() {
+        Exp3.Learner above = Exp3.of(0.1).start(3, TestRngs.seeded(SEED));
+        Exp3.Learner top = Exp3.of(0.1).start(3, TestRngs.seeded(SEED));
+        above.update(0, 1.5);
+        top.update(0, 1.0);
+        assertEquals(top.logWeight(0), above.logWeight(0), 0.0);
+        Exp3.Learner below = Exp3.of(0.1).start(3, TestRngs.seeded(SEED));
+        below.update(0, -2);
+        assertEquals(0.0, below.logWeight(0), 0.0);
+    }
+
+    @Test
     void validation() {
         assertMessage("gamma is not in (0, 1]: 0.0", () -> Exp3.of(0));
         assertMessage("gamma is not in (0, 1]: NaN", () -> Exp3.of(Double.NaN));
@@ -114,8 +126,7 @@ class Exp3Test {
         assertMessage("rewardMax - rewardMin is not finite and > 0: 1.7976931348623157E308 - -1.7976931348623157E308"
             + " = Infinity", () -> Exp3.of(0.1, -Double.MAX_VALUE, Double.MAX_VALUE));
         Exp3.Learner learner = Exp3.of(0.1).start(2, TestRngs.seeded(SEED));
-        assertMessage("reward is not in [rewardMin, rewardMax] = [0.0, 1.0]: 1.5", () -> learner.update(0, 1.5));
-        assertMessage("reward is not in [rewardMin, rewardMax] = [0.0, 1.0]: NaN", () -> learner.update(0, Double.NaN));
+        assertMessage("reward is NaN", () -> learner.update(0, Double.NaN));
         assertEquals(0.0, learner.logWeight(0), 0.0);
         assertMessage("arms is not at least 1: 0", () -> Exp3.of(0.1).start(0, TestRngs.seeded(SEED)));
         assertThrows(NullPointerException.class, () -> Exp3.of(0.1).start(2, null));

@@ -304,26 +304,30 @@ public final class TabularModel {
     }
 
     private int markReachable() {
+        // a state entered only by terminal outcomes is occupied but never acted in, so it is not expanded
+        boolean[] expanded = new boolean[states];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int s : startStates) {
-            if (!reachable[s]) {
-                reachable[s] = true;
+            reachable[s] = true;
+            if (!expanded[s]) {
+                expanded[s] = true;
                 queue.add(s);
             }
         }
-        int count = queue.size();
         while (!queue.isEmpty()) {
             int s = queue.poll();
             for (int i = offsets[s * actions]; i < offsets[(s + 1) * actions]; i++) {
                 int s2 = next[i];
-                if (!reachable[s2]) {
-                    reachable[s2] = true;
-                    count++;
-                    if (!terminal[i]) {
-                        queue.add(s2);
-                    }
+                reachable[s2] = true;
+                if (!terminal[i] && !expanded[s2]) {
+                    expanded[s2] = true;
+                    queue.add(s2);
                 }
             }
+        }
+        int count = 0;
+        for (boolean r : reachable) {
+            count += r ? 1 : 0;
         }
         return count;
     }

@@ -1,5 +1,6 @@
 package kelvin.env.mdp;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -15,18 +16,26 @@ import java.util.Objects;
  * (a tolerance relative to the scale of the values, so RiverSwim's 10000 rewards converge as well as
  * FrozenLake's 1). Default tolerance 1e-12; for gamma &lt; 1 the error of V is then at most
  * gamma / (1 - gamma) times that residual (Puterman 1994, Theorem 6.3.1): 1e-10 relative at
- * gamma = 0.99. Q* is the one-step lookahead of the final V, and the greedy policy takes, in every
- * state, the lowest-index action whose Q is within 1e-9 * max(1, |Q|) of the maximum
- * ({@link Solution#isOptimal(int, int)} uses the same tie tolerance).
+ * gamma = 0.99. Q* is the one-step lookahead of the final V. An action is optimal when its Q is
+ * within 1e-9 * max(1, |Q|) of the maximum ({@link Solution#isOptimal(int, int)}). The greedy
+ * policy breaks ties towards termination: among the optimal actions it takes the lowest-index one
+ * that has a terminal outcome or reaches, with positive probability, a state closer to termination
+ * (counted in steps along optimal actions); states that cannot terminate under optimal actions
+ * (RiverSwim, walls) take their lowest-index optimal action. From every other state the greedy
+ * policy then terminates with positive probability within as many steps as there are layers; when
+ * it cannot lead into a state of the first kind (true on every built-in episodic map) it terminates
+ * with probability 1, so even at gamma = 1 its exact value is V*. Plain lowest-index tie-breaking
+ * would fail there: on FrozenLake at gamma = 1, "up" along the top row ties with the optimal action
+ * and loops forever.
  *
  * <h2>gamma = 1</h2>
  * Allowed. Starting from V_0 = 0 the iterates are the optimal k-step values, which converge when
  * termination is certain under good policies (cliff walking: exact after 13 + a few sweeps) or when
  * every non-terminating loop earns 0 (frozen lake: the values are success probabilities). If the
  * residual has not met the tolerance after {@code maxSweeps} sweeps (default 100000), e.g. a loop
- * with positive reward at gamma = 1, {@link #solve} throws. Note that at gamma = 1 a zero-reward
- * self-loop can tie with the optimal action, so the greedy policy of V* need not terminate; use
- * gamma &lt; 1 when that matters.
+ * with positive reward at gamma = 1, {@link #solve} throws. At gamma = 1 the convergence can be slow
+ * and the residual rule is no longer an error bound: FrozenLake 4x4 stops after about 1000 sweeps
+ * with V*(start) about 2e-11 below its exact value.
  *
  * <p>Reference: R. Bellman, <i>Dynamic Programming</i>, Princeton University Press, 1957;
  * M. L. Puterman, <i>Markov Decision Processes</i>, Wiley, 1994, section 6.3; R. S. Sutton and
@@ -110,7 +119,7 @@ public final class ValueIteration {
             residual /= scale;
         } while (residual > tolerance);
         double[] q = new double[n * k];
-        int[] policy = new int[n];
+        boolean[] optimal = new boolean[n * k];
         for (int s = 0; s < n; s++) {
             double best = Double.NEGATIVE_INFINITY;
             for (int a = 0; a < k; a++) {
@@ -118,13 +127,72 @@ public final class ValueIteration {
                 best = Math.max(best, q[s * k + a]);
             }
             for (int a = 0; a < k; a++) {
-                if (tied(q[s * k + a], best)) {
+                optimal[s * k + a] = tied(q[s * k + a], best);
+            }
+        }
+        return new Solution(model, gamma, v, q, greedyTowardsTermination(model, optimal), sweeps, residual);
+    }
+
+    /**
+     * Breaks ties among the optimal actions towards termination: layer 0 holds the states with an
+     * optimal action that has a terminal outcome; layer j the states with an optimal action that
+     * reaches layer &lt; j with positive probability; each layered state takes the lowest-index such
+     * action, every other state its lowest-index optimal action. From every layered state the policy
+     * terminates within (number of layers) steps with positive probability; if it never leads to an
+     * unlayered state, it terminates with probability 1 (it is proper), and then at gamma = 1 its
+     * value is V*, the unique fixed point of its Bellman operator.
+     */
+    private static int[] greedyTowardsTermination(TabularModel model, boolean[] optimal) {
+        int n = model.states();
+        int k = model.actions();
+        int[] policy = new int[n];
+        int[] layer = new int[n];
+        Arrays.fill(layer, Integer.MAX_VALUE);
+        for (int s = 0; s < n; s++) {
+            policy[s] = -1;
+            for (int a = 0; a < k; a++) {
+                if (!optimal[s * k + a]) {
+                    continue;
+                }
+                if (policy[s] < 0) {
                     policy[s] = a;
+                }
+                if (reaches(model, s, a, layer, 0)) {
+                    policy[s] = a;
+                    layer[s] = 0;
                     break;
                 }
             }
         }
-        return new Solution(model, gamma, v, q, policy, sweeps, residual);
+        for (int j = 1; ; j++) {
+            boolean changed = false;
+            for (int s = 0; s < n; s++) {
+                if (layer[s] != Integer.MAX_VALUE) {
+                    continue;
+                }
+                for (int a = 0; a < k; a++) {
+                    if (optimal[s * k + a] && reaches(model, s, a, layer, j)) {
+                        policy[s] = a;
+                        layer[s] = j;
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+            if (!changed) {
+                return policy;
+            }
+        }
+    }
+
+    /** Whether (s, a) has a terminal outcome, or an outcome into a state of layer below j. */
+    private static boolean reaches(TabularModel model, int s, int a, int[] layer, int j) {
+        for (int i = model.first(s, a); i < model.end(s, a); i++) {
+            if (model.terminal(i) || layer[model.next(i)] < j) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -224,7 +292,7 @@ public final class ValueIteration {
             return q.clone();
         }
 
-        /** The greedy optimal action in s (lowest index among the tied best). */
+        /** The greedy optimal action in s (ties broken towards termination, see the class comment). */
         public int action(int s) {
             return policy[s];
         }

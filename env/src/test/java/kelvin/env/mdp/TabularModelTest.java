@@ -93,5 +93,18 @@ class TabularModelTest {
         assertTrue(m.reachable(2));
         assertFalse(m.reachable(3));
         assertEquals(3, m.reachableCount());
+        // entered terminally first, then by an ordinary outcome: it is expanded after all
+        TabularModel both = TabularModel.builder(4, 2)
+            .add(0, 0, 1, 1, 0, true)
+            .add(0, 1, 1, 2, 0, false)
+            .add(1, 0, 1, 3, 0, false)
+            .add(1, 1, 1, 3, 0, false)
+            .add(2, 0, 1, 1, 0, false)
+            .add(2, 1, 1, 1, 0, false)
+            .add(3, 0, 1, 3, 0, false)
+            .add(3, 1, 1, 3, 0, false)
+            .start(0, 1).build();
+        assertTrue(both.reachable(3));
+        assertEquals(4, both.reachableCount());
     }
 }

@@ -81,12 +81,12 @@ public final class ScheduleCommand implements Callable<Integer> {
             out.println(simulate
                     ? "# temperatures of run 0 of each variant, simulated with the experiment's streams: stateful "
                             + "schedules (simulated annealing, entropy-target) react to that run's rewards; pure ones are the same in every run"
-                    : "# some t are beyond the horizon (" + e.steps() + " steps): schedule formulas without feedback, "
-                            + "no simulation");
+                    : "# some t are beyond the horizon (" + e.steps() + " steps): schedules without feedback "
+                            + "(stateful ones neither reheat nor adapt here), no simulation");
         }
         BanditSimulation simulation = new BanditSimulation(e);
         for (Cell c : withSchedule) {
-            double[] values = simulate ? simulation.temperatureTrace(c, 0, ts) : formula(c, ts);
+            double[] values = simulate ? simulation.temperatureTrace(c, 0, ts) : formula(e, c, ts);
             for (int i = 0; i < ts.length; i++) {
                 long t = ts[i];
                 double temperature = values[i];
@@ -115,8 +115,8 @@ public final class ScheduleCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static double[] formula(Cell c, long[] at) {
-        ScheduleRun run = c.temperature().newRun();
+    private static double[] formula(Experiment e, Cell c, long[] at) {
+        ScheduleRun run = c.temperature().newRun(e.env().arms());
         double[] values = new double[at.length];
         for (int i = 0; i < at.length; i++) {
             values[i] = run.temperature(at[i]);

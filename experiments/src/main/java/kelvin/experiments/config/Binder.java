@@ -28,8 +28,13 @@ public final class Binder {
      * the environment itself is bound) and horizon. Agents use it to check that they can run on the
      * environment and to pick defaults (Exp3's gamma from the horizon, Thompson's prior from the arms).
      */
-    public record Context(Object env, long steps) {
-        public static final Context NONE = new Context(null, 0);
+    public record Context(Object env, long steps, int actions) {
+        public static final Context NONE = new Context(null, 0, 0);
+
+        /** Whether the number of actions is known (it is not while the environment itself is bound). */
+        public boolean knowsActions() {
+            return actions > 0;
+        }
     }
 
     private Binder() {
@@ -210,6 +215,14 @@ public final class Binder {
         }
         if (type instanceof ValueType.Means) {
             return Catalog.bindMeans(node, (ValueType.Means) type, path);
+        }
+        if (type instanceof ValueType.Group) {
+            ValueType.Group g = (ValueType.Group) type;
+            MapNode map = requireMap(node, path, type.describe());
+            Map<String, Object> resolved = new LinkedHashMap<>();
+            Values values = new Values(map, path, bindKeys(context, map, path, g.keys(), Set.of(), g.what(), resolved),
+                    context);
+            return new Bound(values, resolved);
         }
         throw new IllegalStateException("unhandled value type " + type);
     }

@@ -7,19 +7,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kelvin.agents.bandit.ActionValueAgent;
+import kelvin.agents.bandit.BoltzmannGumbel;
+import kelvin.agents.bandit.Exp3;
+import kelvin.agents.bandit.GradientBandit;
+import kelvin.agents.bandit.Thompson;
+import kelvin.agents.bandit.Ucb1;
 import kelvin.agents.policy.Boltzmann;
 import kelvin.agents.policy.EpsilonGreedy;
 import kelvin.agents.policy.Greedy;
+import kelvin.agents.policy.Metropolis;
 import kelvin.agents.policy.Policy;
 import kelvin.agents.schedule.Cosine;
+import kelvin.agents.schedule.EntropyTarget;
 import kelvin.agents.schedule.Exponential;
 import kelvin.agents.schedule.Fixed;
 import kelvin.agents.schedule.InverseTime;
 import kelvin.agents.schedule.Linear;
 import kelvin.agents.schedule.Logarithmic;
 import kelvin.agents.schedule.Schedule;
+import kelvin.agents.schedule.SimulatedAnnealing;
 import kelvin.agents.schedule.StepSchedule;
 import kelvin.env.bandit.BernoulliBandit;
+import kelvin.env.bandit.DriftingBandit;
 import kelvin.env.bandit.GaussianBandit;
 import kelvin.experiments.config.ConfigNode.ListNode;
 import kelvin.experiments.config.ConfigNode.MapNode;
@@ -42,6 +51,7 @@ public final class Catalog {
         registerSchedules();
         registerPolicies();
         registerAgents();
+        registerBanditAgents();
         registerEnvs();
     }
 
@@ -117,6 +127,52 @@ public final class Catalog {
                 Key.optional("min", FINITE_TEMPERATURE, 0.0, "temperature from t = steps on"),
                 Key.required("steps", new ValueType.Int(1, Long.MAX_VALUE), "length of the half cosine"),
                 PER), v -> Cosine.of(v.num("initial"), v.num("min"), v.integer("steps")).withPer(per(v))));
+        register(new TypeSpec(Kind.SCHEDULE, "simulated-annealing",
+                "T = max(min, base * cooling^floor(k / plateau)), k = steps since the last reheat; base = initial, "
+                        + "or to * initial after a reheat. The reward has stalled when the mean of the last `patience` "
+                        + "rewards has not risen above its best for `patience` consecutive steps; then T reheats", List.of(
+                Key.required("initial", Num.positive(), "temperature at t = 0"),
+                Key.required("cooling", new Num(0, true, 1, false, false), "factor per plateau, in (0, 1]"),
+                Key.required("plateau", new ValueType.Int(1, Long.MAX_VALUE), "steps per temperature level"),
+                Key.optional("min", FINITE_TEMPERATURE, 0.0, "floor"),
+                Key.optional("reheat", new ValueType.Group("reheat", List.of(
+                        Key.required("patience", new ValueType.Int(1, 1_000_000), "window and patience, in steps"),
+                        Key.required("to", Num.positive(), "reheat to this multiple of initial"))),
+                        "reheat when the reward stalls; absent = never"),
+                PER), v -> {
+                    SimulatedAnnealing sa = SimulatedAnnealing.of(v.num("initial"), v.num("cooling"), v.integer("plateau"),
+                            v.num("min"));
+                    if (v.has("reheat")) {
+                        Values r = v.get("reheat", Values.class);
+                        sa = sa.withReheat(r.intValue("patience"), r.num("to"));
+                    }
+                    return sa.withPer(per(v));
+                }));
+        register(new TypeSpec(Kind.SCHEDULE, "entropy-target",
+                "after each step log T <- log T - rate (H - target), H = entropy of the policy (nats); "
+                        + "T stays within [initial / 1e4, initial * 1e4]", List.of(
+                Key.required("initial", Num.positive(), "temperature at t = 0"),
+                Key.optional("target", Num.positive(), "target entropy in nats, at most ln K"),
+                Key.optional("target-fraction", new Num(0, true, 1, false, false),
+                        "target as a fraction of ln K (uniform), instead of target"),
+                Key.required("rate", Num.positive(), "step size of the update of log T"),
+                PER), v -> {
+                    if (v.has("target") == v.has("target-fraction")) {
+                        throw v.error("give exactly one of target (nats) or target-fraction (of ln K)");
+                    }
+                    EntropyTarget et = v.has("target")
+                            ? EntropyTarget.of(v.num("initial"), v.num("target"), v.num("rate"))
+                            : EntropyTarget.ofFraction(v.num("initial"), v.num("target-fraction"), v.num("rate"));
+                    if (v.context().knowsActions() && v.has("target")) {
+                        double max = Math.log(v.context().actions());
+                        if (v.num("target") > max) {
+                            throw v.error("target", v.num("target") + " nats is above ln K = " + max
+                                    + " (the entropy of the uniform policy over " + v.context().actions()
+                                    + " actions); give at most that, or use target-fraction");
+                        }
+                    }
+                    return et.withPer(per(v));
+                }));
     }
 
     private static void registerPolicies() {
@@ -127,10 +183,30 @@ public final class Catalog {
                 Key.required("epsilon", new ValueType.NumOrSchedule(Num.closed(0, 1)),
                         "exploration probability: a number in [0, 1] or a schedule")),
                 v -> EpsilonGreedy.of(v.get("epsilon", Schedule.class))));
-        register(new TypeSpec(Kind.POLICY, "boltzmann", "sample from softmax(Q / T_t)", List.of(
+        register(new TypeSpec(Kind.POLICY, "boltzmann",
+                "sample from softmax(Q / T_t); optionally over the top-k values only, then the smallest set "
+                        + "reaching probability top-p (renormalised), then p' = floor + (1 - K floor) p", List.of(
+                Key.required("temperature", new ValueType.NumOrSchedule(TEMPERATURE),
+                        "a number (fixed T) or a schedule"),
+                Key.optional("top-k", new ValueType.Int(1, Integer.MAX_VALUE), "only the k highest action values "
+                        + "can be chosen (ties by lower index); absent = all"),
+                Key.optional("top-p", new Num(0, true, 1, false, false), 1.0,
+                        "nucleus: keep the most probable actions until their probability reaches p"),
+                Key.optional("floor", Num.closed(0, 1), 0.0, "minimum probability per action, at most 1/K")),
+                v -> {
+                    if (v.context().knowsActions() && v.num("floor") > 1.0 / v.context().actions()) {
+                        throw v.error("floor", v.num("floor") + " is above 1/K = " + (1.0 / v.context().actions())
+                                + " for " + v.context().actions() + " actions");
+                    }
+                    int topK = v.has("top-k") ? (int) Math.min(Integer.MAX_VALUE, v.integer("top-k")) : Boltzmann.NO_TOP_K;
+                    return Boltzmann.of(v.get("temperature", Schedule.class), topK, v.num("top-p"), v.num("floor"));
+                }));
+        register(new TypeSpec(Kind.POLICY, "metropolis",
+                "a_p = greedy, a_r uniform over all K; take a_r if u < exp((Q(a_r) - Q(a_p)) / T_t), else a_p "
+                        + "(Guo, Liu & Malec 2004)", List.of(
                 Key.required("temperature", new ValueType.NumOrSchedule(TEMPERATURE),
                         "a number (fixed T) or a schedule")),
-                v -> Boltzmann.of(v.get("temperature", Schedule.class))));
+                v -> Metropolis.of(v.get("temperature", Schedule.class))));
     }
 
     private static void registerAgents() {
@@ -141,6 +217,87 @@ public final class Catalog {
                 Key.optional("alpha", new Num(0, true, 1, false, false),
                         "constant step size in (0, 1]; absent = sample average")),
                 v -> ActionValueAgent.of(v.num("initial"), v.num("alpha", Double.NaN), v.get("policy", Policy.class))));
+    }
+
+    private static void registerBanditAgents() {
+        register(new TypeSpec(Kind.AGENT, "ucb1",
+                "each arm once (in index order), then argmax Q_a + c sqrt(ln n / N_a), ties uniform "
+                        + "(Auer, Cesa-Bianchi & Fischer 2002)", List.of(
+                Key.optional("c", Num.atLeast(0), Ucb1.DEFAULT_C, "exploration weight; sqrt(2) in the paper")),
+                v -> Ucb1.of(v.num("c"))));
+        register(new TypeSpec(Kind.AGENT, "thompson",
+                "sample each arm's posterior, play the argmax: Beta(1,1) priors on Bernoulli arms, N(0, 1) "
+                        + "priors with known noise on Gaussian arms (Thompson 1933)", List.of(
+                Key.optional("prior", new ValueType.Choice(List.of("auto", "beta", "gaussian")), "auto",
+                        "auto: beta on bernoulli-bandit, gaussian otherwise"),
+                Key.optional("noise", Num.positive(), "known reward noise sd for the gaussian prior; "
+                        + "default: the environment's noise"),
+                Key.optional("estimate-draws", new ValueType.Int(10, 1_000_000), 100L,
+                        "posterior draws behind the reported action distribution (entropy metric)")),
+                v -> {
+                    Object env = v.context().env();
+                    String prior = v.str("prior");
+                    boolean bernoulli = env instanceof BernoulliBandit;
+                    if ("auto".equals(prior)) {
+                        prior = bernoulli ? "beta" : "gaussian";
+                    }
+                    if ("beta".equals(prior) && env != null && !bernoulli) {
+                        throw v.error("prior", "a beta prior needs rewards 0 or 1 (bernoulli-bandit); use prior: gaussian");
+                    }
+                    Thompson t = "beta".equals(prior) ? Thompson.bernoulli()
+                            : Thompson.gaussian(v.num("noise", envNoise(env)));
+                    return t.withMonteCarloDraws(v.intValue("estimate-draws"));
+                }));
+        register(new TypeSpec(Kind.AGENT, "boltzmann-gumbel",
+                "each arm once, then argmax mu_a + c Z_a / sqrt(N_a), Z_a ~ Gumbel(0, 1) fresh each step "
+                        + "(Cesa-Bianchi, Gentile, Lugosi & Neu 2017)", List.of(
+                Key.optional("c", Num.atLeast(0), 1.0, "scale of the Gumbel perturbations"),
+                Key.optional("estimate-draws", new ValueType.Int(10, 1_000_000), 100L,
+                        "perturbation draws behind the reported action distribution (entropy metric)")),
+                v -> BoltzmannGumbel.of(v.num("c")).withMonteCarloDraws(v.intValue("estimate-draws"))));
+        register(new TypeSpec(Kind.AGENT, "exp3",
+                "p = (1 - gamma) softmax(log w) + gamma / K; log w_A += gamma (x / p_A) / K with the reward "
+                        + "rescaled to x in [0, 1] (Auer, Cesa-Bianchi, Freund & Schapire 2002)", List.of(
+                Key.optional("gamma", new Num(0, true, 1, false, false),
+                        "exploration share; default min(1, sqrt(K ln K / ((e - 1) steps)))"),
+                Key.optional("reward-range", new ValueType.NumList(Num.any(), 2),
+                        "[min, max] of the rewards, rescaled to [0, 1] (values outside are clipped); "
+                                + "default [0, 1] on bernoulli-bandit, required on Gaussian bandits")),
+                v -> {
+                    Object env = v.context().env();
+                    int arms = v.context().knowsActions() ? v.context().actions() : 2;
+                    double gamma = v.has("gamma") ? v.num("gamma")
+                            : Exp3.defaultGamma(arms, Math.max(1, v.context().steps()));
+                    double[] range = v.has("reward-range") ? v.nums("reward-range") : null;
+                    if (range == null) {
+                        if (env != null && !(env instanceof BernoulliBandit)) {
+                            throw v.error("exp3 needs rewards in a known range and Gaussian rewards are unbounded: "
+                                    + "add reward-range: [min, max] (e.g. the means plus or minus 4 noise sd)");
+                        }
+                        range = new double[] {0, 1};
+                    }
+                    if (range.length != 2 || !(range[1] > range[0])) {
+                        throw v.error("reward-range", "expected [min, max] with max > min, got "
+                                + Values.show(range));
+                    }
+                    return Exp3.of(gamma, range[0], range[1]);
+                }));
+        register(new TypeSpec(Kind.AGENT, "gradient-bandit",
+                "pi = softmax(H); H_A += alpha (R - Rbar)(1 - pi_A), H_b -= alpha (R - Rbar) pi_b (Sutton & Barto "
+                        + "eq. 2.12); Rbar = mean of earlier rewards, the first reward at step 1", List.of(
+                Key.required("alpha", Num.positive(), "step size"),
+                Key.optional("baseline", new ValueType.Bool(), true, "use the average-reward baseline")),
+                v -> GradientBandit.of(v.num("alpha"), v.bool("baseline"))));
+    }
+
+    private static double envNoise(Object env) {
+        if (env instanceof GaussianBandit) {
+            return ((GaussianBandit) env).noise();
+        }
+        if (env instanceof DriftingBandit) {
+            return ((DriftingBandit) env).noise();
+        }
+        return 1.0;
     }
 
     private static void registerEnvs() {
@@ -161,6 +318,25 @@ public final class Catalog {
                         return GaussianBandit.of(m.values().length, m.values(), noise);
                     }
                     return GaussianBandit.drawn(v.intValue("arms"), m.mean(), m.sd(), noise);
+                }));
+        register(new TypeSpec(Kind.ENV, "drifting-bandit",
+                "non-stationary: every step, after the reward, each mean takes a Gaussian random-walk step of sd "
+                        + "drift (Sutton & Barto Exercise 2.5); regret is measured against the current best arm", List.of(
+                Key.optional("arms", new ValueType.Int(1, 100_000), 10L, "number of arms K"),
+                Key.optional("means", new ValueType.Means(Num.any()), new Means(null, 0, 0),
+                        "initial means: a list, or {distribution: normal, mean, sd} drawn per run; default all 0"),
+                Key.optional("drift", Num.atLeast(0), 0.01, "sd of each mean's step per time step"),
+                Key.optional("noise", Num.atLeast(0), 1.0, "reward noise standard deviation")),
+                v -> {
+                    Means m = v.get("means", Means.class);
+                    if (m.values() != null) {
+                        if (v.written("arms") && v.intValue("arms") != m.values().length) {
+                            throw v.error("arms", "is " + v.intValue("arms") + " but means lists "
+                                    + m.values().length + " values; give one mean per arm (or leave arms out)");
+                        }
+                        return DriftingBandit.of(m.values().length, m.values(), v.num("drift"), v.num("noise"));
+                    }
+                    return DriftingBandit.drawn(v.intValue("arms"), m.mean(), m.sd(), v.num("drift"), v.num("noise"));
                 }));
         register(new TypeSpec(Kind.ENV, "bernoulli-bandit", "K arms paying 1 with probability mu_a, else 0", List.of(
                 Key.required("means", new ValueType.NumList(Num.closed(0, 1), 1), "success probability of each arm")),

@@ -176,6 +176,20 @@ public final class ConfigSchema {
             anyOf.addObject().put("$ref", "#/$defs/" + defName(Kind.SCHEDULE));
             return s;
         }
+        if (type instanceof ValueType.Group) {
+            ValueType.Group g = (ValueType.Group) type;
+            s.put("type", "object");
+            ObjectNode props = s.putObject("properties");
+            ArrayNode required = s.putArray("required");
+            for (Key k : g.keys()) {
+                props.set(k.name(), keySchema(k));
+                if (k.required()) {
+                    required.add(k.name());
+                }
+            }
+            s.put("additionalProperties", false);
+            return s;
+        }
         if (type instanceof ValueType.Means) {
             ArrayNode anyOf = s.putArray("anyOf");
             anyOf.add(valueSchema(new ValueType.NumList(((ValueType.Means) type).element(), 1)));

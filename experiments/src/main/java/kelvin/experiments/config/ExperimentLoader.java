@@ -97,7 +97,7 @@ public final class ExperimentLoader {
 
         BanditEnv env = top.get("env", BanditEnv.class);
         int horizon = top.intValue("steps");
-        Binder.Context context = new Binder.Context(env, horizon);
+        Binder.Context context = new Binder.Context(env, horizon, env.arms());
         List<Cell> cells = new ArrayList<>();
         Map<String, Object> resolvedAgents = new LinkedHashMap<>();
         for (Map.Entry<String, ConfigNode.Entry> e : agents.entries().entrySet()) {

@@ -132,6 +132,22 @@ public sealed interface ValueType {
         }
     }
 
+    /** A small mapping of its own keys (e.g. {@code reheat: {patience, to}}), bound to {@link Values}. */
+    record Group(String what, List<Key> keys) implements ValueType {
+        public Group {
+            keys = List.copyOf(keys);
+        }
+
+        @Override
+        public String describe() {
+            List<String> names = new java.util.ArrayList<>();
+            for (Key k : keys) {
+                names.add(k.name());
+            }
+            return "a mapping {" + String.join(", ", names) + "}";
+        }
+    }
+
     /**
      * Arm means: a list of numbers, or {distribution: normal, mean, sd} to draw them per run.
      */

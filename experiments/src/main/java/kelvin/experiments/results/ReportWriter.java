@@ -73,6 +73,21 @@ final class ReportWriter {
     record Figure(Metric metric, String title, byte[] png, String svgPath) {
     }
 
+    /**
+     * The Lai &amp; Robbins (1985) asymptotic lower bound C(mu) ln t on the regret of any consistent
+     * algorithm, as a dashed guide: no algorithm's curve can stay below it as t grows.
+     */
+    private static Series laiRobbins(kelvin.env.bandit.BernoulliBandit env, int[] marks) {
+        double c = env.laiRobbinsConstant();
+        double[] x = new double[marks.length];
+        double[] y = new double[marks.length];
+        for (int i = 0; i < marks.length; i++) {
+            x[i] = marks[i];
+            y[i] = c * Math.log(marks[i]);
+        }
+        return Series.guide(String.format(Locale.ROOT, "Lai & Robbins C ln t (C = %.2f)", c), x, y);
+    }
+
     LineChart chart(Metric metric) {
         int[] marks = experiment.checkpoints();
         double scale = metric == Metric.OPTIMAL_ACTION ? 100 : 1;
@@ -105,6 +120,9 @@ final class ReportWriter {
                     ? Series.withBand(cell.label(), xs, ys, java.util.Arrays.copyOf(lo, n), java.util.Arrays.copyOf(hi, n),
                             cell.index())
                     : Series.line(cell.label(), xs, ys, cell.index()));
+        }
+        if (metric == Metric.REGRET && experiment.env() instanceof kelvin.env.bandit.BernoulliBandit && !series.isEmpty()) {
+            series.add(laiRobbins((kelvin.env.bandit.BernoulliBandit) experiment.env(), marks));
         }
         String title = String.format(Locale.ROOT, "%s (%s, %d runs, 95%% CI)", metric.title(), experiment.name(),
                 experiment.runs());

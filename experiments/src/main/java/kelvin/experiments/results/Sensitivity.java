@@ -68,7 +68,7 @@ final class Sensitivity {
             x = java.util.Arrays.copyOf(x, m);
             geometric &= isGeometric(x);
             String label = entry.getKey() + " (" + key + ")";
-            int color = cells.get(0).index();
+            int color = series.size();
             series.add(band ? Series.withBand(label, x, java.util.Arrays.copyOf(y, m), java.util.Arrays.copyOf(lo, m),
                     java.util.Arrays.copyOf(hi, m), color) : Series.line(label, x, java.util.Arrays.copyOf(y, m), color));
             if (!keys.contains(key)) {
@@ -78,8 +78,8 @@ final class Sensitivity {
         if (series.isEmpty()) {
             return null;
         }
-        String title = String.format(Locale.ROOT, "Parameter study: %s at step %d (%s, %d runs, 95%% CI)",
-                metric.title().toLowerCase(Locale.ROOT), e.steps(), e.name(), e.runs());
+        String title = String.format(Locale.ROOT, "Parameter study: %s at step %d (%d runs, 95%% CI)",
+                metric.title().toLowerCase(Locale.ROOT), e.steps(), e.runs());
         String yLabel = metric == Metric.OPTIMAL_ACTION ? "% of runs choosing an optimal arm" : metric.axisLabel();
         String xLabel = "swept parameter: " + String.join(", ", keys) + (geometric ? " (log scale)" : "");
         return LineChart.of(title, xLabel, yLabel, series).withLogX(geometric);

@@ -19,9 +19,13 @@ class DeterminismTest {
     Path tmp;
 
     private Path run(String name, int threads) {
+        return run("examples/temperature-sweep.yaml", name, threads);
+    }
+
+    private Path run(String config, String name, int threads) {
         Path out = tmp.resolve(name);
         // 150 runs = blocks of 64, 64 and 22; the sweep makes several cells compete for threads.
-        int exit = Main.execute(new String[] {"run", "examples/temperature-sweep.yaml", "--runs", "150",
+        int exit = Main.execute(new String[] {"run", config, "--runs", "150",
             "--set", "steps=300", "--out", out.toString(), "--threads", Integer.toString(threads), "--quiet",
             "--no-plots"}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         assertEquals(0, exit);
@@ -39,6 +43,19 @@ class DeterminismTest {
             assertArrayEquals(expected, Files.readAllBytes(two.resolve(file)), file);
             assertArrayEquals(expected, Files.readAllBytes(four.resolve(file)), file);
             assertArrayEquals(expected, Files.readAllBytes(again.resolve(file)), file);
+        }
+    }
+
+    @Test
+    void statefulSchedulesAndMonteCarloAgentsAreByteIdenticalToo() throws IOException {
+        for (String config : new String[] {"examples/annealing-shootout-drifting.yaml",
+            "examples/bernoulli-benchmark.yaml"}) {
+            Path one = run(config, config.hashCode() + "-1", 1);
+            Path two = run(config, config.hashCode() + "-2", 2);
+            for (String file : new String[] {"curves.csv", "summary.csv"}) {
+                assertArrayEquals(Files.readAllBytes(one.resolve(file)), Files.readAllBytes(two.resolve(file)),
+                        config + " " + file);
+            }
         }
     }
 }
