@@ -149,6 +149,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         for (Cell c : cells) {
             series.add(Series.line(c.label(), x, simulation.temperatureTrace(c, 0, at), c.index()));
         }
-        return LineChart.temperatures(e.name() + ": temperature in run 0 of each variant", "step", series);
+        return ResultWriter.readableTicks(LineChart.temperatures(e.name() + ": temperature in run 0 of each variant",
+                "step", series));
     }
 }

@@ -129,6 +129,6 @@ final class ReportWriter {
         String yLabel = metric == Metric.OPTIMAL_ACTION ? "% of runs choosing an optimal arm" : metric.axisLabel();
         boolean logTime = experiment.spacing() == kelvin.experiments.model.Checkpoints.Spacing.LOG;
         LineChart chart = LineChart.of(title, logTime ? "step (log scale)" : "step", yLabel, series).withLogX(logTime);
-        return metric == Metric.TEMPERATURE ? chart.withLogY(true) : chart;
+        return AxisTicks.apply(metric == Metric.TEMPERATURE ? chart.withLogY(true) : chart);
     }
 }

@@ -60,6 +60,11 @@ public final class ResultWriter {
         AtomicFiles.write(dir.resolve("manifest.json"), JSON.writeValueAsString(manifest(configYaml, files)) + "\n");
     }
 
+    /** The chart with readable ticks on its log axes (decades, 1-2-5 steps). */
+    public static kelvin.plots.LineChart readableTicks(kelvin.plots.LineChart chart) {
+        return AxisTicks.apply(chart);
+    }
+
     /** The fully resolved config, as YAML that {@code kelvin run} accepts again. */
     public static String configYaml(Experiment e) {
         try {

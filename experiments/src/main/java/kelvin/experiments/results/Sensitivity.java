@@ -36,6 +36,9 @@ final class Sensitivity {
         List<Series> series = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         boolean geometric = true;
+        double ratio = Double.NaN;
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
         for (Map.Entry<String, List<Cell>> entry : byAgent.entrySet()) {
             List<Cell> cells = new ArrayList<>(entry.getValue());
             String key = cells.get(0).params().keySet().iterator().next();
@@ -67,6 +70,10 @@ final class Sensitivity {
             }
             x = java.util.Arrays.copyOf(x, m);
             geometric &= isGeometric(x);
+            double r = x[1] / x[0];
+            ratio = Double.isNaN(ratio) || Math.abs(r - ratio) < 1e-9 ? r : -1;
+            lowest = Math.min(lowest, x[0]);
+            highest = Math.max(highest, x[m - 1]);
             String label = entry.getKey() + " (" + key + ")";
             int color = series.size();
             series.add(band ? Series.withBand(label, x, java.util.Arrays.copyOf(y, m), java.util.Arrays.copyOf(lo, m),
@@ -82,7 +89,8 @@ final class Sensitivity {
                 metric.title().toLowerCase(Locale.ROOT), e.steps(), e.runs());
         String yLabel = metric == Metric.OPTIMAL_ACTION ? "% of runs choosing an optimal arm" : metric.axisLabel();
         String xLabel = "swept parameter: " + String.join(", ", keys) + (geometric ? " (log scale)" : "");
-        return LineChart.of(title, xLabel, yLabel, series).withLogX(geometric);
+        LineChart chart = LineChart.of(title, xLabel, yLabel, series).withLogX(geometric);
+        return geometric ? chart.withXTicks(AxisTicks.forSweep(lowest, highest, ratio)) : chart;
     }
 
     private static double value(Cell c) {
