@@ -182,7 +182,7 @@ public final class Catalog {
                 "uniform over all K actions with probability epsilon, else greedy", List.of(
                 Key.required("epsilon", new ValueType.NumOrSchedule(Num.closed(0, 1)),
                         "exploration probability: a number in [0, 1] or a schedule")),
-                v -> EpsilonGreedy.of(v.get("epsilon", Schedule.class))));
+                v -> EpsilonGreedy.of(checkedEpsilon(v))));
         register(new TypeSpec(Kind.POLICY, "boltzmann",
                 "sample from softmax(Q / T_t); optionally over the top-k values only, then the smallest set "
                         + "reaching probability top-p (renormalised), then p' = floor + (1 - K floor) p", List.of(
@@ -207,6 +207,26 @@ public final class Catalog {
                 Key.required("temperature", new ValueType.NumOrSchedule(TEMPERATURE),
                         "a number (fixed T) or a schedule")),
                 v -> Metropolis.of(v.get("temperature", Schedule.class))));
+    }
+
+    /**
+     * An epsilon schedule must stay a probability. The pure schedules never rise above their value
+     * at t = 0; simulated annealing rises only when it reheats to `to` times its initial value;
+     * entropy-target steers a temperature, not a probability.
+     */
+    private static Schedule checkedEpsilon(Values v) {
+        Schedule s = v.get("epsilon", Schedule.class);
+        if (s instanceof EntropyTarget) {
+            throw v.error("epsilon", "entropy-target adapts a temperature, not a probability; use another schedule");
+        }
+        double highest = s.temperature(0);
+        if (s instanceof SimulatedAnnealing && ((SimulatedAnnealing) s).patience() > 0) {
+            highest = Math.max(highest, ((SimulatedAnnealing) s).reheatTo() * ((SimulatedAnnealing) s).initial());
+        }
+        if (!(highest <= 1)) {
+            throw v.error("epsilon", "the schedule reaches " + highest + "; epsilon is a probability, at most 1");
+        }
+        return s;
     }
 
     private static void registerAgents() {

@@ -38,7 +38,7 @@ final class ReportWriter {
     List<String> write(Path dir) throws IOException {
         List<String> files = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
-        for (Metric metric : experiment.metrics()) {
+        for (Metric metric : reportOrder(experiment.metrics())) {
             LineChart chart = chart(metric);
             if (chart.series().isEmpty()) {
                 continue;
@@ -67,6 +67,26 @@ final class ReportWriter {
         AtomicFiles.write(dir.resolve("report.html"), Reports.html(experiment, result, configYaml, facts, figures));
         files.add("report.html");
         return files;
+    }
+
+    /**
+     * Regret, then temperature and entropy, then the rest: in the report's two-column grid a reader
+     * sees how each schedule explores right beside what it cost.
+     */
+    static List<Metric> reportOrder(List<Metric> metrics) {
+        List<Metric> first = List.of(Metric.REGRET, Metric.TEMPERATURE, Metric.ENTROPY);
+        List<Metric> ordered = new ArrayList<>();
+        for (Metric m : first) {
+            if (metrics.contains(m)) {
+                ordered.add(m);
+            }
+        }
+        for (Metric m : metrics) {
+            if (!ordered.contains(m)) {
+                ordered.add(m);
+            }
+        }
+        return ordered;
     }
 
     /** A rendered chart for the report. */
