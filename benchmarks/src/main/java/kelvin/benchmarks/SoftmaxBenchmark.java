@@ -2,6 +2,7 @@ package kelvin.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import kelvin.agents.softmax.Softmax;
+import kelvin.agents.softmax.SoftmaxSampler;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,9 +18,19 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The softmax core: one Boltzmann draw (weights, then inversion) and the entropy, for K arms, against
- * a baseline that only draws the uniform. Run: {@code java -jar benchmarks/target/benchmarks.jar
- * SoftmaxBenchmark -prof gc} (the gc profiler's alloc.rate.norm should be about 0 B/op).
+ * The softmax core for K arms: one Boltzmann draw with the plain {@link Softmax#sample} (K calls of
+ * exp) and with the per-run {@link SoftmaxSampler}, in the two situations of a bandit run, and the
+ * entropy; against a baseline that only draws the uniform.
+ *
+ * <ul>
+ *   <li>{@code *OneChanged}: before each draw one logit changes (round robin), as after an
+ *       action-value update at a fixed temperature: the sampler recomputes one weight.</li>
+ *   <li>{@code *NewTemperature}: before each draw the temperature changes (cycling through 1024
+ *       values in [0.1, 1.1)), as with an annealed schedule: the sampler recomputes every weight.</li>
+ * </ul>
+ * Every method does the same bookkeeping, so differences are the sampling. Run:
+ * {@code java -jar benchmarks/target/benchmarks.jar SoftmaxBenchmark -prof gc} (alloc.rate.norm
+ * should be about 0 B/op).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,6 +49,8 @@ public class SoftmaxBenchmark {
     private double[] q;
     private double[] scratch;
     private UniformRandomProvider rng;
+    private SoftmaxSampler sampler;
+    private int next;
 
     @Setup
     public void setUp() {
@@ -47,6 +60,22 @@ public class SoftmaxBenchmark {
             q[i] = rng.nextDouble() * 2 - 1;
         }
         scratch = new double[arms];
+        sampler = SoftmaxSampler.of(arms);
+        next = 0;
+    }
+
+    /** Changes one logit, round robin, keeping it in [-1, 1). */
+    private void changeOne() {
+        int i = next;
+        next = i + 1 == arms ? 0 : i + 1;
+        q[i] = rng.nextDouble() * 2 - 1;
+    }
+
+    /** A new temperature in [0.1, 1.1) every call. */
+    private double newTemperature() {
+        int i = next;
+        next = (i + 1) & 1023;
+        return 0.1 + i * 0x1p-10;
     }
 
     @Benchmark
@@ -55,8 +84,35 @@ public class SoftmaxBenchmark {
     }
 
     @Benchmark
-    public int sample() {
+    public int plainSample() {
         return Softmax.sample(q, arms, temperature, rng.nextDouble(), scratch);
+    }
+
+    @Benchmark
+    public int samplerSample() {
+        return sampler.sample(q, temperature, rng.nextDouble());
+    }
+
+    @Benchmark
+    public int plainOneChanged() {
+        changeOne();
+        return Softmax.sample(q, arms, temperature, rng.nextDouble(), scratch);
+    }
+
+    @Benchmark
+    public int samplerOneChanged() {
+        changeOne();
+        return sampler.sample(q, temperature, rng.nextDouble());
+    }
+
+    @Benchmark
+    public int plainNewTemperature() {
+        return Softmax.sample(q, arms, newTemperature(), rng.nextDouble(), scratch);
+    }
+
+    @Benchmark
+    public int samplerNewTemperature() {
+        return sampler.sample(q, newTemperature(), rng.nextDouble());
     }
 
     @Benchmark

@@ -17,12 +17,14 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Renders {@link LineChart}s and {@link Heatmap}s to PNG and SVG bytes with XChart.
+ * Renders {@link LineChart}s, {@link Heatmap}s and {@link GridMap}s to PNG and SVG bytes, line
+ * charts with XChart.
  *
  * <p>The caller writes the bytes (atomically, as the results folder requires); nothing here touches
  * the file system or needs a display. Figures are {@value #DEFAULT_WIDTH} x {@value #DEFAULT_HEIGHT}
- * pixels unless another size is given; fonts and strokes scale with the width so a smaller figure
- * keeps its proportions.
+ * pixels unless another size is given (grid maps take their height from the grid, see
+ * {@link #png(GridMap)}); fonts and strokes scale with the width so a smaller figure keeps its
+ * proportions.
  *
  * <p>Drawing rules, chosen for dense learning curves compared side by side:
  * <ul>
@@ -145,6 +147,37 @@ public final class ChartRenderer {
             + map.valueLabel() + (map.logScale() ? " (log scale)." : ".");
         byte[] svg = Encoders.svg(new HeatmapPainter(map, scale()), width, height, map.title());
         return SvgText.finish(svg, map.title(), description);
+    }
+
+    /**
+     * Renders a gridworld map as a PNG image. The image is as wide as this renderer's width; its
+     * height follows the grid (cells are square, at most 100 px at the default width) and is at
+     * most the larger of this renderer's width and height, so a 64 x 64 grid keeps cells of about
+     * 14 px at the default size.
+     *
+     * @param map the map
+     * @return PNG bytes
+     */
+    public byte[] png(GridMap map) {
+        GridMapPainter painter = gridPainter(map);
+        return Encoders.png(painter, width, painter.height(), map.title());
+    }
+
+    /**
+     * Renders a gridworld map as an SVG document, sized as {@link #png(GridMap)}.
+     *
+     * @param map the map
+     * @return UTF-8 bytes of a standalone SVG document
+     */
+    public byte[] svg(GridMap map) {
+        GridMapPainter painter = gridPainter(map);
+        byte[] svg = Encoders.svg(painter, width, painter.height(), map.title());
+        return SvgText.finish(svg, map.title(), painter.describe());
+    }
+
+    /** Lays out a map for this renderer's size; package-private so tests can find its cells. */
+    GridMapPainter gridPainter(GridMap map) {
+        return new GridMapPainter(map, width, Math.max(width, height), scale());
     }
 
     private static String describe(LineChart chart) {

@@ -6,12 +6,10 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoublePredicate;
 
@@ -20,13 +18,6 @@ import java.util.function.DoublePredicate;
  * ticks, and legend swatches for walls and for values the log scale cannot show.
  */
 final class HeatmapPainter implements Encoders.Drawing {
-
-    /** Viridis (van der Walt and Smith, matplotlib 2.0) sampled at 0, 0.1, ..., 1. */
-    private static final Color[] VIRIDIS = {
-        new Color(0x440154), new Color(0x482475), new Color(0x414487), new Color(0x355F8D),
-        new Color(0x2A788E), new Color(0x21918C), new Color(0x22A884), new Color(0x44BF70),
-        new Color(0x7AD151), new Color(0xBDDF26), new Color(0xFDE725),
-    };
 
     /** Fill of cells that are not part of the grid (NaN). */
     static final Color WALL = new Color(0x9A, 0x9A, 0x9A);
@@ -43,33 +34,26 @@ final class HeatmapPainter implements Encoders.Drawing {
 
     private final Heatmap map;
     private final float s;
-    private final double lo;
-    private final double hi;
+    private final ColorScale scale;
 
     HeatmapPainter(Heatmap map, float scale) {
         this.map = map;
         this.s = scale;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
+        ColorScale.Builder range = new ColorScale.Builder(map.logScale());
         for (int r = 0; r < map.rows(); r++) {
             for (int c = 0; c < map.columns(); c++) {
-                double v = map.at(r, c);
-                if (onScale(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
+                range.add(map.at(r, c));
             }
         }
-        this.lo = min;
-        this.hi = max;
+        this.scale = range.build();
     }
 
     private boolean onScale(double v) {
-        return Double.isFinite(v) && (!map.logScale() || v > 0);
+        return scale.onScale(v);
     }
 
     private boolean hasScale() {
-        return lo <= hi;
+        return !scale.isEmpty();
     }
 
     private int px(double v) {
@@ -182,11 +166,7 @@ final class HeatmapPainter implements Encoders.Drawing {
     private int panelWidth(Graphics2D g) {
         g.setFont(font(Font.PLAIN, 14));
         FontMetrics m = g.getFontMetrics();
-        int ticks = 0;
-        for (double t : ticks()) {
-            ticks = Math.max(ticks, m.stringWidth(TickFormat.format(t)));
-        }
-        int bar = px(36) + px(22) + px(6) + ticks + px(12) + font(Font.PLAIN, 16).getSize() + px(8);
+        int bar = scale.panelWidth(m, s, font(Font.PLAIN, 16).getSize());
         int swatch = px(36) + px(18) + px(8) + Math.max(m.stringWidth(WALL_TEXT), m.stringWidth(OFF_SCALE_TEXT));
         return Math.max(bar, swatch);
     }
@@ -195,32 +175,9 @@ final class HeatmapPainter implements Encoders.Drawing {
         double swatchBlock = px(28) * 2 + px(12);
         double barHeight = Math.min(Math.max(gridHeight, px(180)), bottom - top - swatchBlock);
         double barTop = Math.max(top, gridTop + (gridHeight - barHeight - swatchBlock) / 2);
-        double barWidth = px(22);
-        g.setFont(font(Font.PLAIN, 14));
-        FontMetrics m = g.getFontMetrics();
         double y = barTop;
         if (hasScale()) {
-            int steps = Math.max(2, (int) barHeight);
-            for (int i = 0; i < steps; i++) {
-                double f = 1 - i / (double) (steps - 1);
-                g.setColor(viridis(f));
-                g.fill(new Rectangle2D.Double(x, barTop + barHeight * i / steps, barWidth, barHeight / steps + 1));
-            }
-            g.setColor(FRAME);
-            g.setStroke(new BasicStroke(Math.max(1f, s)));
-            g.draw(new Rectangle2D.Double(x, barTop, barWidth, barHeight));
-            double labelRight = x + barWidth + px(6);
-            int widest = 0;
-            for (double t : ticks()) {
-                double ty = barTop + barHeight * (1 - fraction(t));
-                g.setColor(FRAME);
-                g.draw(new Line2D.Double(x + barWidth, ty, x + barWidth + px(4), ty));
-                g.setColor(TEXT);
-                String label = TickFormat.format(t);
-                widest = Math.max(widest, m.stringWidth(label));
-                g.drawString(label, (float) labelRight + px(2), (float) (ty + (m.getAscent() - m.getDescent()) / 2.0));
-            }
-            paintValueLabel(g, labelRight + widest + px(14), barTop + barHeight / 2);
+            scale.paintBar(g, x, barTop, barHeight, s, map.valueLabel());
             y = barTop + barHeight + px(16);
         }
         if (hasWalls()) {
@@ -230,19 +187,6 @@ final class HeatmapPainter implements Encoders.Drawing {
         if (hasOffScale()) {
             swatch(g, x, y, OFF_SCALE, OFF_SCALE_TEXT);
         }
-    }
-
-    private void paintValueLabel(Graphics2D g, double x, double centerY) {
-        Font labelFont = font(Font.PLAIN, 16);
-        g.setFont(labelFont);
-        g.setColor(TEXT);
-        String text = map.valueLabel() + (map.logScale() ? " (log scale)" : "");
-        AffineTransform saved = g.getTransform();
-        g.translate(x, centerY);
-        g.rotate(-Math.PI / 2);
-        FontMetrics m = g.getFontMetrics();
-        g.drawString(text, -m.stringWidth(text) / 2f, m.getAscent() / 2f);
-        g.setTransform(saved);
     }
 
     private void swatch(Graphics2D g, double x, double y, Color fill, String text) {
@@ -276,81 +220,20 @@ final class HeatmapPainter implements Encoders.Drawing {
         return false;
     }
 
-    /** Where a value sits on the colour scale, 0 (lowest) to 1 (highest). */
-    private double fraction(double v) {
-        if (!(hi > lo)) {
-            return 0.5;
-        }
-        double f = map.logScale()
-            ? (Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))
-            : (v - lo) / (hi - lo);
-        return Math.max(0, Math.min(1, f));
-    }
-
     private Color colorOf(double v) {
         if (Double.isNaN(v)) {
             return WALL;
         }
-        return onScale(v) ? viridis(fraction(v)) : OFF_SCALE;
+        return onScale(v) ? scale.color(v) : OFF_SCALE;
     }
 
     static Color viridis(double f) {
-        double pos = Math.max(0, Math.min(1, f)) * (VIRIDIS.length - 1);
-        int i = Math.min((int) pos, VIRIDIS.length - 2);
-        double t = pos - i;
-        Color a = VIRIDIS[i];
-        Color b = VIRIDIS[i + 1];
-        return new Color(
-            (int) Math.round(a.getRed() + t * (b.getRed() - a.getRed())),
-            (int) Math.round(a.getGreen() + t * (b.getGreen() - a.getGreen())),
-            (int) Math.round(a.getBlue() + t * (b.getBlue() - a.getBlue())));
+        return ColorScale.viridis(f);
     }
 
     /** Colour-bar ticks: decades on a log scale, round steps on a linear one. */
     List<Double> ticks() {
-        List<Double> ticks = new ArrayList<>();
-        if (!hasScale()) {
-            return ticks;
-        }
-        if (hi == lo) {
-            ticks.add(lo);
-            return ticks;
-        }
-        if (map.logScale()) {
-            int first = (int) Math.floor(Math.log10(lo) + 1e-9);
-            int last = (int) Math.floor(Math.log10(hi) + 1e-9);
-            // few decades leave room for 2 and 5 times each power of ten; many only for some powers
-            double[] multiples = last - first <= 2 ? new double[] {1, 2, 5} : new double[] {1};
-            int every = (last - first) / 7 + 1;
-            for (int k = first; k <= last; k += every) {
-                for (double m : multiples) {
-                    double t = m * Math.pow(10, k);
-                    if (t >= lo * (1 - 1e-9) && t <= hi * (1 + 1e-9)) {
-                        ticks.add(t);
-                    }
-                }
-            }
-            if (ticks.size() < 2) {
-                // less than two decades inside: the ends give the reader the range
-                ticks.clear();
-                ticks.add(lo);
-                ticks.add(hi);
-            }
-            return ticks;
-        }
-        double step = niceStep((hi - lo) / 5);
-        for (double t = Math.ceil(lo / step - 1e-9) * step; t <= hi + step * 1e-9; t += step) {
-            ticks.add(Math.abs(t) < step * 1e-9 ? 0 : t);
-        }
-        return ticks;
-    }
-
-    private static double niceStep(double rough) {
-        double magnitude = Math.pow(10, Math.floor(Math.log10(rough)));
-        double f = rough / magnitude;
-        // the nearest of 1, 2, 5, 10 keeps the tick count near the five asked for
-        double nice = f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10;
-        return nice * magnitude;
+        return scale.ticks();
     }
 
     /** Short cell labels: 1234 stays 1234, 25340 becomes 25.3k, 0.12345 becomes 0.123. */

@@ -12,6 +12,9 @@
  *       log axis.
  *   <li>{@link kelvin.plots.Heatmap} describes a grid of values (e.g. gridworld visitation counts),
  *       rendered by the same {@link kelvin.plots.ChartRenderer}.
+ *   <li>{@link kelvin.plots.GridMap} describes a gridworld map: cell kinds (walls, start, goal,
+ *       holes, cliff), optional value shading, arrows per cell and short texts, rendered by the
+ *       same {@link kelvin.plots.ChartRenderer}.
  *   <li>{@link kelvin.plots.Report}, {@link kelvin.plots.Figure} and {@link kelvin.plots.Table}
  *       describe a self-contained HTML page; {@link kelvin.plots.ReportRenderer} writes it.
  *   <li>{@link kelvin.plots.Palette} fixes the colour of each variant index, so a variant keeps

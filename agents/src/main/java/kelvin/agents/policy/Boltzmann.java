@@ -5,6 +5,7 @@ import kelvin.agents.schedule.Fixed;
 import kelvin.agents.schedule.Schedule;
 import kelvin.agents.schedule.ScheduleRun;
 import kelvin.agents.softmax.Softmax;
+import kelvin.agents.softmax.SoftmaxSampler;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -248,6 +249,12 @@ public final class Boltzmann implements Policy {
         private final double spread;
         /** The ranking heap; null when neither top-k nor top-p applies. */
         private final int[] order;
+        /** Samples the plain softmax (no option) with the same actions as Softmax.sample, faster. */
+        private final SoftmaxSampler sampler;
+        /** Whether the schedule is {@link Fixed}: its value is then read once, here. */
+        private final boolean fixed;
+        /** The fixed temperature, when {@link #fixed}. */
+        private final double fixedTemperature;
 
         Run(Boltzmann policy, int k, UniformRandomProvider rng, ScheduleRun schedule) {
             this.k = k;
@@ -261,13 +268,18 @@ public final class Boltzmann implements Policy {
             boolean cut = topK < k || topP < 1;
             this.order = cut ? new int[k] : null;
             this.shaped = cut || floor > 0;
+            this.sampler = shaped ? null : SoftmaxSampler.of(k);
+            this.fixed = policy.temperature instanceof Fixed;
+            this.fixedTemperature = fixed ? ((Fixed) policy.temperature).value() : Double.NaN;
         }
 
         @Override
         public int select(double[] q, long t) {
-            double temp = schedule.temperature(t);
+            // a fixed schedule's value was checked when it was made; a negative t still goes to the schedule,
+            // which rejects it
+            double temp = fixed && t >= 0 ? fixedTemperature : schedule.temperature(t);
             if (!shaped) {
-                return Softmax.sample(q, k, temp, rng.nextDouble(), scratch);
+                return sampler.sample(q, temp, rng.nextDouble());
             }
             double u = rng.nextDouble();
             shape(q, temp);

@@ -20,6 +20,8 @@ public final class Cosine implements Schedule {
     private final double min;
     private final long steps;
     private final Per per;
+    /** The values at t = 0, 1, ..., shared by the runs (not part of the value: see equals). */
+    private final ValueTable table = new ValueTable(this::temperature);
 
     private Cosine(double initial, double min, long steps, Per per) {
         this.initial = initial;
@@ -73,6 +75,16 @@ public final class Cosine implements Schedule {
     /** The index at which the final value is reached. */
     public long steps() {
         return steps;
+    }
+
+    /**
+     * {@inheritDoc} Here: a view of a table of the values, computed once per index and shared by
+     * every run, so a run pays an array read per step instead of the formula (the values are the
+     * same to the last bit).
+     */
+    @Override
+    public ScheduleRun newRun() {
+        return table.newRun();
     }
 
     @Override

@@ -29,6 +29,8 @@ public final class Logarithmic implements Schedule {
     private final double c;
     private final double t0;
     private final Per per;
+    /** The values at t = 0, 1, ..., shared by the runs (not part of the value: see equals). */
+    private final ValueTable table = new ValueTable(this::temperature);
 
     private Logarithmic(double c, double t0, Per per) {
         this.c = c;
@@ -87,6 +89,16 @@ public final class Logarithmic implements Schedule {
     /** The offset t0. */
     public double t0() {
         return t0;
+    }
+
+    /**
+     * {@inheritDoc} Here: a view of a table of the values, computed once per index and shared by
+     * every run, so a run pays an array read per step instead of the formula (the values are the
+     * same to the last bit).
+     */
+    @Override
+    public ScheduleRun newRun() {
+        return table.newRun();
     }
 
     @Override

@@ -21,6 +21,8 @@ public final class StepSchedule implements Schedule {
     private final long every;
     private final double min;
     private final Per per;
+    /** The values at t = 0, 1, ..., shared by the runs (not part of the value: see equals). */
+    private final ValueTable table = new ValueTable(this::temperature);
 
     private StepSchedule(double initial, double factor, long every, double min, Per per) {
         this.initial = initial;
@@ -82,6 +84,16 @@ public final class StepSchedule implements Schedule {
     /** The floor. */
     public double min() {
         return min;
+    }
+
+    /**
+     * {@inheritDoc} Here: a view of a table of the values, computed once per index and shared by
+     * every run, so a run pays an array read per step instead of the formula (the values are the
+     * same to the last bit).
+     */
+    @Override
+    public ScheduleRun newRun() {
+        return table.newRun();
     }
 
     @Override

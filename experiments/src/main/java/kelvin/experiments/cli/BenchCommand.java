@@ -104,7 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
                 yaml = yaml.replaceFirst("runs: \\d+", "runs: " + runs);
             }
             Experiment e = ExperimentLoader.bind(YamlTrees.parse(name, yaml));
-            double steps = (double) e.runs() * e.steps() * e.cells().size();
+            double steps = (double) e.runs() * e.horizon() * e.cells().size();
             for (int n : threadCounts) {
                 new Runner(e, n, ProgressListener.NONE).run(); // warm-up
                 double[] seconds = new double[repeat];

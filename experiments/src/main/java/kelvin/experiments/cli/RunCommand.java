@@ -115,7 +115,7 @@ public final class RunCommand implements Callable<Integer> {
     private void printSummary(Experiment e, Runner.Result result, double seconds, int n, Path dir) {
         java.io.PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "%s: %d variant%s x %d runs x %d steps in %.1f s (%d thread%s)%n", e.name(),
-                e.cells().size(), e.cells().size() == 1 ? "" : "s", e.runs(), e.steps(), seconds, n, n == 1 ? "" : "s");
+                e.cells().size(), e.cells().size() == 1 ? "" : "s", e.runs(), e.horizon(), seconds, n, n == 1 ? "" : "s");
         int last = e.checkpoints().length - 1;
         int width = 7;
         for (Cell c : e.cells()) {
@@ -123,7 +123,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s", "variant"));
         for (Metric m : e.metrics()) {
-            header.append(String.format(Locale.ROOT, "  %-22s", m.key() + " at t=" + e.steps()));
+            header.append(String.format(Locale.ROOT, "  %-22s", m.key() + " at t=" + e.horizon()));
         }
         w.println(header.toString().stripTrailing());
         for (Cell c : e.cells()) {

@@ -57,7 +57,7 @@ public final class ScheduleCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CommandLine cl = spec.commandLine();
         Experiment e = ExperimentLoader.load(config, common.overrides);
-        List<Long> indices = at != null ? at : defaultIndices(e.steps());
+        List<Long> indices = at != null ? at : defaultIndices(e.horizon());
         for (long t : indices) {
             if (t < 0) {
                 throw new CommandLine.ParameterException(cl, "--at: " + t + " is negative; t counts from 0");
@@ -76,13 +76,14 @@ public final class ScheduleCommand implements Callable<Integer> {
             return 0;
         }
         long[] ts = indices.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
-        boolean simulate = ts[ts.length - 1] < e.steps();
+        boolean simulate = !e.episodic() && ts[ts.length - 1] < e.horizon();
         if (!json) {
             out.println(simulate
                     ? "# temperatures of run 0 of each variant, simulated with the experiment's streams: stateful "
                             + "schedules (simulated annealing, entropy-target) react to that run's rewards; pure ones are the same in every run"
-                    : "# some t are beyond the horizon (" + e.steps() + " steps): schedules without feedback "
-                            + "(stateful ones neither reheat nor adapt here), no simulation");
+                    : "# schedules without feedback (stateful ones neither reheat nor adapt here), no simulation: "
+                            + (e.episodic() ? "t counts each schedule's own unit (steps or episodes)"
+                                    : "some t are beyond the horizon of " + e.horizon() + " steps"));
         }
         BanditSimulation simulation = new BanditSimulation(e);
         for (Cell c : withSchedule) {
@@ -116,7 +117,7 @@ public final class ScheduleCommand implements Callable<Integer> {
     }
 
     private static double[] formula(Experiment e, Cell c, long[] at) {
-        ScheduleRun run = c.temperature().newRun(e.env().arms());
+        ScheduleRun run = c.temperature().newRun(c.environment().actions());
         double[] values = new double[at.length];
         for (int i = 0; i < at.length; i++) {
             values[i] = run.temperature(at[i]);
@@ -137,15 +138,22 @@ public final class ScheduleCommand implements Callable<Integer> {
 
     /** Temperature over every step (or 2000 evenly spaced ones), x = step 1..H as in the run charts. */
     static LineChart chart(Experiment e, List<Cell> cells) {
-        int points = Math.min(e.steps(), 2000);
+        int points = Math.min(e.horizon(), 2000);
         long[] at = new long[points];
         double[] x = new double[points];
         for (int i = 0; i < points; i++) {
-            at[i] = points == 1 ? 0 : Math.round((double) i * (e.steps() - 1) / (points - 1));
+            at[i] = points == 1 ? 0 : Math.round((double) i * (e.horizon() - 1) / (points - 1));
             x[i] = at[i] + 1;
         }
-        BanditSimulation simulation = new BanditSimulation(e);
         List<Series> series = new ArrayList<>();
+        if (e.episodic()) {
+            for (Cell c : cells) {
+                series.add(Series.line(c.label(), x, formula(e, c, at), c.index()));
+            }
+            return ResultWriter.readableTicks(LineChart.temperatures(e.name() + ": temperature schedules (no feedback)",
+                    "schedule index t + 1", series));
+        }
+        BanditSimulation simulation = new BanditSimulation(e);
         for (Cell c : cells) {
             series.add(Series.line(c.label(), x, simulation.temperatureTrace(c, 0, at), c.index()));
         }

@@ -35,7 +35,7 @@ public final class ValidateCommand implements Callable<Integer> {
             try {
                 Experiment e = ExperimentLoader.load(config, common.overrides);
                 out.printf("ok: %s (%s: %d variant%s x %d runs x %d steps)%n", config, e.name(), e.cells().size(),
-                        e.cells().size() == 1 ? "" : "s", e.runs(), e.steps());
+                        e.cells().size() == 1 ? "" : "s", e.runs(), e.horizon());
             } catch (ConfigException e) {
                 failed++;
                 err.println("error: " + e.getMessage());

@@ -183,6 +183,17 @@ public final class Binder {
             }
             return new Bound(v, resolved);
         }
+        if (type instanceof ValueType.StrList) {
+            ListNode list = requireList(node, path, type);
+            List<String> v = new ArrayList<>();
+            for (int i = 0; i < list.items().size(); i++) {
+                v.add(string(list.items().get(i), path + "[" + i + "]", type));
+            }
+            if (v.isEmpty()) {
+                throw new ConfigException(node.location(), path, "is empty; expected " + type.describe());
+            }
+            return new Bound(List.copyOf(v), List.copyOf(v));
+        }
         if (type instanceof ValueType.ChoiceList) {
             ValueType.ChoiceList cl = (ValueType.ChoiceList) type;
             ListNode list = requireList(node, path, type);

@@ -31,6 +31,7 @@ import kelvin.env.bandit.BernoulliBandit;
 import kelvin.env.bandit.DriftingBandit;
 import kelvin.env.bandit.GaussianBandit;
 import kelvin.experiments.config.ConfigNode.ListNode;
+import kelvin.experiments.model.Environment;
 import kelvin.experiments.config.ConfigNode.MapNode;
 import kelvin.experiments.config.ValueType.Num;
 
@@ -53,6 +54,7 @@ public final class Catalog {
         registerAgents();
         registerBanditAgents();
         registerEnvs();
+        registerTabular();
     }
 
     private Catalog() {
@@ -255,7 +257,7 @@ public final class Catalog {
                 Key.optional("estimate-draws", new ValueType.Int(10, 1_000_000), 100L,
                         "posterior draws behind the reported action distribution (entropy metric)")),
                 v -> {
-                    Object env = v.context().env();
+                    Object env = banditEnv(v);
                     String prior = v.str("prior");
                     boolean bernoulli = env instanceof BernoulliBandit;
                     if ("auto".equals(prior)) {
@@ -284,7 +286,7 @@ public final class Catalog {
                         "[min, max] of the rewards, rescaled to [0, 1] (values outside are clipped); "
                                 + "default [0, 1] on bernoulli-bandit, required on Gaussian bandits")),
                 v -> {
-                    Object env = v.context().env();
+                    Object env = banditEnv(v);
                     int arms = v.context().knowsActions() ? v.context().actions() : 2;
                     double gamma = v.has("gamma") ? v.num("gamma")
                             : Exp3.defaultGamma(arms, Math.max(1, v.context().steps()));
@@ -308,6 +310,12 @@ public final class Catalog {
                 Key.required("alpha", Num.positive(), "step size"),
                 Key.optional("baseline", new ValueType.Bool(), true, "use the average-reward baseline")),
                 v -> GradientBandit.of(v.num("alpha"), v.bool("baseline"))));
+    }
+
+    /** The bandit the agent will run on, or null when unknown or not a bandit. */
+    private static Object banditEnv(Values v) {
+        Object env = v.context().env();
+        return env instanceof Environment.Bandit ? ((Environment.Bandit) env).env() : null;
     }
 
     private static double envNoise(Object env) {
@@ -335,9 +343,9 @@ public final class Catalog {
                             throw v.error("arms", "is " + v.intValue("arms") + " but means lists "
                                     + m.values().length + " values; give one mean per arm (or leave arms out)");
                         }
-                        return GaussianBandit.of(m.values().length, m.values(), noise);
+                        return new Environment.Bandit(GaussianBandit.of(m.values().length, m.values(), noise));
                     }
-                    return GaussianBandit.drawn(v.intValue("arms"), m.mean(), m.sd(), noise);
+                    return new Environment.Bandit(GaussianBandit.drawn(v.intValue("arms"), m.mean(), m.sd(), noise));
                 }));
         register(new TypeSpec(Kind.ENV, "drifting-bandit",
                 "non-stationary: every step, after the reward, each mean takes a Gaussian random-walk step of sd "
@@ -354,13 +362,169 @@ public final class Catalog {
                             throw v.error("arms", "is " + v.intValue("arms") + " but means lists "
                                     + m.values().length + " values; give one mean per arm (or leave arms out)");
                         }
-                        return DriftingBandit.of(m.values().length, m.values(), v.num("drift"), v.num("noise"));
+                        return new Environment.Bandit(DriftingBandit.of(m.values().length, m.values(), v.num("drift"),
+                                v.num("noise")));
                     }
-                    return DriftingBandit.drawn(v.intValue("arms"), m.mean(), m.sd(), v.num("drift"), v.num("noise"));
+                    return new Environment.Bandit(DriftingBandit.drawn(v.intValue("arms"), m.mean(), m.sd(), v.num("drift"),
+                            v.num("noise")));
                 }));
         register(new TypeSpec(Kind.ENV, "bernoulli-bandit", "K arms paying 1 with probability mu_a, else 0", List.of(
                 Key.required("means", new ValueType.NumList(Num.closed(0, 1), 1), "success probability of each arm")),
-                v -> BernoulliBandit.of(v.nums("means"))));
+                v -> new Environment.Bandit(BernoulliBandit.of(v.nums("means")))));
+    }
+
+    /** Agent types that learn on tabular MDPs (episodes); all others are bandit agents. */
+    private static final java.util.Set<String> TABULAR_AGENTS = java.util.Set.of("q-learning", "sarsa", "expected-sarsa");
+
+    /** Whether agent type {@code name} runs on tabular MDPs (true) or bandits (false). */
+    public static boolean isTabularAgent(String name) {
+        return TABULAR_AGENTS.contains(name);
+    }
+
+    /** A method, not a constant: the catalog registers its types in a static initializer above. */
+    private static Key maxStepsKey() {
+        return Key.optional("max-steps", new ValueType.Int(1, 10_000_000), 10_000L,
+                "an episode is truncated (not terminated) after this many steps; learners bootstrap");
+    }
+
+    private static Key gammaKey(double byDefault) {
+        return Key.optional("gamma", Num.closed(0, 1), byDefault, "discount of V*, regret and greedy-value; "
+                + "agents default to it");
+    }
+
+    private static void registerTabular() {
+        register(new TypeSpec(Kind.ENV, "gridworld",
+                "an ASCII map (S start, G goal, . or F free, # wall, H hole, C cliff) or a built-in one; "
+                        + "actions 0 up, 1 right, 2 down, 3 left; slip = probability of a perpendicular move", List.of(
+                Key.optional("map", new ValueType.Str("[a-z0-9-]+", "one of " + String.join(", ",
+                        kelvin.env.mdp.BuiltinMap.names()).replace("deep-sea", "deep-sea-N (N from 4 to 64)")),
+                        "a built-in map: " + String.join(", ", kelvin.env.mdp.BuiltinMap.names())
+                                .replace("deep-sea", "deep-sea-N")),
+                Key.optional("rows", new ValueType.StrList("a list of map rows, e.g. [\"S..\", \".#G\"]"),
+                        "your own map, one string per row, instead of map"),
+                Key.optional("slip", Num.closed(0, 1), "probability of moving perpendicular instead; default: the "
+                        + "map's (2/3 on frozen lakes, else 0)"),
+                Key.optional("step-reward", Num.any(), "reward of every step; default: the map's (-1 on cliff "
+                        + "walking, else 0)"),
+                Key.optional("goal-reward", Num.any(), "added on entering G; default: the map's (0 on cliff walking, "
+                        + "else 1)"),
+                Key.optional("hole-reward", Num.any(), "added on entering H; default 0"),
+                Key.optional("cliff-reward", Num.any(), "reward of a step into C (instead of step-reward), "
+                        + "which also sends the agent back to S; default -100"),
+                maxStepsKey(),
+                gammaKey(1.0)),
+                Catalog::gridworld));
+        register(new TypeSpec(Kind.ENV, "deep-sea",
+                "bsuite's deep sea (Osband et al.): N x N, one row down per step, a per-cell action mapping drawn per "
+                        + "run, right costs 0.01/N, +1 at the bottom-right; the same as gridworld map deep-sea-N", List.of(
+                Key.required("size", new ValueType.Int(kelvin.env.mdp.DeepSea.MIN_SIZE, kelvin.env.mdp.DeepSea.MAX_SIZE),
+                        "N"),
+                maxStepsKey(),
+                gammaKey(1.0)),
+                v -> new Environment.Tabular(kelvin.env.mdp.DeepSea.of(v.intValue("size")), v.intValue("max-steps"),
+                        v.num("gamma"), Environment.Success.POSITIVE_RETURN)));
+        register(new TypeSpec(Kind.ENV, "river-swim",
+                "a 6-state chain: swimming right (upstream) is hard and pays at the far end, left pays a little "
+                        + "at the bank", List.of(
+                Key.optional("variant", new ValueType.Choice(List.of("strehl-littman", "osband")), "strehl-littman",
+                        "strehl-littman (Strehl & Littman 2008: 5 for left at the bank, 10000 at the far end, start "
+                                + "in state 1 or 2) or osband (Osband, Russo & Van Roy 2013: episodic, 20 steps, "
+                                + "rewards 0.005 and 1)"),
+                Key.optional("max-steps", new ValueType.Int(1, 10_000_000), "episode length; default 1000 "
+                        + "(strehl-littman) or 20 (osband)"),
+                Key.optional("gamma", Num.closed(0, 1), "discount; default 0.95 (strehl-littman) or 1 (osband)")),
+                v -> {
+                    kelvin.env.mdp.RiverSwim.Variant variant = kelvin.env.mdp.RiverSwim.Variant.of(v.str("variant"));
+                    boolean osband = variant == kelvin.env.mdp.RiverSwim.Variant.OSBAND;
+                    int maxSteps = v.has("max-steps") ? v.intValue("max-steps") : osband ? 20 : 1000;
+                    double gamma = v.has("gamma") ? v.num("gamma") : osband ? 1.0 : 0.95;
+                    return new Environment.Tabular(kelvin.env.mdp.RiverSwim.of(variant), maxSteps, gamma,
+                            Environment.Success.LAST_STATE);
+                }));
+        for (kelvin.agents.tabular.TdTarget target : kelvin.agents.tabular.TdTarget.values()) {
+            String summary;
+            switch (target) {
+                case Q_LEARNING:
+                    summary = "Q(s,a) += alpha (r + gamma max_b Q(s',b) - Q(s,a)) (Watkins 1989)";
+                    break;
+                case SARSA:
+                    summary = "Q(s,a) += alpha (r + gamma Q(s',a') - Q(s,a)), a' the next action taken (Rummery & "
+                            + "Niranjan 1994)";
+                    break;
+                default:
+                    summary = "Q(s,a) += alpha (r + gamma sum_b pi(b|s') Q(s',b) - Q(s,a)) under the behaviour policy "
+                            + "(van Seijen et al. 2009)";
+                    break;
+            }
+            register(new TypeSpec(Kind.AGENT, target.key(), summary + "; no bootstrap after termination, "
+                    + "bootstrap after truncation", List.of(
+                    Key.required("policy", new ValueType.Nested(Kind.POLICY), "how actions are chosen from Q(s, .)"),
+                    Key.optional("alpha", new Num(0, true, 1, false, false), 0.1, "step size"),
+                    Key.optional("gamma", Num.closed(0, 1), "discount; default: the environment's gamma"),
+                    Key.optional("initial", Num.any(), 0.0, "initial Q value")),
+                    v -> {
+                        Object env = v.context().env();
+                        double gamma = v.has("gamma") ? v.num("gamma")
+                                : env instanceof Environment.Tabular ? ((Environment.Tabular) env).gamma() : 1.0;
+                        return kelvin.agents.tabular.TdAgent.of(target, v.num("alpha"), gamma, v.num("initial"),
+                                v.get("policy", Policy.class));
+                    }));
+        }
+    }
+
+    private static Environment gridworld(Values v) {
+        if (v.has("map") == v.has("rows")) {
+            throw v.error("give exactly one of map (a built-in map) or rows (your own map)");
+        }
+        kelvin.env.mdp.Gridworld.Builder builder;
+        if (v.has("map")) {
+            String name = v.str("map");
+            kelvin.env.mdp.BuiltinMap map;
+            try {
+                map = kelvin.env.mdp.BuiltinMap.lookup(name);
+            } catch (IllegalArgumentException e) {
+                List<String> known = new java.util.ArrayList<>(kelvin.env.mdp.BuiltinMap.names());
+                throw v.error("map", e.getMessage() + Suggestions.hint(name, known));
+            }
+            if (!map.isGrid()) {
+                for (String key : List.of("slip", "step-reward", "goal-reward", "hole-reward", "cliff-reward")) {
+                    if (v.written(key)) {
+                        throw v.error(key, "deep sea has fixed rewards and dynamics; " + key + " does not apply");
+                    }
+                }
+                return new Environment.Tabular(kelvin.env.mdp.DeepSea.of(kelvin.env.mdp.BuiltinMap.deepSeaSize(name)),
+                        v.intValue("max-steps"), v.num("gamma"), Environment.Success.POSITIVE_RETURN);
+            }
+            builder = map.builder();
+        } else {
+            try {
+                builder = kelvin.env.mdp.Gridworld.builder(v.words("rows"));
+            } catch (kelvin.env.mdp.MapException e) {
+                throw v.errorAt("rows", e.row(), e.getMessage());
+            }
+        }
+        if (v.has("slip")) {
+            builder.slip(v.num("slip"));
+        }
+        if (v.has("step-reward")) {
+            builder.stepReward(v.num("step-reward"));
+        }
+        if (v.has("goal-reward")) {
+            builder.goalReward(v.num("goal-reward"));
+        }
+        if (v.has("hole-reward")) {
+            builder.holeReward(v.num("hole-reward"));
+        }
+        if (v.has("cliff-reward")) {
+            builder.cliffReward(v.num("cliff-reward"));
+        }
+        kelvin.env.mdp.Gridworld grid;
+        try {
+            grid = builder.build();
+        } catch (kelvin.env.mdp.MapException e) {
+            throw v.has("rows") ? v.errorAt("rows", e.row(), e.getMessage()) : v.error("map", e.getMessage());
+        }
+        return new Environment.Tabular(grid, v.intValue("max-steps"), v.num("gamma"), Environment.Success.GOAL);
     }
 
     /** Arm means as written: a list ({@code values}) or a normal distribution to draw from. */

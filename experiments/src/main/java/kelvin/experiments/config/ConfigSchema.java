@@ -159,6 +159,12 @@ public final class ConfigSchema {
             s.set("items", valueSchema(l.element()));
             return s;
         }
+        if (type instanceof ValueType.StrList) {
+            s.put("type", "array");
+            s.put("minItems", 1);
+            s.putObject("items").put("type", "string");
+            return s;
+        }
         if (type instanceof ValueType.ChoiceList) {
             s.put("type", "array");
             s.put("minItems", 1);

@@ -6,13 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kelvin.agents.bandit.BanditAgent;
 import kelvin.agents.schedule.Schedule;
-import kelvin.env.bandit.BanditEnv;
 import kelvin.experiments.config.ConfigNode.MapNode;
 import kelvin.experiments.config.ConfigNode.ScalarNode;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Checkpoints;
+import kelvin.experiments.model.Environment;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.model.Metric;
 
@@ -32,10 +31,13 @@ public final class ExperimentLoader {
                     "experiment name; results go to results/<name>/"),
             Key.optional("seed", new ValueType.Int(0, Long.MAX_VALUE), 0L, "master seed of every random stream"),
             Key.required("runs", new ValueType.Int(1, MAX_RUNS), "independent runs per variant"),
-            Key.required("steps", new ValueType.Int(1, MAX_STEPS), "horizon: steps per run (bandits)"),
+            Key.optional("steps", new ValueType.Int(1, MAX_STEPS), "horizon of a bandit run, in steps; "
+                    + "required on bandits"),
+            Key.optional("episodes", new ValueType.Int(1, MAX_STEPS), "horizon of a run on a tabular environment, in "
+                    + "episodes; required there"),
             Key.required("env", new ValueType.Nested(Kind.ENV), "the environment"),
-            Key.optional("metrics", new ValueType.ChoiceList(new ValueType.Choice(Metric.keys())), Metric.keys(),
-                    "metrics to record"));
+            Key.optional("metrics", new ValueType.ChoiceList(new ValueType.Choice(Metric.keys())),
+                    "metrics to record; default: every metric of the environment's kind but first-success"));
     static final List<Key> RECORD_KEYS = List.of(
             Key.optional("points", new ValueType.Int(1, 1_000_000), 200L, "number of checkpoints"),
             Key.optional("spacing", new ValueType.Choice(List.of("linear", "log")), "linear",
@@ -74,7 +76,7 @@ public final class ExperimentLoader {
 
     /** Validates a parsed config. */
     public static Experiment bind(ConfigNode rootNode) {
-        MapNode root = Binder.requireMap(rootNode, "", "a mapping with name, runs, steps, env and agents");
+        MapNode root = Binder.requireMap(rootNode, "", "a mapping with name, runs, steps (or episodes), env and agents");
         Map<String, Object> resolved = new LinkedHashMap<>();
         Values top = Binder.bindPlain(root, "", TOP_KEYS, SPECIAL_KEYS, "an experiment", resolved);
 
@@ -93,37 +95,56 @@ public final class ExperimentLoader {
         if (agents.entries().isEmpty()) {
             throw new ConfigException(agents.location(), "agents", "is empty; name at least one agent variant");
         }
-        Sweep sweep = Sweep.parse(root.get("sweep"), agents);
+        Sweep sweep = Sweep.parse(root.get("sweep"), agents, root.get("env"));
 
-        BanditEnv env = top.get("env", BanditEnv.class);
-        int horizon = top.intValue("steps");
-        Binder.Context context = new Binder.Context(env, horizon, env.arms());
+        Environment environment = top.get("env", Environment.class);
+        boolean episodic = environment instanceof Environment.Tabular;
+        int horizon = horizon(root, top, episodic);
+        List<Metric> metrics = metrics(root, top, episodic);
+        resolved.put("metrics", metrics.stream().map(Metric::key).toList());
+
         List<Cell> cells = new ArrayList<>();
         Map<String, Object> resolvedAgents = new LinkedHashMap<>();
-        for (Map.Entry<String, ConfigNode.Entry> e : agents.entries().entrySet()) {
-            String agentName = e.getKey();
-            String path = "agents." + agentName;
-            if (!agentName.matches("[A-Za-z0-9._+-]{1,60}")) {
-                throw new ConfigException(e.getValue().keyLocation(), path, "agent names are 1 to 60 characters from "
-                        + "A-Z a-z 0-9 . _ + - (they label curves and CSV rows)");
-            }
-            Object resolvedAgent = Binder.bindType(context, Sweep.withoutSweep(e.getValue().value()), Kind.AGENT, path)
-                    .resolved();
-            Object ownSweep = Sweep.resolvedOwn(e.getValue().value());
-            if (ownSweep != null) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> withSweep = new LinkedHashMap<>((Map<String, Object>) resolvedAgent);
-                withSweep.put("sweep", ownSweep);
-                resolvedAgent = withSweep;
-            }
-            resolvedAgents.put(agentName, resolvedAgent);
-            for (Sweep.Point point : sweep.pointsFor(agentName, e.getValue().value())) {
-                Binder.Bound bound = Binder.bindType(context, point.node(), Kind.AGENT, path);
-                Schedule temperature = temperatureOf(point.node(), path);
-                checkPer(temperature, point.node(), path);
-                String label = point.params().isEmpty() ? agentName : agentName + "[" + point.labelSuffix() + "]";
-                cells.add(new Cell(cells.size(), label, agentName, point.params(), (BanditAgent) bound.value(),
-                        temperature, bound.resolved()));
+        List<Sweep.Point> envPoints = sweep.envPoints(root.get("env"));
+        for (Sweep.Point envPoint : envPoints) {
+            Environment env = envPoints.size() == 1 && envPoint.params().isEmpty() ? environment
+                    : (Environment) Binder.bindType(Binder.Context.NONE, envPoint.node(), Kind.ENV, "env").value();
+            Binder.Context context = new Binder.Context(env, horizon, env.actions());
+            for (Map.Entry<String, ConfigNode.Entry> e : agents.entries().entrySet()) {
+                String agentName = e.getKey();
+                String path = "agents." + agentName;
+                if (!agentName.matches("[A-Za-z0-9._+-]{1,60}")) {
+                    throw new ConfigException(e.getValue().keyLocation(), path, "agent names are 1 to 60 characters "
+                            + "from A-Z a-z 0-9 . _ + - (they label curves and CSV rows)");
+                }
+                ConfigNode spec = Sweep.withoutSweep(e.getValue().value());
+                checkDomain(spec, path, episodic);
+                Object resolvedAgent = Binder.bindType(context, spec, Kind.AGENT, path).resolved();
+                Object ownSweep = Sweep.resolvedOwn(e.getValue().value());
+                if (ownSweep != null) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> withSweep = new LinkedHashMap<>((Map<String, Object>) resolvedAgent);
+                    withSweep.put("sweep", ownSweep);
+                    resolvedAgent = withSweep;
+                }
+                resolvedAgents.putIfAbsent(agentName, resolvedAgent);
+                for (Sweep.Point point : sweep.pointsFor(agentName, e.getValue().value())) {
+                    Binder.Bound bound = Binder.bindType(context, point.node(), Kind.AGENT, path);
+                    Schedule temperature = temperatureOf(point.node(), path);
+                    if (!episodic) {
+                        checkPer(temperature, point.node(), path);
+                    }
+                    Map<String, String> params = new LinkedHashMap<>(point.params());
+                    for (Map.Entry<String, String> p : envPoint.params().entrySet()) {
+                        if (params.put(p.getKey(), p.getValue()) != null) {
+                            throw new ConfigException(root.get("sweep").location(), "sweep", "the agent sweep and "
+                                    + "the env sweep both end in the key " + p.getKey() + "; their labels would clash");
+                        }
+                    }
+                    String label = params.isEmpty() ? agentName : agentName + "[" + Sweep.labelSuffix(params) + "]";
+                    cells.add(new Cell(cells.size(), label, agentName, params, bound.value(), env, temperature,
+                            bound.resolved()));
+                }
             }
         }
         resolved.put("agents", resolvedAgents);
@@ -132,16 +153,60 @@ public final class ExperimentLoader {
         }
         resolved.put("record", record);
 
-        List<Metric> metrics = new ArrayList<>();
-        for (String m : top.words("metrics")) {
-            metrics.add(Metric.of(m));
-        }
         Checkpoints.Spacing spacing = "log".equals(rec.str("spacing")) ? Checkpoints.Spacing.LOG : Checkpoints.Spacing.LINEAR;
         int[] checkpoints = Checkpoints.of(horizon, rec.intValue("points"), spacing);
         Experiment experiment = new Experiment(top.str("name"), top.integer("seed"), top.intValue("runs"), horizon,
-                env, cells, sweep.keys(agents), metrics, checkpoints, spacing, resolved);
+                environment, cells, sweep.keys(agents), metrics, checkpoints, spacing, resolved);
         Limits.check(experiment, root.location());
         return experiment;
+    }
+
+    /** steps for bandits, episodes for tabular MDPs: the one that fits is required, the other refused. */
+    private static int horizon(MapNode root, Values top, boolean episodic) {
+        String needed = episodic ? "episodes" : "steps";
+        String wrong = episodic ? "steps" : "episodes";
+        if (top.has(wrong)) {
+            throw top.error(wrong, episodic
+                    ? "steps is for bandits; a tabular environment counts episodes (episodes: N), and its "
+                            + "max-steps caps each episode"
+                    : "episodes is for tabular environments (gridworld, deep-sea, river-swim); a bandit counts "
+                            + "steps (steps: N)");
+        }
+        if (!top.has(needed)) {
+            throw new ConfigException(root.location(), needed, "missing required key: " + (episodic
+                    ? "the number of episodes per run (episodes: N)" : "the number of steps per run (steps: N)"));
+        }
+        return top.intValue(needed);
+    }
+
+    private static List<Metric> metrics(MapNode root, Values top, boolean episodic) {
+        List<Metric> metrics = new ArrayList<>();
+        List<String> names = top.has("metrics") ? top.words("metrics") : Metric.defaults(episodic);
+        for (int i = 0; i < names.size(); i++) {
+            Metric m = Metric.of(names.get(i));
+            if (!m.appliesTo(episodic)) {
+                throw top.errorAt("metrics", i, "'" + m.key() + "' is " + (episodic ? "a bandit metric" : "a metric "
+                        + "of tabular environments") + "; allowed here: " + String.join(", ", Metric.allowed(episodic)));
+            }
+            metrics.add(m);
+        }
+        return metrics;
+    }
+
+    /** Bandit agents on bandits, TD learners on tabular MDPs. */
+    private static void checkDomain(ConfigNode agent, String path, boolean episodic) {
+        if (!(agent instanceof MapNode) || !(((MapNode) agent).get("type") instanceof ScalarNode)) {
+            return; // the binder reports the missing or malformed type
+        }
+        ScalarNode type = (ScalarNode) ((MapNode) agent).get("type");
+        if (Catalog.find(Kind.AGENT, type.text()) == null || Catalog.isTabularAgent(type.text()) == episodic) {
+            return;
+        }
+        throw new ConfigException(type.location(), path + ".type", episodic
+                ? "'" + type.text() + "' is a bandit agent; on a tabular environment use q-learning, sarsa or "
+                        + "expected-sarsa"
+                : "'" + type.text() + "' learns on tabular environments (gridworld, deep-sea, river-swim); on a bandit "
+                        + "use action-value, ucb1, thompson, boltzmann-gumbel, exp3 or gradient-bandit");
     }
 
     /** The temperature schedule at policy.temperature, if the agent's policy has one. */

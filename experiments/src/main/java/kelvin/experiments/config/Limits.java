@@ -25,11 +25,11 @@ public final class Limits {
             throw new ConfigException(where, "sweep", cells + " variants (agents x sweep points) is more than the "
                     + MAX_CELLS + " allowed; sweep fewer values");
         }
-        double work = (double) cells * e.runs() * e.steps();
+        double work = (double) cells * e.runs() * e.horizon();
         if (work > MAX_AGENT_STEPS) {
             throw new ConfigException(where, "runs", String.format(Locale.ROOT, "%d variants x %d runs x %d steps = "
                     + "%.3g agent-steps is more than the %.0e allowed (days of computing); reduce runs, steps or the "
-                    + "sweep", cells, e.runs(), e.steps(), work, MAX_AGENT_STEPS));
+                    + "sweep", cells, e.runs(), e.horizon(), work, MAX_AGENT_STEPS));
         }
         long slots = (long) cells * e.metrics().size() * e.checkpoints().length;
         if (slots > MAX_SLOTS) {

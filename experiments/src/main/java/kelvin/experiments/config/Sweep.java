@@ -18,13 +18,15 @@ final class Sweep {
 
     /** One sweep point for one agent: the agent spec with the values substituted. */
     record Point(MapNode node, Map<String, String> params) {
-        String labelSuffix() {
-            StringBuilder sb = new StringBuilder();
-            for (Map.Entry<String, String> e : params.entrySet()) {
-                sb.append(sb.length() > 0 ? "," : "").append(e.getKey()).append('=').append(e.getValue());
-            }
-            return sb.toString();
+    }
+
+    /** key=value,key=value for a cell label. */
+    static String labelSuffix(Map<String, String> params) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            sb.append(sb.length() > 0 ? "," : "").append(e.getKey()).append('=').append(e.getValue());
         }
+        return sb.toString();
     }
 
     private record Axis(String path, String[] segments, List<ConfigNode> values) {
@@ -34,13 +36,32 @@ final class Sweep {
     }
 
     private final List<Axis> axes;
+    private final List<Axis> envAxes;
 
-    private Sweep(List<Axis> axes) {
+    private Sweep(List<Axis> axes, List<Axis> envAxes) {
         this.axes = axes;
+        this.envAxes = envAxes;
     }
 
     boolean isEmpty() {
-        return axes.isEmpty();
+        return axes.isEmpty() && envAxes.isEmpty();
+    }
+
+    /** Paths of the top-level sweep that start with this prefix sweep the environment. */
+    static final String ENV_PREFIX = "env.";
+
+    /**
+     * The environment's sweep points: the env spec with the values of every {@code env.*} sweep path
+     * substituted (the cartesian product), or the env as written when nothing sweeps it.
+     */
+    List<Point> envPoints(ConfigNode env) {
+        List<Point> points = new ArrayList<>();
+        if (envAxes.isEmpty() || !(env instanceof MapNode)) {
+            points.add(new Point(env instanceof MapNode ? (MapNode) env : null, Map.of()));
+            return points;
+        }
+        expand((MapNode) env, envAxes, 0, new LinkedHashMap<>(), points);
+        return points;
     }
 
     /** Swept key names (last path segments), in sweep order. */
@@ -49,12 +70,19 @@ final class Sweep {
         for (Axis a : axes) {
             keys.add(a.key());
         }
+        for (Axis a : envAxes) {
+            if (!keys.contains(a.key())) {
+                keys.add(a.key());
+            }
+        }
         return keys;
     }
 
     Map<String, Object> resolved() {
         Map<String, Object> map = new LinkedHashMap<>();
-        for (Axis a : axes) {
+        List<Axis> all = new ArrayList<>(axes);
+        all.addAll(envAxes);
+        for (Axis a : all) {
             List<Object> values = new ArrayList<>();
             for (ConfigNode v : a.values()) {
                 values.add(plain(v));
@@ -64,12 +92,44 @@ final class Sweep {
         return map;
     }
 
-    static Sweep parse(ConfigNode node, MapNode agents) {
+    static Sweep parse(ConfigNode node, MapNode agents, ConfigNode env) {
         if (node == null) {
-            return new Sweep(List.of());
+            return new Sweep(List.of(), List.of());
         }
-        List<Axis> axes = axes(node, "sweep", agents, null);
-        return new Sweep(axes);
+        MapNode map = Binder.requireMap(node, "sweep", "a mapping from agent key paths to lists of values, "
+                + "e.g. sweep: {policy.temperature.value: [0.1, 0.2]}");
+        Map<String, ConfigNode.Entry> agentPaths = new LinkedHashMap<>();
+        Map<String, ConfigNode.Entry> envPaths = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigNode.Entry> e : map.entries().entrySet()) {
+            (e.getKey().startsWith(ENV_PREFIX) ? envPaths : agentPaths).put(e.getKey(), e.getValue());
+        }
+        List<Axis> axes = axes(new MapNode(map.location(), agentPaths), "sweep", agents, null);
+        return new Sweep(axes, envAxes(new MapNode(map.location(), envPaths), env));
+    }
+
+    /** Axes over the environment's keys: {@code env.KEY} paths; the env type itself cannot be swept. */
+    private static List<Axis> envAxes(MapNode map, ConfigNode env) {
+        List<Axis> axes = new ArrayList<>();
+        for (Map.Entry<String, ConfigNode.Entry> e : map.entries().entrySet()) {
+            String path = e.getKey();
+            String where = "sweep." + path;
+            String inner = path.substring(ENV_PREFIX.length());
+            if (!inner.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*") || inner.equals("type")) {
+                throw new ConfigException(e.getValue().keyLocation(), where, "is not a key path inside env that can "
+                        + "be swept, such as env.size or env.slip (the env type cannot be swept)");
+            }
+            ConfigNode valuesNode = e.getValue().value();
+            if (!(valuesNode instanceof ListNode) || ((ListNode) valuesNode).items().isEmpty()) {
+                throw new ConfigException(valuesNode.location(), where, "expected a non-empty list of values, found "
+                        + valuesNode.describe());
+            }
+            String[] segments = inner.split("\\.");
+            if (!accepts(env, Kind.ENV, segments, 0)) {
+                throw new ConfigException(e.getValue().keyLocation(), where, "the environment has no key " + inner);
+            }
+            axes.add(new Axis(path, segments, ((ListNode) valuesNode).items()));
+        }
+        return axes;
     }
 
     /**

@@ -104,6 +104,14 @@ public sealed interface ValueType {
         }
     }
 
+    /** A list of strings (e.g. the rows of a map), at least one. */
+    record StrList(String what) implements ValueType {
+        @Override
+        public String describe() {
+            return what;
+        }
+    }
+
     /** A list of words, each one of {@code element}. */
     record ChoiceList(Choice element) implements ValueType {
         @Override

@@ -97,6 +97,19 @@ public final class Values {
         return new ConfigException(loc, join(path, key), problem);
     }
 
+    /**
+     * A config error about item {@code index} of the list at {@code key}, located at that item when
+     * it was written in the file (e.g. one row of a map).
+     */
+    public ConfigException errorAt(String key, int index, String problem) {
+        ConfigNode list = node == null ? null : node.get(key);
+        if (list instanceof ConfigNode.ListNode && index >= 0 && index < ((ConfigNode.ListNode) list).items().size()) {
+            return new ConfigException(((ConfigNode.ListNode) list).items().get(index).location(),
+                    join(path, key) + "[" + index + "]", problem);
+        }
+        return error(key, problem);
+    }
+
     /** A config error about this mapping as a whole. */
     public ConfigException error(String problem) {
         return new ConfigException(node == null ? null : node.location(), path, problem);

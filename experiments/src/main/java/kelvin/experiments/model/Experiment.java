@@ -2,7 +2,6 @@ package kelvin.experiments.model;
 
 import java.util.List;
 import java.util.Map;
-import kelvin.env.bandit.BanditEnv;
 
 /**
  * A validated experiment: everything a run needs, as plain objects.
@@ -10,8 +9,8 @@ import kelvin.env.bandit.BanditEnv;
  * @param name output folder name
  * @param seed master seed
  * @param runs runs per cell
- * @param steps horizon H
- * @param env the environment
+ * @param horizon H: steps (bandits) or episodes (tabular MDPs)
+ * @param environment the environment (for env sweeps, the first point's; each cell has its own)
  * @param cells agent variants x sweep points, in config order
  * @param sweepKeys swept key names (last path segments), in sweep order: extra CSV columns
  * @param metrics metrics to record, in config order
@@ -19,7 +18,7 @@ import kelvin.env.bandit.BanditEnv;
  * @param spacing how the checkpoints are spread (log spacing also means log time axes on charts)
  * @param resolved the fully resolved config (defaults filled in), for config.yaml
  */
-public record Experiment(String name, long seed, int runs, int steps, BanditEnv env, List<Cell> cells,
+public record Experiment(String name, long seed, int runs, int horizon, Environment environment, List<Cell> cells,
                          List<String> sweepKeys, List<Metric> metrics, int[] checkpoints,
                          Checkpoints.Spacing spacing, Map<String, Object> resolved) {
 
@@ -28,6 +27,16 @@ public record Experiment(String name, long seed, int runs, int steps, BanditEnv 
         sweepKeys = List.copyOf(sweepKeys);
         metrics = List.copyOf(metrics);
         checkpoints = checkpoints.clone();
+    }
+
+    /** "step" or "episode". */
+    public String timeUnit() {
+        return environment.timeUnit();
+    }
+
+    /** Whether the horizon counts episodes of a tabular MDP. */
+    public boolean episodic() {
+        return environment instanceof Environment.Tabular;
     }
 
     @Override

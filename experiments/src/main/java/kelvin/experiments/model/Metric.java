@@ -7,21 +7,59 @@ import java.util.List;
  * The per-step bandit metrics of DESIGN.md ("Metrics"), with the words charts use for them.
  */
 public enum Metric {
-    REGRET("regret", "Cumulative regret", "cumulative pseudo-regret (sum of mu* - mu_A)"),
-    REWARD("reward", "Reward", "reward at step t"),
-    AVERAGE_REWARD("average-reward", "Average reward", "mean reward over steps 1 to t"),
-    OPTIMAL_ACTION("optimal-action", "Optimal action", "share of runs choosing an optimal arm"),
-    ENTROPY("entropy", "Policy entropy", "entropy of the action distribution (nats)"),
-    TEMPERATURE("temperature", "Temperature", "temperature T_t");
+    REGRET("regret", "Cumulative regret", "cumulative regret", Domain.BOTH),
+    REWARD("reward", "Reward", "reward at step t", Domain.BANDIT),
+    AVERAGE_REWARD("average-reward", "Average reward", "mean reward over steps 1 to t", Domain.BANDIT),
+    OPTIMAL_ACTION("optimal-action", "Optimal action", "share of runs choosing an optimal arm", Domain.BANDIT),
+    RETURN("return", "Return", "undiscounted return of episode t", Domain.TABULAR),
+    LENGTH("length", "Episode length", "steps in episode t", Domain.TABULAR),
+    COVERAGE("coverage", "Coverage", "share of reachable states visited so far", Domain.TABULAR),
+    GREEDY_VALUE("greedy-value", "Greedy-policy value", "value of the greedy policy from the start", Domain.TABULAR),
+    FIRST_SUCCESS("first-success", "Episodes to first success",
+            "episodes until the first successful one (horizon + 1 if none)", Domain.TABULAR),
+    ENTROPY("entropy", "Policy entropy", "entropy of the action distribution (nats)", Domain.BOTH),
+    TEMPERATURE("temperature", "Temperature", "temperature T", Domain.BOTH);
+
+    /** Which environments a metric is defined on. */
+    public enum Domain { BANDIT, TABULAR, BOTH }
 
     private final String key;
     private final String title;
     private final String axisLabel;
+    private final Domain domain;
 
-    Metric(String key, String title, String axisLabel) {
+    Metric(String key, String title, String axisLabel, Domain domain) {
         this.key = key;
         this.title = title;
         this.axisLabel = axisLabel;
+        this.domain = domain;
+    }
+
+    /** Whether the metric is defined for bandits ({@code episodic} false) or tabular MDPs. */
+    public boolean appliesTo(boolean episodic) {
+        return domain == Domain.BOTH || (domain == Domain.TABULAR) == episodic;
+    }
+
+    /** The metric names defined on bandits ({@code episodic} false) or tabular MDPs. */
+    public static List<String> allowed(boolean episodic) {
+        List<String> keys = new ArrayList<>();
+        for (Metric m : values()) {
+            if (m.appliesTo(episodic)) {
+                keys.add(m.key);
+            }
+        }
+        return keys;
+    }
+
+    /** The metrics recorded when a config names none. */
+    public static List<String> defaults(boolean episodic) {
+        List<String> keys = new ArrayList<>();
+        for (Metric m : values()) {
+            if (m.appliesTo(episodic) && m != FIRST_SUCCESS) {
+                keys.add(m.key);
+            }
+        }
+        return keys;
     }
 
     /** The name used in configs and CSV files. */

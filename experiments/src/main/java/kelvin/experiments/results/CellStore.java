@@ -48,7 +48,7 @@ public final class CellStore {
         key.put("env", experiment.resolved().get("env"));
         key.put("seed", experiment.seed());
         key.put("runs", experiment.runs());
-        key.put("steps", experiment.steps());
+        key.put("steps", experiment.horizon());
         key.put("checkpoints", experiment.checkpoints());
         key.put("metrics", experiment.metrics().stream().map(Metric::key).toList());
         key.put("label", cell.label());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import kelvin.experiments.model.Cell;
+import kelvin.experiments.model.Environment;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.model.Metric;
 import kelvin.experiments.run.Runner;
@@ -141,8 +142,11 @@ final class ReportWriter {
                             cell.index())
                     : Series.line(cell.label(), xs, ys, cell.index()));
         }
-        if (metric == Metric.REGRET && experiment.env() instanceof kelvin.env.bandit.BernoulliBandit && !series.isEmpty()) {
-            series.add(laiRobbins((kelvin.env.bandit.BernoulliBandit) experiment.env(), marks));
+        if (metric == Metric.REGRET && experiment.environment() instanceof Environment.Bandit
+                && ((Environment.Bandit) experiment.environment()).env() instanceof kelvin.env.bandit.BernoulliBandit
+                && !series.isEmpty()) {
+            series.add(laiRobbins((kelvin.env.bandit.BernoulliBandit) ((Environment.Bandit) experiment.environment()).env(),
+                    marks));
         }
         String title = String.format(Locale.ROOT, "%s (%s, %d runs, 95%% CI)", metric.title(), experiment.name(),
                 experiment.runs());

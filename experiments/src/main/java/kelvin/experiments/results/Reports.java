@@ -71,7 +71,7 @@ final class Reports {
             }
             rows.add(row);
         }
-        return new Table("Final values at step " + e.steps() + ": mean [95% CI] over " + e.runs() + " runs",
+        return new Table("Final values at step " + e.horizon() + ": mean [95% CI] over " + e.runs() + " runs",
                 columns, rows);
     }
 

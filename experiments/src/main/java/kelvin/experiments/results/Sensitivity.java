@@ -86,7 +86,7 @@ final class Sensitivity {
             return null;
         }
         String title = String.format(Locale.ROOT, "Parameter study: %s at step %d (%d runs, 95%% CI)",
-                metric.title().toLowerCase(Locale.ROOT), e.steps(), e.runs());
+                metric.title().toLowerCase(Locale.ROOT), e.horizon(), e.runs());
         String yLabel = metric == Metric.OPTIMAL_ACTION ? "% of runs choosing an optimal arm" : metric.axisLabel();
         String xLabel = "swept parameter: " + String.join(", ", keys) + (geometric ? " (log scale)" : "");
         LineChart chart = LineChart.of(title, xLabel, yLabel, series).withLogX(geometric);

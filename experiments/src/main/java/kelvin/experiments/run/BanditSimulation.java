@@ -1,9 +1,12 @@
 package kelvin.experiments.run;
 
 import java.util.List;
+import kelvin.agents.bandit.BanditAgent;
 import kelvin.agents.bandit.BanditLearner;
+import kelvin.env.bandit.BanditEnv;
 import kelvin.env.bandit.BanditRun;
 import kelvin.experiments.model.Cell;
+import kelvin.experiments.model.Environment;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.model.Metric;
 
@@ -12,7 +15,7 @@ import kelvin.experiments.model.Metric;
  * (metric, checkpoint): slot = metric position * checkpoints + checkpoint position. Nothing is kept
  * per run: between checkpoints the loop only selects, pulls, learns and adds up regret.
  */
-public final class BanditSimulation {
+public final class BanditSimulation implements Simulation {
     private final Experiment experiment;
     private final int[] checkpoints;
     private final int regretSlot;
@@ -40,16 +43,24 @@ public final class BanditSimulation {
         return i < 0 ? -1 : i * checkpoints;
     }
 
+    @Override
+    public int tallies() {
+        return 0;
+    }
+
     /** Slots a {@link Moments} for this experiment needs. */
+    @Override
     public int slots() {
         return experiment.metrics().size() * checkpoints.length;
     }
 
-    /** Runs runs [from, to) of {@code cell}, adding their metrics to {@code out} in run order. */
+    @Override
     public void runBlock(Cell cell, int from, int to, Moments out) {
+        BanditEnv env = env(cell);
+        BanditAgent agent = (BanditAgent) cell.agent();
         for (int r = from; r < to; r++) {
-            BanditRun bandit = experiment.env().start(Streams.environment(experiment.seed(), r));
-            BanditLearner learner = cell.agent().start(bandit.arms(), Streams.agent(experiment.seed(), cell.label(), r));
+            BanditRun bandit = env.start(Streams.environment(experiment.seed(), r));
+            BanditLearner learner = agent.start(bandit.arms(), Streams.agent(experiment.seed(), cell.label(), r));
             run(bandit, learner, out);
         }
     }
@@ -61,11 +72,12 @@ public final class BanditSimulation {
      * this is exactly the curve of run {@code run} in {@code kelvin run}.
      */
     public double[] temperatureTrace(Cell cell, int run, long[] at) {
-        BanditRun bandit = experiment.env().start(Streams.environment(experiment.seed(), run));
-        BanditLearner learner = cell.agent().start(bandit.arms(), Streams.agent(experiment.seed(), cell.label(), run));
+        BanditRun bandit = env(cell).start(Streams.environment(experiment.seed(), run));
+        BanditLearner learner = ((BanditAgent) cell.agent()).start(bandit.arms(),
+                Streams.agent(experiment.seed(), cell.label(), run));
         double[] out = new double[at.length];
         int next = 0;
-        for (long t = 0; t < experiment.steps() && next < at.length; t++) {
+        for (long t = 0; t < experiment.horizon() && next < at.length; t++) {
             int arm = learner.select();
             while (next < at.length && at[next] == t) {
                 out[next++] = learner.temperature();
@@ -73,13 +85,17 @@ public final class BanditSimulation {
             learner.update(arm, bandit.pull(arm));
         }
         if (next < at.length) {
-            throw new IllegalArgumentException("step index " + at[next] + " is not below the horizon " + experiment.steps());
+            throw new IllegalArgumentException("step index " + at[next] + " is not below the horizon " + experiment.horizon());
         }
         return out;
     }
 
+    private static BanditEnv env(Cell cell) {
+        return ((Environment.Bandit) cell.environment()).env();
+    }
+
     private void run(BanditRun bandit, BanditLearner learner, Moments out) {
-        final int horizon = experiment.steps();
+        final int horizon = experiment.horizon();
         final int[] marks = checkpoints;
         int next = 0;
         int mark = marks[0] - 1;

@@ -15,8 +15,18 @@ public final class Moments {
     private final double[] m2;
     private final double[] min;
     private final double[] max;
+    private final long[] tallies;
 
     public Moments(int slots) {
+        this(slots, 0);
+    }
+
+    /**
+     * @param slots statistics slots
+     * @param tallies integer counters summed across runs (e.g. state visits), exact in any order
+     */
+    public Moments(int slots, int tallies) {
+        this.tallies = new long[tallies];
         n = new long[slots];
         mean = new double[slots];
         m2 = new double[slots];
@@ -48,6 +58,9 @@ public final class Moments {
 
     /** Adds {@code other}'s values to this one's, as if they had been added here after ours. */
     public void merge(Moments other) {
+        for (int i = 0; i < tallies.length; i++) {
+            tallies[i] += other.tallies[i];
+        }
         for (int s = 0; s < n.length; s++) {
             long nb = other.n[s];
             if (nb == 0) {
@@ -74,6 +87,10 @@ public final class Moments {
 
     /** Writes every slot exactly (bit patterns of the doubles), for a finished cell on disk. */
     public void write(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(tallies.length);
+        for (long t : tallies) {
+            out.writeLong(t);
+        }
         out.writeInt(n.length);
         for (int s = 0; s < n.length; s++) {
             out.writeLong(n[s]);
@@ -86,11 +103,20 @@ public final class Moments {
 
     /** Reads what {@link #write} wrote; the restored object is equal bit for bit. */
     public static Moments read(java.io.DataInput in) throws java.io.IOException {
+        int tallyCount = in.readInt();
+        if (tallyCount < 0 || tallyCount > 100_000_000) {
+            throw new java.io.IOException("corrupt moments: " + tallyCount + " tallies");
+        }
+        long[] tallies = new long[tallyCount];
+        for (int i = 0; i < tallyCount; i++) {
+            tallies[i] = in.readLong();
+        }
         int slots = in.readInt();
         if (slots < 0 || slots > 100_000_000) {
             throw new java.io.IOException("corrupt moments: " + slots + " slots");
         }
-        Moments m = new Moments(slots);
+        Moments m = new Moments(slots, tallyCount);
+        System.arraycopy(tallies, 0, m.tallies, 0, tallyCount);
         for (int s = 0; s < slots; s++) {
             m.n[s] = in.readLong();
             m.mean[s] = in.readDouble();
@@ -99,6 +125,20 @@ public final class Moments {
             m.max[s] = in.readDouble();
         }
         return m;
+    }
+
+    /** Adds {@code amount} to counter {@code i}. */
+    public void tally(int i, long amount) {
+        tallies[i] += amount;
+    }
+
+    /** Counter {@code i}. */
+    public long tally(int i) {
+        return tallies[i];
+    }
+
+    public int tallies() {
+        return tallies.length;
     }
 
     public long count(int slot) {

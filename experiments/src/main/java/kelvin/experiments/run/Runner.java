@@ -61,11 +61,11 @@ public final class Runner {
         List<Cell> cells = experiment.cells();
         int runs = experiment.runs();
         int blocksPerCell = (runs + BLOCK - 1) / BLOCK;
-        BanditSimulation simulation = new BanditSimulation(experiment);
+        Simulation simulation = Simulation.of(experiment);
         List<OrderedMerge> merges = new ArrayList<>();
         int[] todo = cells.stream().mapToInt(Cell::index).filter(i -> !done.containsKey(i)).toArray();
         for (int c = 0; c < cells.size(); c++) {
-            merges.add(new OrderedMerge(new Moments(simulation.slots()), blocksPerCell));
+            merges.add(new OrderedMerge(new Moments(simulation.slots(), simulation.tallies()), blocksPerCell));
         }
         int tasks = todo.length * blocksPerCell;
         long[] nanos = new long[cells.size()];
@@ -81,7 +81,7 @@ public final class Runner {
                 int block = task % blocksPerCell;
                 int from = block * BLOCK;
                 int to = Math.min(runs, from + BLOCK);
-                Moments moments = new Moments(simulation.slots());
+                Moments moments = new Moments(simulation.slots(), simulation.tallies());
                 long start = System.nanoTime();
                 try {
                     simulation.runBlock(cells.get(c), from, to, moments);
