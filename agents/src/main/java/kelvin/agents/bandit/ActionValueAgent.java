@@ -122,7 +122,11 @@ public final class ActionValueAgent implements BanditAgent {
         private final double alpha;
         private final boolean sampleAverage;
         private final PolicyRun policy;
+        /** Whether the policy's schedule wants the entropy (fixed for a run). */
+        private final boolean needsEntropy;
         private long t;
+        /** Which entry of Q changed since the last select: the policy's hint ({@link PolicyRun#select(double[], long, int)}). */
+        private int changed = PolicyRun.UNKNOWN;
 
         Learner(int arms, double initial, double alpha, PolicyRun policy) {
             this.q = new double[arms];
@@ -131,18 +135,22 @@ public final class ActionValueAgent implements BanditAgent {
             this.alpha = alpha;
             this.sampleAverage = Double.isNaN(alpha);
             this.policy = policy;
+            this.needsEntropy = policy.needsEntropy();
         }
 
         @Override
         public int select() {
-            return policy.select(q, t);
+            int a = policy.select(q, t, changed);
+            changed = PolicyRun.UNCHANGED;
+            return a;
         }
 
         @Override
         public void update(int arm, double reward) {
             // the entropy of the distribution that chose the arm needs Q before it changes
-            double h = policy.needsEntropy() ? policy.entropy(q, t) : Double.NaN;
-            long pulls = ++n[arm];
+            double h = needsEntropy ? policy.entropy(q, t) : Double.NaN;
+            long pulls = ++n[arm]; // checks arm before anything changes
+            changed = changed == PolicyRun.UNCHANGED || changed == arm ? arm : PolicyRun.UNKNOWN;
             if (sampleAverage) {
                 q[arm] += (reward - q[arm]) / pulls;
             } else {

@@ -275,11 +275,23 @@ public final class Boltzmann implements Policy {
 
         @Override
         public int select(double[] q, long t) {
+            return select(q, t, UNKNOWN);
+        }
+
+        /**
+         * {@inheritDoc}
+         *
+         * <p>Without options, the draw goes through a {@link SoftmaxSampler}, which returns exactly the
+         * action of {@link Softmax#sample} but mostly without recomputing all K weights.
+         */
+        @Override
+        public int select(double[] q, long t, int changed) {
             // a fixed schedule's value was checked when it was made; a negative t still goes to the schedule,
             // which rejects it
             double temp = fixed && t >= 0 ? fixedTemperature : schedule.temperature(t);
             if (!shaped) {
-                return sampler.sample(q, temp, rng.nextDouble());
+                double u = rng.nextDouble();
+                return changed == UNKNOWN ? sampler.sample(q, temp, u) : sampler.sample(q, temp, u, changed);
             }
             double u = rng.nextDouble();
             shape(q, temp);

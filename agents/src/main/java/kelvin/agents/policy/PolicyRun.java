@@ -11,6 +11,11 @@ package kelvin.agents.policy;
  */
 public interface PolicyRun {
 
+    /** Hint of {@link #select(double[], long, int)}: q is as at this run's previous select. */
+    int UNCHANGED = -1;
+    /** Hint of {@link #select(double[], long, int)}: nothing is known about q. */
+    int UNKNOWN = -2;
+
     /**
      * Chooses an action.
      *
@@ -19,6 +24,23 @@ public interface PolicyRun {
      * @return the action in [0, K)
      */
     int select(double[] q, long t);
+
+    /**
+     * Chooses an action exactly as {@link #select(double[], long)} does (same action, same random
+     * numbers), with a hint for policies that keep work between steps: the first K entries of
+     * {@code q} equal those of this run's previous select call except, possibly, {@code q[changed]}
+     * ({@link #UNCHANGED}: all equal; {@link #UNKNOWN}: no hint). An action-value learner, which
+     * changes one value per step, passes the arm it updated. A wrong hint may give a wrong action.
+     * The default ignores the hint.
+     *
+     * @param q the action values (length at least K), finite
+     * @param t the time index, at least 0
+     * @param changed the only entry that may have changed, {@link #UNCHANGED} or {@link #UNKNOWN}
+     * @return the action in [0, K)
+     */
+    default int select(double[] q, long t, int changed) {
+        return select(q, t);
+    }
 
     /**
      * Entropy in nats of the action distribution at (q, t).

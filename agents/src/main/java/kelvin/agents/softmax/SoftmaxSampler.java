@@ -1,82 +1,96 @@
 package kelvin.agents.softmax;
 
 /**
- * A per-run softmax sampler that returns exactly the action of
+ * A per-run softmax sampler that returns exactly the index of
  * {@link Softmax#sample(double[], int, double, double, double[])} for the same logits, temperature
- * and uniform, but usually without K calls of {@link Math#exp}: the hot path of Boltzmann
- * exploration. One instance belongs to one run (one thread); it keeps the weights of the last call
+ * and uniform, but mostly without K calls of {@link Math#exp}: the hot path of Boltzmann
+ * exploration. One instance belongs to one run (one thread); it keeps the weights of its last call
  * and allocates nothing after construction.
  *
  * <h2>Contract</h2>
  * {@code sample(z, t, u)} returns the same index as {@code Softmax.sample(z, k, t, u, scratch)}
- * for every input, and throws the same {@link IllegalArgumentException}s. The result is a pure
- * function of (z, t, u): it does not depend on earlier calls, so runs stay reproducible on any
- * thread. Only the cost depends on the history.
+ * for every input and throws the same {@link IllegalArgumentException}s. The result is a function of
+ * (z, t, u) alone, never of earlier calls, so runs stay reproducible on any thread; only the cost
+ * depends on the history. {@link #sample(double[], double, double, int)} is the same with a hint
+ * from a caller that knows which logit changed since its previous call (an action-value agent
+ * updates one per step), which saves comparing all K.
  *
  * <h2>How</h2>
- * The sampler keeps, for the logits and temperature of the previous call, weights
- * v_i ~ exp((z_i - c) / T) relative to an anchor c, and their left-to-right prefix sums D_i.
+ * The sampler keeps the logits of its last call and weights v_i ~ exp((z_i - c) / T) relative to an
+ * anchor c, and their total V (summed left to right when the weights are rebuilt, then kept up to
+ * date by adding the change of each re-weighed entry).
  * <ul>
- *   <li>Same T as the previous call (fixed temperature): only the logits that changed get a new
- *       weight (an action-value agent changes one per step), and the prefix sums are redone from
- *       the first changed index. The anchor c stays, so no other weight moves.</li>
- *   <li>New T (annealing): every weight is recomputed, with c = max z.</li>
- *   <li>The anchor is reset to max z (all weights recomputed) when a changed logit climbs more
- *       than {@value #HIGH_GAP} above it in units of T, or when the total falls below
- *       2^-64 (the maximum fell far below the anchor), so nothing overflows or underflows.</li>
- *   <li>x = u * D_{K-1} and the candidate is a = #{i : D_i &lt;= x}, the inversion of
- *       {@link Softmax#sample}.</li>
- *   <li><b>Certificate.</b> The candidate is returned only if x lies at least
- *       {@code margin} * D_{K-1} inside its interval: D_{a-1} + margin D &lt; x &lt; D_a - margin D.
- *       Otherwise (x near a boundary, probability at most 2 (K - 1) margin per call, about
- *       1.2e-6 for K = 10) the plain {@link Softmax#sample} decides. T = 0, T = +infinity,
- *       temperatures whose inverse is not a normal double, and logits beyond 2^1022 in magnitude
- *       always take the plain path.</li>
+ *   <li>Same T as the last call (a fixed temperature): only the logits that changed get a new
+ *       weight; c stays, so no other weight moves.</li>
+ *   <li>New T (annealing): every weight is recomputed, with the previous anchor; with c = max z
+ *       when there is none yet, or when an entry would climb more than {@value #HIGH_GAP} above it
+ *       (in units of T), or the total would fall below 2^-64, so nothing overflows or
+ *       underflows.</li>
+ *   <li><b>Guess.</b> The index is first guessed by inversion on the previous call's weights,
+ *       which are known before the new ones: x' = u V', a = min{i : x' &lt; v'_0 + ... + v'_i}.
+ *       Then the new weights only confirm the guess. (This keeps the unpredictable branches of the
+ *       scan off the chain of dependent arithmetic: measurably faster in the bandit loop.)</li>
+ *   <li><b>Certificate.</b> The guess a is returned only if x = u V lies at least margin * V
+ *       inside its interval: L + margin V &lt; x &lt; L + v_a - margin V, with L = v_0 + ... +
+ *       v_{a-1}. Otherwise the weights are summed afresh and a new inversion is certified the same
+ *       way, and if x is still within the margin of a boundary (probability at most
+ *       2 (K - 1) margin per call, about 2.8e-4 for K = 10) the plain {@link Softmax#sample}
+ *       decides. T = 0, T = +infinity, temperatures whose inverse is not a normal double, and
+ *       logits beyond 2^1022 in magnitude always take the plain path.</li>
  * </ul>
- * The weights use {@link #exp(double)}, a degree-7 polynomial of relative error below 1e-8, and
- * multiply by beta = 1/T, so they differ from the plain weights beyond the last bit; the
- * certificate makes that invisible in the result.
+ * The weights use {@link #exp(double)}, a polynomial of relative error below 3.5e-6, multiply by
+ * beta = 1/T instead of dividing, and V is updated incrementally, so they differ from the plain
+ * weights beyond the last bit. The certificate makes that invisible in the result.
  *
  * <p>Implementation note (why the certificate is exact). Write P_i for the exact cumulative
- * probabilities of the softmax. The plain path's normalised partial sums C_i / W and the fast
- * path's D_i / D both lie within delta of P_i, where delta bounds (twice) the relative error of a
- * weight plus that of a left-to-right sum of K non-negative terms, gamma_K = K 2^-53 / (1 - K 2^-53):
+ * probabilities of the softmax and gamma_K = K 2^-53 / (1 - K 2^-53) for the relative error of a
+ * left-to-right sum of K non-negative terms. The plain path returns #{i : C_i &lt;= fl(u W)} with
+ * its partial sums C_i and total W; the fast path compares x = fl(u V) with partial sums L, L + v_a.
  * <ul>
- *   <li>plain: w_i = Math.exp(fl(fl(z_i - m) / T)); Math.exp is within 1 ulp and the argument's
- *       relative error is at most 2^-52, so for every weight that is not negligible (within a
- *       factor 2^-100 of the total, |s_i| &lt; 80) the relative error is below 2e-14; negligible
- *       weights move a normalised sum by at most K 2^-100;</li>
- *   <li>fast: {@link #exp(double)} adds at most 1e-8 (proved at the method), the argument
- *       fl(fl(z_i - c) * fl(1/T)) at most 3 2^-53 |s_i| with |s_i| &lt;= 64 + 70 for every weight
- *       within 2^-100 of the total (the total is at least 2^-64 and every gap at most 64);
- *       gaps below -{@value #LOW_GAP} are clamped there, moving a normalised sum by at most
- *       K 2^64 e^-700.</li>
+ *   <li>Plain: w_i = Math.exp(fl(fl(z_i - m) / T)). Math.exp is within 1 ulp and its argument
+ *       within 2^-52 relative, so every weight that matters (above 2^-100 of the total, hence
+ *       |s_i| &lt; 70) has relative error below 2e-14; the others move a normalised sum by at most
+ *       K 2^-100. So |C_i / W - P_i| &lt;= 4e-14 + 2 gamma_K.</li>
+ *   <li>Fast: {@link #exp(double)} errs by at most 3.5e-6; the argument fl(fl(z_i - c) fl(1/T))
+ *       by at most 3 2^-53 |s_i|, with |s_i| &lt;= 114 for every weight above 2^-100 of a total of
+ *       at least 2^-64 (gaps are at most 64); gaps below -{@value #LOW_GAP} are clamped there,
+ *       which moves a normalised sum by less than K 2^64 e^-700. The incrementally kept total
+ *       gains at most 2 2^-53 per update relative to the largest total since the last exact sum, and
+ *       is summed afresh after {@value #RESUM} updates or when it falls below a quarter of that
+ *       largest total, so its drift stays below 8 RESUM 2^-53 = 2^-40 of the current total; the
+ *       partial sums of a guess, adjusted by the change of a re-weighed entry, err by at most
+ *       4 (gamma_K + 2^-53). So |L / V - P_{a-1}| and |(L + v_a) / V - P_a| are below
+ *       2 (3.5e-6 + 2^-40 + 5 gamma_K) &lt; 7.1e-6 + 10 gamma_K.</li>
  * </ul>
- * So delta_fast + delta_plain &lt; 2.1e-8 + 4 gamma_K. If x_f = fl(u D) lies more than M D from
- * D_{a-1} and D_a with M &gt;= delta_fast + delta_plain + 2^-52, then for every i &lt; a,
- * C_i / W &lt;= P_{a-1} + delta_plain &lt; u (1 - 2^-53) &lt;= x_p / W, and for every i &gt;= a,
- * C_i / W &gt; x_p / W, where x_p = fl(u W): the plain path also returns a. This class uses
- * M = 2^-24 + 8 K 2^-53, above twice the bound; tests compare both paths over millions of draws
- * and force the boundary cases.
+ * If x lies more than M V inside [L, L + v_a) with M at least the sum of both bounds plus 2^-52,
+ * then for every i &lt; a, C_i / W &lt;= P_{a-1} + 4e-14 + 2 gamma_K &lt; u (1 - 2^-53) &lt;=
+ * fl(u W) / W, and for every i &gt;= a, C_i / W &gt; fl(u W) / W: the plain path returns a too.
+ * This class uses M = 2^-16 + 16 K 2^-53, about twice the bound. The tests compare both paths over
+ * millions of draws, force draws onto the boundaries, and check {@link #exp(double)} against
+ * {@link Math#exp} on a dense grid.
  */
 public final class SoftmaxSampler {
 
-    /** Gaps (z_i - c) / T above this reset the anchor (weights stay below e^64). */
+    /** The hint of {@link #sample(double[], double, double, int)}: no logit changed. */
+    public static final int UNCHANGED = -1;
+    /** Gaps (z_i - c) / T above this reset the anchor to max z (weights stay below e^64). */
     static final double HIGH_GAP = 64;
     /** Gaps below -LOW_GAP are clamped to it (e^-700 is still a normal double). */
     static final double LOW_GAP = 700;
-    /** A total below this resets the anchor. */
+    /** Updates of the total between two exact sums. */
+    static final int RESUM = 1024;
+    /** A total below this resets the anchor to max z. */
     private static final double LOW_TOTAL = 0x1p-64;
     /** Logits beyond this magnitude take the plain path, so z_i - c cannot overflow. */
     private static final double LOGIT_LIMIT = 0x1p1022;
+    /** The hint of the scanning form: compare every logit. */
+    private static final int ANY = -2;
 
     private final int k;
     /** The logits the weights describe. */
     private final double[] logits;
-    /** v_i ~ exp((z_i - anchor) * beta). */
+    /** v_i ~ exp((z_i - anchor) * beta), in [e^-700, e^64]. */
     private final double[] weights;
-    /** D_i = v_0 + ... + v_i, left to right. */
-    private final double[] cumulative;
     /** Work space of the plain path. */
     private final double[] scratch;
     /** The certificate's margin M, relative to the total. */
@@ -84,17 +98,25 @@ public final class SoftmaxSampler {
     /** The temperature of the weights; NaN when they describe nothing. */
     private double temperature = Double.NaN;
     private double beta;
-    private double anchor;
+    /** The anchor c; NaN before the first weights. */
+    private double anchor = Double.NaN;
+    /** V, the total of the weights. */
+    private double total;
+    /** The largest total since the last exact sum. */
+    private double peak;
+    /** Incremental updates of the total since the last exact sum. */
+    private int updates;
     /** Calls decided by the plain path (T = 0 or +infinity included), for tests. */
     private long plainCalls;
+    /** Calls that took the careful path, for tests. */
+    private long carefulCalls;
 
     private SoftmaxSampler(int k) {
         this.k = k;
         this.logits = new double[k];
         this.weights = new double[k];
-        this.cumulative = new double[k];
         this.scratch = new double[k];
-        this.margin = 0x1p-24 + 8 * k * 0x1p-53;
+        this.margin = 0x1p-16 + 16 * k * 0x1p-53;
     }
 
     /**
@@ -128,106 +150,212 @@ public final class SoftmaxSampler {
      *     negative or NaN temperature, a logit that is not finite or fewer than k logits
      */
     public int sample(double[] z, double t, double u) {
+        return draw(z, t, u, ANY);
+    }
+
+    /**
+     * The same as {@link #sample(double[], double, double)} for a caller that knows that the first k
+     * entries of {@code z} equal those of its previous call to this sampler except, possibly,
+     * {@code z[changed]} ({@link #UNCHANGED}: all equal). A wrong hint gives wrong results; the
+     * hint is checked with {@code assert} (the tests run with assertions on).
+     *
+     * @param z the logits (the first k are used), finite
+     * @param t the temperature, in [0, +infinity]
+     * @param u a uniform draw in [0, 1)
+     * @param changed the only index whose logit may have changed, or {@link #UNCHANGED}
+     * @return the sampled index in [0, k)
+     * @throws IllegalArgumentException as {@link #sample(double[], double, double)}, or if
+     *     {@code changed} is not in [-1, k)
+     */
+    public int sample(double[] z, double t, double u, int changed) {
+        if (changed < UNCHANGED || changed >= k) {
+            throw new IllegalArgumentException("changed is not in [-1, " + k + "): " + changed);
+        }
+        assert hintHolds(z, changed) : "logits other than " + changed + " changed since the last call";
+        return draw(z, t, u, changed);
+    }
+
+    private int draw(double[] z, double t, double u, int changed) {
         if (!(u >= 0 && u < 1)) {
             throw new IllegalArgumentException("u is not in [0, 1): " + u);
         }
         if (z.length < k) {
             return plain(z, t, u); // throws
         }
-        final double[] d = cumulative;
+        int a = t == temperature ? sameTemperature(z, u, changed) : newTemperature(z, t, u);
+        return a >= 0 ? a : carefully(z, t, u);
+    }
+
+    /**
+     * The weights are at this temperature: guesses with them, re-weighs the changed entries and
+     * certifies the guess. Returns the index, or -1 for {@link #carefully}.
+     */
+    private int sameTemperature(double[] z, double u, int changed) {
+        final double[] v = weights;
         final int last = k - 1;
-        // A guess from the previous call's sums, which are already known: the unpredictable branches of the
-        // scan resolve at once, while the new weights are computed; the new sums only confirm the guess (a
-        // well-predicted branch) or reject it.
-        int guess = temperature == temperature ? scan(d, last, u * d[last]) : -1;
-        int from = t == temperature ? refresh(z) : rebuild(z, t);
-        if (from < 0) {
-            return plain(z, t, u);
+        double w = total;
+        double x = u * w;
+        double lo = 0;
+        double hi = v[0];
+        int a = 0;
+        while (a < last && hi <= x) {
+            lo = hi;
+            hi += v[++a];
         }
-        if (from <= last) {
-            sum(from);
+        if (changed == ANY) {
+            final double[] seen = logits;
+            for (int i = 0; i <= last; i++) {
+                if (z[i] != seen[i]) {
+                    double delta = reweigh(z[i], i);
+                    if (delta != delta) {
+                        return -1;
+                    }
+                    w += delta;
+                    lo += i < a ? delta : 0;
+                    hi += i <= a ? delta : 0;
+                }
+            }
+        } else if (changed >= 0 && z[changed] != logits[changed]) {
+            double delta = reweigh(z[changed], changed);
+            if (delta != delta) {
+                return -1;
+            }
+            w += delta;
+            lo += changed < a ? delta : 0;
+            hi += changed <= a ? delta : 0;
         }
-        double total = d[last];
-        if (!(total >= LOW_TOTAL)) {
-            rebuild(z, t); // cannot fail: the logits and T passed before
-            sum(0);
-            total = d[last];
+        total = w;
+        if (w > peak) {
+            peak = w;
+        }
+        if (!(w >= 0.25 * peak && w >= LOW_TOTAL) || updates >= RESUM) {
+            return -1;
+        }
+        x = u * w;
+        double room = margin * w;
+        return hi - x > room && (a == 0 || x - lo > room) ? a : -1;
+    }
+
+    /**
+     * Gives entry i (logit zi) its weight at the current anchor and temperature; returns the change
+     * of the weight, or NaN (weights invalidated) when the anchor must move or the plain path must
+     * decide.
+     */
+    private double reweigh(double zi, int i) {
+        double s = (zi - anchor) * beta;
+        if (!(Math.abs(zi) <= LOGIT_LIMIT && s <= HIGH_GAP)) {
+            temperature = Double.NaN;
+            return Double.NaN;
+        }
+        double wi = exp(s < -LOW_GAP ? -LOW_GAP : s);
+        double delta = wi - weights[i];
+        weights[i] = wi;
+        logits[i] = zi;
+        updates++;
+        return delta;
+    }
+
+    /**
+     * A new temperature: guesses with the old weights, recomputes every weight at the old anchor and
+     * certifies the guess. Returns the index, or -1 for {@link #carefully}.
+     */
+    private int newTemperature(double[] z, double t, double u) {
+        final double[] v = weights;
+        final double[] seen = logits;
+        final int last = k - 1;
+        final double c = anchor;
+        double b = 1.0 / t;
+        boolean valid = temperature == temperature;
+        temperature = Double.NaN;
+        if (!(valid && t > 0 && b >= Double.MIN_NORMAL && b < Double.POSITIVE_INFINITY)) {
+            return -1;
         }
         double x = u * total;
-        double room = margin * total;
-        if (guess >= 0 && inside(d, guess, x, room)) {
-            return guess;
+        int a = 0;
+        double sum = v[0];
+        while (a < last && sum <= x) {
+            sum += v[++a];
         }
-        int a = scan(d, last, x);
-        if (inside(d, a, x, room)) {
+        double lo = 0;
+        double hi = 0;
+        sum = 0;
+        for (int i = 0; i <= last; i++) {
+            double zi = z[i];
+            double s = (zi - c) * b;
+            if (!(Math.abs(zi) <= LOGIT_LIMIT && s <= HIGH_GAP)) {
+                return -1;
+            }
+            seen[i] = zi;
+            double wi = exp(s < -LOW_GAP ? -LOW_GAP : s);
+            v[i] = wi;
+            lo = i == a ? sum : lo;
+            sum += wi;
+            hi = i == a ? sum : hi;
+        }
+        total = sum;
+        peak = sum;
+        updates = 0;
+        temperature = t;
+        beta = b;
+        if (!(sum >= LOW_TOTAL)) {
+            return -1;
+        }
+        x = u * sum;
+        double room = margin * sum;
+        return hi - x > room && (a == 0 || x - lo > room) ? a : -1;
+    }
+
+    /**
+     * The careful path: fresh weights or an exact total where needed, then inversion and the
+     * certificate; the plain path when the certificate fails or the fast path does not apply.
+     */
+    private int carefully(double[] z, double t, double u) {
+        carefulCalls++;
+        if (t != temperature) {
+            if (!rebuild(z, t)) {
+                return plain(z, t, u);
+            }
+        } else if (updates > 0) {
+            resum();
+        }
+        if (!(total >= LOW_TOTAL)) {
+            rebuild(z, t); // cannot fail: the logits and t passed before
+        }
+        final double[] v = weights;
+        final int last = k - 1;
+        double w = total;
+        double x = u * w;
+        double lo = 0;
+        double hi = v[0];
+        int a = 0;
+        while (a < last && hi <= x) {
+            lo = hi;
+            hi += v[++a];
+        }
+        double room = margin * w;
+        if (hi - x > room && (a == 0 || x - lo > room)) {
             return a;
         }
         return plain(z, t, u);
     }
 
-    /** The first index a &lt; last with x &lt; d[a], or last. */
-    private static int scan(double[] d, int last, double x) {
-        int a = 0;
-        while (a < last && d[a] <= x) {
-            a++;
-        }
-        return a;
-    }
-
-    /** The certificate: x lies more than room inside [d[a - 1], d[a]) (d[-1] = 0). */
-    private static boolean inside(double[] d, int a, double x, double room) {
-        return d[a] - x > room && (a == 0 || x - d[a - 1] > room);
-    }
-
     /**
-     * Same temperature: recomputes the weights of the logits that changed. Returns the first
-     * changed index (k if none), or the result of a rebuild when a gap exceeds HIGH_GAP, or -1 for
-     * the plain path.
+     * Recomputes every weight at temperature t with the anchor at max z and sums them. Returns false
+     * (weights invalidated) when the plain path must decide: t = 0, +infinity or invalid, 1/t not a
+     * normal double, or a logit that is not finite or beyond LOGIT_LIMIT.
      */
-    private int refresh(double[] z) {
-        final double[] seen = logits;
-        final double[] v = weights;
-        final double c = anchor;
-        final double b = beta;
-        int from = k;
-        for (int i = 0; i < k; i++) {
-            double zi = z[i];
-            if (zi != seen[i]) {
-                if (!(Math.abs(zi) <= LOGIT_LIMIT)) {
-                    temperature = Double.NaN;
-                    return -1;
-                }
-                double s = (zi - c) * b;
-                if (s > HIGH_GAP) {
-                    return rebuild(z, temperature);
-                }
-                seen[i] = zi;
-                v[i] = exp(s < -LOW_GAP ? -LOW_GAP : s);
-                if (from == k) {
-                    from = i;
-                }
-            }
-        }
-        return from;
-    }
-
-    /**
-     * Recomputes every weight at temperature t with the anchor at max z. Returns 0, or -1 (weights
-     * invalidated) when the plain path must decide: T = 0, +infinity or invalid, 1/T not a normal
-     * double, or a logit that is not finite or beyond LOGIT_LIMIT.
-     */
-    private int rebuild(double[] z, double t) {
+    private boolean rebuild(double[] z, double t) {
         temperature = Double.NaN;
         double b = 1.0 / t;
         if (!(t > 0 && b >= Double.MIN_NORMAL && b < Double.POSITIVE_INFINITY)) {
-            return -1;
+            return false;
         }
         final double[] seen = logits;
         double m = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < k; i++) {
             double zi = z[i];
             if (!(Math.abs(zi) <= LOGIT_LIMIT)) {
-                return -1;
+                return false;
             }
             seen[i] = zi;
             if (zi > m) {
@@ -237,23 +365,24 @@ public final class SoftmaxSampler {
         final double[] v = weights;
         for (int i = 0; i < k; i++) {
             double s = (seen[i] - m) * b;
-            v[i] = exp(s < -LOW_GAP ? -LOW_GAP : s);
+            v[i] = exp(s < -LOW_GAP ? -LOW_GAP : s); // s <= 0, and 0 for the maximum: the total is >= 1
         }
         temperature = t;
         beta = b;
         anchor = m;
-        return 0;
+        resum();
+        return true;
     }
 
-    /** D_i for i &gt;= from, left to right. */
-    private void sum(int from) {
-        final double[] v = weights;
-        final double[] d = cumulative;
-        double c = from == 0 ? 0.0 : d[from - 1];
-        for (int i = from; i < k; i++) {
-            c += v[i];
-            d[i] = c;
+    /** Sums the weights left to right into the total. */
+    private void resum() {
+        double sum = 0;
+        for (int i = 0; i < k; i++) {
+            sum += weights[i];
         }
+        total = sum;
+        peak = sum;
+        updates = 0;
     }
 
     private int plain(double[] z, double t, double u) {
@@ -261,13 +390,31 @@ public final class SoftmaxSampler {
         return Softmax.sample(z, k, t, u, scratch);
     }
 
+    /** Whether z[0..k) equals the last logits except at {@code changed}, or nothing is cached. */
+    private boolean hintHolds(double[] z, int changed) {
+        if (temperature != temperature || z.length < k) {
+            return true;
+        }
+        for (int i = 0; i < k; i++) {
+            if (i != changed && z[i] != logits[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Calls decided by the plain path so far (for tests). */
     long plainCalls() {
         return plainCalls;
     }
 
+    /** Calls that took the careful path so far (for tests). */
+    long carefulCalls() {
+        return carefulCalls;
+    }
+
     private static final double LOG2_E = 1.4426950408889634;
-    /** ln 2 split so that k * LN2_HI is exact for |k| &lt; 2^20 (fdlibm's constants). */
+    /** ln 2 split so that j * LN2_HI is exact for |j| &lt; 2^20 (fdlibm's constants). */
     private static final double LN2_HI = 6.93147180369123816490e-01;
     private static final double LN2_LO = 1.90821492927058770002e-10;
     /** 1.5 * 2^52: adding it rounds to an integer held in the low mantissa bits. */
@@ -275,28 +422,24 @@ public final class SoftmaxSampler {
     private static final double C3 = 1.0 / 6;
     private static final double C4 = 1.0 / 24;
     private static final double C5 = 1.0 / 120;
-    private static final double C6 = 1.0 / 720;
-    private static final double C7 = 1.0 / 5040;
 
     /**
-     * e^s with relative error below 1e-8 for s in [-700, 700].
+     * e^s with relative error below 3.5e-6 for s in [-700, 700].
      *
-     * <p>Implementation note: s = j ln 2 + r with j = round(s / ln 2) (rounded by adding 1.5 * 2^52)
-     * and |r| &lt;= ln(2)/2 + 1e-13, r computed with ln 2 split in two (Cody and Waite): j LN2_HI is
-     * exact, so r carries an absolute error below 2^-52. e^r is its Taylor polynomial of degree 7,
-     * whose remainder is e^xi r^8 / 8! with xi between 0 and r: relative to e^r at most
-     * 0.3466^8 / 40320 / e^-0.3466 = 7.3e-9. Horner's rule with coefficients rounded to double adds
-     * a few 2^-53. 2^j is built in the exponent bits (j in [-1010, 1010] keeps it and the product
-     * normal). Total below 7.5e-9 &lt; 1e-8; {@code SoftmaxSamplerTest} checks it against
-     * {@link Math#exp} on a dense grid.
+     * <p>Implementation note: s = j ln 2 + r with j = round(s / ln 2) (rounded by adding
+     * 1.5 * 2^52) and |r| &lt;= ln(2)/2 + 1e-13, r computed with ln 2 split in two (Cody and
+     * Waite): j LN2_HI is exact, so r carries an absolute error below 2^-52. e^r is its Taylor
+     * polynomial of degree 5, evaluated by Estrin's scheme (fewer dependent operations than
+     * Horner's rule); the remainder is e^xi r^6 / 6! with xi between 0 and r, relative to e^r at
+     * most 0.3466^6 / 720 / e^-0.3466 = 3.41e-6, and rounding adds a few 2^-53. 2^j is built in
+     * the exponent bits (|j| &lt;= 1010 keeps it and the product normal).
      */
     static double exp(double s) {
         double shifted = s * LOG2_E + SHIFT;
         double j = shifted - SHIFT;
         double r = s - j * LN2_HI - j * LN2_LO;
         double r2 = r * r;
-        // Estrin's scheme: the same polynomial as Horner's rule with half the dependent operations
-        double p = (1 + r) + r2 * (0.5 + r * C3) + (r2 * r2) * ((C4 + r * C5) + r2 * (C6 + r * C7));
+        double p = (1 + r) + r2 * ((0.5 + r * C3) + r2 * (C4 + r * C5));
         long bits = Double.doubleToRawLongBits(shifted);
         return p * Double.longBitsToDouble((bits + 1023) << 52);
     }

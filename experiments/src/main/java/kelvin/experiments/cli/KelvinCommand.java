@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             SoftmaxCommand.class,
             ScheduleCommand.class,
             SchemaCommand.class,
+            SolveCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },

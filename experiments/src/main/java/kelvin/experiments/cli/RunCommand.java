@@ -114,8 +114,9 @@ public final class RunCommand implements Callable<Integer> {
 
     private void printSummary(Experiment e, Runner.Result result, double seconds, int n, Path dir) {
         java.io.PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "%s: %d variant%s x %d runs x %d steps in %.1f s (%d thread%s)%n", e.name(),
-                e.cells().size(), e.cells().size() == 1 ? "" : "s", e.runs(), e.horizon(), seconds, n, n == 1 ? "" : "s");
+        w.printf(Locale.ROOT, "%s: %d variant%s x %d runs x %d %ss in %.1f s (%d thread%s)%n", e.name(),
+                e.cells().size(), e.cells().size() == 1 ? "" : "s", e.runs(), e.horizon(), e.timeUnit(), seconds, n,
+                n == 1 ? "" : "s");
         int last = e.checkpoints().length - 1;
         int width = 7;
         for (Cell c : e.cells()) {

@@ -34,8 +34,8 @@ public final class ValidateCommand implements Callable<Integer> {
         for (Path config : configs) {
             try {
                 Experiment e = ExperimentLoader.load(config, common.overrides);
-                out.printf("ok: %s (%s: %d variant%s x %d runs x %d steps)%n", config, e.name(), e.cells().size(),
-                        e.cells().size() == 1 ? "" : "s", e.runs(), e.horizon());
+                out.printf("ok: %s (%s: %d variant%s x %d runs x %d %ss)%n", config, e.name(), e.cells().size(),
+                        e.cells().size() == 1 ? "" : "s", e.runs(), e.horizon(), e.timeUnit());
             } catch (ConfigException e) {
                 failed++;
                 err.println("error: " + e.getMessage());

@@ -74,6 +74,20 @@ public final class ExperimentLoader {
         return bind(root);
     }
 
+    /**
+     * Loads only {@code name} and {@code env} of a config (what {@code kelvin solve} needs); other
+     * keys may be present and are not checked.
+     */
+    public static Environment loadEnvironment(Path file) {
+        MapNode root = Binder.requireMap(YamlTrees.read(file), "", "a mapping with name and env");
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        Set<String> others = new java.util.HashSet<>(root.entries().keySet());
+        others.remove("name");
+        others.remove("env");
+        List<Key> keys = List.of(TOP_KEYS.get(0), Key.required("env", new ValueType.Nested(Kind.ENV), "the environment"));
+        return Binder.bindPlain(root, "", keys, others, "a config", resolved).get("env", Environment.class);
+    }
+
     /** Validates a parsed config. */
     public static Experiment bind(ConfigNode rootNode) {
         MapNode root = Binder.requireMap(rootNode, "", "a mapping with name, runs, steps (or episodes), env and agents");

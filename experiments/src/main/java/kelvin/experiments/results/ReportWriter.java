@@ -65,6 +65,17 @@ final class ReportWriter {
             files.add(base + ".svg");
             figures.add(new Figure(metric, chart.title(), png, base + ".svg"));
         }
+        if (experiment.episodic()) {
+            for (GridMaps.Map map : GridMaps.of(experiment, result)) {
+                byte[] png = renderer.png(map.map());
+                String base = "plots/" + map.file();
+                AtomicFiles.write(dir.resolve(base + ".png"), png);
+                AtomicFiles.write(dir.resolve(base + ".svg"), renderer.svg(map.map()));
+                files.add(base + ".png");
+                files.add(base + ".svg");
+                figures.add(new Figure(null, map.map().title(), png, base + ".svg", map.caption()));
+            }
+        }
         AtomicFiles.write(dir.resolve("report.html"), Reports.html(experiment, result, configYaml, facts, figures));
         files.add("report.html");
         return files;
@@ -91,7 +102,10 @@ final class ReportWriter {
     }
 
     /** A rendered chart for the report. */
-    record Figure(Metric metric, String title, byte[] png, String svgPath) {
+    record Figure(Metric metric, String title, byte[] png, String svgPath, String caption) {
+        Figure(Metric metric, String title, byte[] png, String svgPath) {
+            this(metric, title, png, svgPath, null);
+        }
     }
 
     /**
@@ -152,7 +166,8 @@ final class ReportWriter {
                 experiment.runs());
         String yLabel = metric == Metric.OPTIMAL_ACTION ? "% of runs choosing an optimal arm" : metric.axisLabel();
         boolean logTime = experiment.spacing() == kelvin.experiments.model.Checkpoints.Spacing.LOG;
-        LineChart chart = LineChart.of(title, logTime ? "step (log scale)" : "step", yLabel, series).withLogX(logTime);
+        String unit = experiment.timeUnit();
+        LineChart chart = LineChart.of(title, logTime ? unit + " (log scale)" : unit, yLabel, series).withLogX(logTime);
         return AxisTicks.apply(metric == Metric.TEMPERATURE ? chart.withLogY(true) : chart);
     }
 }

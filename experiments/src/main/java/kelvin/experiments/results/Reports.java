@@ -25,7 +25,7 @@ final class Reports {
         facts.forEach(report::fact);
         report.config(configYaml);
         for (ReportWriter.Figure f : figures) {
-            report.figure(new Figure(f.title(), caption(f.metric(), e), f.png(), f.svgPath()));
+            report.figure(new Figure(f.title(), f.caption() != null ? f.caption() : caption(f.metric(), e), f.png(), f.svgPath()));
         }
         report.table(summary(e, result));
         return ReportRenderer.html(report.build());
@@ -36,9 +36,25 @@ final class Reports {
                 + "(Student's t).";
         switch (metric) {
             case REGRET:
+                if (e.episodic()) {
+                    return "Cumulative regret: the sum over episodes of V*(start) - the episode's discounted return "
+                            + "(V* over an episode of at most max-steps steps): lower is better." + common;
+                }
                 return "Cumulative pseudo-regret sum over steps of (mu* - mu of the chosen arm): lower is better." + common;
             case REWARD:
                 return "Reward received at each step (noisy: averaged over runs, not over time)." + common;
+            case RETURN:
+                return "Undiscounted return of each episode." + common;
+            case LENGTH:
+                return "Steps per episode (an episode is cut at max-steps)." + common;
+            case COVERAGE:
+                return "Share of the reachable states visited at least once so far in the run." + common;
+            case GREEDY_VALUE:
+                return "Expected return from the start of the greedy policy of the current Q (ties uniform), "
+                        + "evaluated on the model over an episode of at most max-steps steps." + common;
+            case FIRST_SUCCESS:
+                return "Episodes until the first successful one (goal reached; deep sea: the treasure); "
+                        + "horizon + 1 when none." + common;
             case AVERAGE_REWARD:
                 return "Mean reward per step from step 1 to t, per run (the y axis of Sutton & Barto's parameter "
                         + "study, Figure 2.6, at t = 1000)." + common;
@@ -71,7 +87,7 @@ final class Reports {
             }
             rows.add(row);
         }
-        return new Table("Final values at step " + e.horizon() + ": mean [95% CI] over " + e.runs() + " runs",
+        return new Table("Final values at " + e.timeUnit() + " " + e.horizon() + ": mean [95% CI] over " + e.runs() + " runs",
                 columns, rows);
     }
 

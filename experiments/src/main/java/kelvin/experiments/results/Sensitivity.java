@@ -85,11 +85,29 @@ final class Sensitivity {
         if (series.isEmpty()) {
             return null;
         }
-        String title = String.format(Locale.ROOT, "Parameter study: %s at step %d (%d runs, 95%% CI)",
-                metric.title().toLowerCase(Locale.ROOT), e.horizon(), e.runs());
+        String title = String.format(Locale.ROOT, "Parameter study: %s at %s %d (%d runs, 95%% CI)",
+                metric.title().toLowerCase(Locale.ROOT), e.timeUnit(), e.horizon(), e.runs());
         String yLabel = metric == Metric.OPTIMAL_ACTION ? "% of runs choosing an optimal arm" : metric.axisLabel();
-        String xLabel = "swept parameter: " + String.join(", ", keys) + (geometric ? " (log scale)" : "");
-        LineChart chart = LineChart.of(title, xLabel, yLabel, series).withLogX(geometric);
+        String xLabel = keys.equals(List.of("size")) ? "size N" : "swept parameter: " + String.join(", ", keys)
+                + (geometric ? " (log scale)" : "");
+        boolean deepSea = metric == Metric.FIRST_SUCCESS && keys.equals(List.of("size"))
+                && e.environment() instanceof kelvin.experiments.model.Environment.Tabular
+                && ((kelvin.experiments.model.Environment.Tabular) e.environment()).env() instanceof kelvin.env.mdp.DeepSea;
+        if (deepSea) {
+            // A dithering agent finds deep sea's treasure after about 2^N episodes (Osband et al. 2019).
+            int sizes = (int) Math.round(highest - lowest) + 1;
+            double[] gx = new double[sizes];
+            double[] gy = new double[sizes];
+            for (int i = 0; i < sizes; i++) {
+                gx[i] = lowest + i;
+                gy[i] = Math.pow(2, gx[i]);
+            }
+            series.add(Series.guide("2^N (dithering exploration)", gx, gy));
+        }
+        LineChart chart = LineChart.of(title, xLabel, yLabel, series).withLogX(geometric).withLogY(deepSea);
+        if (deepSea) {
+            chart = AxisTicks.apply(chart);
+        }
         return geometric ? chart.withXTicks(AxisTicks.forSweep(lowest, highest, ratio)) : chart;
     }
 
