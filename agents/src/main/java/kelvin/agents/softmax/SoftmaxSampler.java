@@ -191,6 +191,9 @@ public final class SoftmaxSampler {
      * certifies the guess. Returns the index, or -1 for {@link #carefully}.
      */
     private int sameTemperature(double[] z, double u, int changed) {
+        if (changed == ANY && (changed = onlyChange(z)) == ANY) {
+            return -1;
+        }
         final double[] v = weights;
         final int last = k - 1;
         double w = total;
@@ -202,20 +205,7 @@ public final class SoftmaxSampler {
             lo = hi;
             hi += v[++a];
         }
-        if (changed == ANY) {
-            final double[] seen = logits;
-            for (int i = 0; i <= last; i++) {
-                if (z[i] != seen[i]) {
-                    double delta = reweigh(z[i], i);
-                    if (delta != delta) {
-                        return -1;
-                    }
-                    w += delta;
-                    lo += i < a ? delta : 0;
-                    hi += i <= a ? delta : 0;
-                }
-            }
-        } else if (changed >= 0 && z[changed] != logits[changed]) {
+        if (changed >= 0 && z[changed] != logits[changed]) {
             double delta = reweigh(z[changed], changed);
             if (delta != delta) {
                 return -1;
@@ -223,17 +213,40 @@ public final class SoftmaxSampler {
             w += delta;
             lo += changed < a ? delta : 0;
             hi += changed <= a ? delta : 0;
+            total = w;
+            if (w > peak) {
+                peak = w;
+            }
+            if (!(w >= 0.25 * peak && w >= LOW_TOTAL) || updates >= RESUM) {
+                return -1;
+            }
+            x = u * w;
         }
-        total = w;
-        if (w > peak) {
-            peak = w;
-        }
-        if (!(w >= 0.25 * peak && w >= LOW_TOTAL) || updates >= RESUM) {
-            return -1;
-        }
-        x = u * w;
         double room = margin * w;
         return hi - x > room && (a == 0 || x - lo > room) ? a : -1;
+    }
+
+    /**
+     * Compares every logit with the last ones: returns {@link #UNCHANGED}, the one index that changed,
+     * or {@link #ANY} when several did, after re-weighing them (the caller then sums afresh).
+     */
+    private int onlyChange(double[] z) {
+        final double[] seen = logits;
+        int found = UNCHANGED;
+        for (int i = 0; i < k; i++) {
+            if (z[i] != seen[i]) {
+                if (found == UNCHANGED) {
+                    found = i;
+                    continue;
+                }
+                if (found != ANY) {
+                    reweigh(z[found], found);
+                    found = ANY;
+                }
+                reweigh(z[i], i); // after a failure, the weights are invalid anyway
+            }
+        }
+        return found;
     }
 
     /**

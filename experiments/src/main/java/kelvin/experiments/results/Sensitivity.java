@@ -85,8 +85,8 @@ final class Sensitivity {
         if (series.isEmpty()) {
             return null;
         }
-        String title = String.format(Locale.ROOT, "Parameter study: %s at %s %d (%d runs, 95%% CI)",
-                metric.title().toLowerCase(Locale.ROOT), e.timeUnit(), e.horizon(), e.runs());
+        String title = String.format(Locale.ROOT, "%s against the swept parameter (%d runs, 95%% CI)",
+                metric.title(), e.runs());
         String yLabel = metric == Metric.OPTIMAL_ACTION ? "% of runs choosing an optimal arm" : metric.axisLabel();
         String xLabel = keys.equals(List.of("size")) ? "size N" : "swept parameter: " + String.join(", ", keys)
                 + (geometric ? " (log scale)" : "");
