@@ -336,7 +336,9 @@ public final class Boltzmann implements Policy {
 
         @Override
         public void observe(double reward, double entropy) {
-            schedule.observe(reward, entropy);
+            if (!fixed) { // a fixed schedule ignores feedback
+                schedule.observe(reward, entropy);
+            }
         }
 
         @Override

@@ -2,7 +2,6 @@ package kelvin.env.bandit;
 
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
@@ -185,7 +184,7 @@ public final class GaussianBandit implements BanditEnv {
      */
     @Override
     public BanditRun start(UniformRandomProvider rng) {
-        NormalizedGaussianSampler gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+        ZigguratSampler.NormalizedGaussian gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         double[] mu;
         if (means == null) {
             mu = new double[arms];
@@ -212,9 +211,10 @@ public final class GaussianBandit implements BanditEnv {
         private final double[] mu;
         private final double best;
         private final double noise;
-        private final NormalizedGaussianSampler gaussian;
+        /** The concrete (final) sampler class, so the call in pull() is direct. */
+        private final ZigguratSampler.NormalizedGaussian gaussian;
 
-        Run(double[] mu, double noise, NormalizedGaussianSampler gaussian) {
+        Run(double[] mu, double noise, ZigguratSampler.NormalizedGaussian gaussian) {
             this.mu = mu;
             this.best = BanditMath.max(mu);
             this.noise = noise;
