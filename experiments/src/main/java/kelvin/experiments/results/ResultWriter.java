@@ -89,7 +89,7 @@ public final class ResultWriter {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("Seed", Long.toString(experiment.seed()));
         f.put("Runs per variant", Integer.toString(experiment.runs()));
-        f.put("Steps", Integer.toString(experiment.horizon()));
+        f.put(experiment.episodic() ? "Episodes" : "Steps", Integer.toString(experiment.horizon()));
         f.put("Variants", Integer.toString(experiment.cells().size()));
         f.put("Kelvin", Version.get());
         f.put("Wall time", String.format(java.util.Locale.ROOT, "%.2f s on %d thread%s", wallSeconds, threads,
@@ -112,7 +112,7 @@ public final class ResultWriter {
         m.put("config_sha256", configHash(configYaml));
         m.put("seed", experiment.seed());
         m.put("runs", experiment.runs());
-        m.put("steps", experiment.horizon());
+        m.put(experiment.episodic() ? "episodes" : "steps", experiment.horizon());
         m.put("checkpoints", experiment.checkpoints().length);
         m.put("generator", Streams.GENERATOR);
         m.put("seeding", Streams.SCHEME);
