@@ -19,6 +19,11 @@ public final class ResultsFolder {
     private ResultsFolder() {
     }
 
+    private static boolean isOwnLeftover(Path p) {
+        String name = p.getFileName().toString();
+        return (name.startsWith(".") && name.endsWith(".tmp")) || (name.equals("cells") && Files.isDirectory(p));
+    }
+
     /**
      * Deletes the temporary files a killed run may have left ({@code .NAME.*.tmp}, written by
      * {@link AtomicFiles}) in the folder and its {@code cells} and {@code plots} subfolders.
@@ -47,7 +52,8 @@ public final class ResultsFolder {
             throw new ConfigException(Location.of("--out"), "", dir + " exists and is not a folder; choose another --out");
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isEmpty()) {
+            // A run killed before its first file landed leaves only temporary files and cells/.
+            if (entries.allMatch(p -> isOwnLeftover(p))) {
                 return;
             }
         }
