@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code *OneChanged}: before each draw one logit changes (round robin), as after an
- *       action-value update at a fixed temperature: the sampler recomputes one weight.</li>
+ *       action-value update at a fixed temperature: the sampler recomputes one weight
+ *       ({@code Hinted}: told which, as the action-value learner does; otherwise it compares all K).</li>
  *   <li>{@code *NewTemperature}: before each draw the temperature changes (cycling through 1024
  *       values in [0.1, 1.1)), as with an annealed schedule: the sampler recomputes every weight.</li>
  * </ul>
@@ -64,11 +65,12 @@ public class SoftmaxBenchmark {
         next = 0;
     }
 
-    /** Changes one logit, round robin, keeping it in [-1, 1). */
-    private void changeOne() {
+    /** Changes one logit, round robin, keeping it in [-1, 1); returns its index. */
+    private int changeOne() {
         int i = next;
         next = i + 1 == arms ? 0 : i + 1;
         q[i] = rng.nextDouble() * 2 - 1;
+        return i;
     }
 
     /** A new temperature in [0.1, 1.1) every call. */
@@ -103,6 +105,12 @@ public class SoftmaxBenchmark {
     public int samplerOneChanged() {
         changeOne();
         return sampler.sample(q, temperature, rng.nextDouble());
+    }
+
+    @Benchmark
+    public int samplerOneChangedHinted() {
+        int changed = changeOne();
+        return sampler.sample(q, temperature, rng.nextDouble(), changed);
     }
 
     @Benchmark

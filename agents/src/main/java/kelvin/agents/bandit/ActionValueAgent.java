@@ -21,7 +21,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * reproduced to the last bit.
  *
  * <p>Time: the learner counts its steps t = 0, 1, 2, ...; {@code select()} calls
- * {@code policy.select(Q, t)}, {@code update} updates Q, forwards (reward, entropy) to the policy's
+ * {@code policy.select(Q, t, changed)} with the arm updated since the previous select (the hint of
+ * {@link PolicyRun#select(double[], long, int)}: a Boltzmann policy then recomputes one weight, and
+ * chooses the same action as {@code policy.select(Q, t)}), {@code update} updates Q, forwards (reward, entropy) to the policy's
  * schedule (the entropy of the distribution that chose the action when the schedule asks for it,
  * NaN otherwise) and then advances t. {@code entropy()}, {@code temperature()} and
  * {@code distribution(out)} describe the policy at the current Q and t.

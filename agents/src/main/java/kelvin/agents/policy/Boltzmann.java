@@ -49,9 +49,14 @@ import org.apache.commons.rng.UniformRandomProvider;
  * weights ({@link Softmax#sample(double[], int, double, double, double[])} without options,
  * {@link Softmax#sampleWeights(double[], int, double)} with them). This is the numpy peer's rule
  * set (NOTES.md rules 4 and 5): fed the peer's u values, this policy without options reproduces
- * its golden traces action for action. Nothing is allocated per step: the ranking and weight
- * buffers are allocated in {@link #start(int, UniformRandomProvider)}; the ranking is a heap, so
- * top-k costs O(K + k log K) per step.
+ * its golden traces action for action. Without options the draw goes through a per-run
+ * {@link kelvin.agents.softmax.SoftmaxSampler}, which returns exactly the action of
+ * {@link Softmax#sample} but recomputes only the weights that changed (one per step for an
+ * action-value learner, which names the updated arm through
+ * {@link PolicyRun#select(double[], long, int)}; all K when T changes), with a certificate that
+ * hands draws near a boundary to the plain path. Nothing is allocated per step: the ranking and
+ * weight buffers are allocated in {@link #start(int, UniformRandomProvider)}; the ranking is a
+ * heap, so top-k costs O(K + k log K) per step.
  *
  * <p>References: R. S. Sutton and A. G. Barto, <i>Reinforcement Learning: An Introduction</i>, MIT
  * Press, 1st ed., 1998, section 2.3 "Softmax Action Selection"; J. S. Bridle, "Training stochastic model
