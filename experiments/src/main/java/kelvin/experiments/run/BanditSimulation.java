@@ -30,18 +30,14 @@ public final class BanditSimulation implements Simulation {
         this.checkpoints = experiment.checkpoints();
         List<Metric> metrics = experiment.metrics();
         int c = checkpoints.length;
-        regretSlot = base(metrics, Metric.REGRET, c);
-        rewardSlot = base(metrics, Metric.REWARD, c);
-        averageRewardSlot = base(metrics, Metric.AVERAGE_REWARD, c);
-        optimalSlot = base(metrics, Metric.OPTIMAL_ACTION, c);
-        entropySlot = base(metrics, Metric.ENTROPY, c);
-        temperatureSlot = base(metrics, Metric.TEMPERATURE, c);
+        regretSlot = Simulation.base(metrics, Metric.REGRET, c);
+        rewardSlot = Simulation.base(metrics, Metric.REWARD, c);
+        averageRewardSlot = Simulation.base(metrics, Metric.AVERAGE_REWARD, c);
+        optimalSlot = Simulation.base(metrics, Metric.OPTIMAL_ACTION, c);
+        entropySlot = Simulation.base(metrics, Metric.ENTROPY, c);
+        temperatureSlot = Simulation.base(metrics, Metric.TEMPERATURE, c);
     }
 
-    private static int base(List<Metric> metrics, Metric m, int checkpoints) {
-        int i = metrics.indexOf(m);
-        return i < 0 ? -1 : i * checkpoints;
-    }
 
     @Override
     public int tallies() {

@@ -15,6 +15,13 @@ public interface Simulation {
     /** Runs runs [from, to) of {@code cell}, adding their metrics to {@code out} in run order. */
     void runBlock(Cell cell, int from, int to, Moments out);
 
+    /** The first slot of {@code m}'s checkpoints (metric position x checkpoints), or -1 if not recorded. */
+    static int base(java.util.List<kelvin.experiments.model.Metric> metrics, kelvin.experiments.model.Metric m,
+                    int checkpoints) {
+        int i = metrics.indexOf(m);
+        return i < 0 ? -1 : i * checkpoints;
+    }
+
     /** The simulation for an experiment's kind of environment. */
     static Simulation of(Experiment experiment) {
         return experiment.episodic() ? new TabularSimulation(experiment) : new BanditSimulation(experiment);

@@ -47,20 +47,16 @@ public final class TabularSimulation implements Simulation {
         this.actions = env.actions();
         List<Metric> metrics = experiment.metrics();
         int c = checkpoints.length;
-        returnSlot = base(metrics, Metric.RETURN, c);
-        lengthSlot = base(metrics, Metric.LENGTH, c);
-        regretSlot = base(metrics, Metric.REGRET, c);
-        coverageSlot = base(metrics, Metric.COVERAGE, c);
-        greedySlot = base(metrics, Metric.GREEDY_VALUE, c);
-        entropySlot = base(metrics, Metric.ENTROPY, c);
-        temperatureSlot = base(metrics, Metric.TEMPERATURE, c);
-        firstSuccessSlot = base(metrics, Metric.FIRST_SUCCESS, c);
+        returnSlot = Simulation.base(metrics, Metric.RETURN, c);
+        lengthSlot = Simulation.base(metrics, Metric.LENGTH, c);
+        regretSlot = Simulation.base(metrics, Metric.REGRET, c);
+        coverageSlot = Simulation.base(metrics, Metric.COVERAGE, c);
+        greedySlot = Simulation.base(metrics, Metric.GREEDY_VALUE, c);
+        entropySlot = Simulation.base(metrics, Metric.ENTROPY, c);
+        temperatureSlot = Simulation.base(metrics, Metric.TEMPERATURE, c);
+        firstSuccessSlot = Simulation.base(metrics, Metric.FIRST_SUCCESS, c);
     }
 
-    private static int base(List<Metric> metrics, Metric m, int checkpoints) {
-        int i = metrics.indexOf(m);
-        return i < 0 ? -1 : i * checkpoints;
-    }
 
     @Override
     public int slots() {
