@@ -98,35 +98,12 @@ public final class BernoulliBandit implements BanditEnv {
     }
 
     /** One run: the shared (read-only) means and the run's stream. */
-    private static final class Run implements BanditRun {
-        private final double[] mu;
-        private final double best;
+    private static final class Run extends MeansRun {
         private final UniformRandomProvider rng;
 
         Run(double[] mu, UniformRandomProvider rng) {
-            this.mu = mu;
-            this.best = BanditMath.max(mu);
+            super(mu);
             this.rng = rng;
-        }
-
-        @Override
-        public int arms() {
-            return mu.length;
-        }
-
-        @Override
-        public double mean(int arm) {
-            return mu[arm];
-        }
-
-        @Override
-        public double bestMean() {
-            return best;
-        }
-
-        @Override
-        public boolean isOptimal(int arm) {
-            return mu[arm] == best;
         }
 
         @Override

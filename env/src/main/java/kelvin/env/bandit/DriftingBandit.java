@@ -247,39 +247,16 @@ public final class DriftingBandit implements BanditEnv {
     }
 
     /** One run: the run's drifting means, their current maximum and the run's normal sampler. */
-    private static final class Run implements BanditRun {
-        private final double[] mu;
+    private static final class Run extends MeansRun {
         private final double drift;
         private final double noise;
         private final NormalizedGaussianSampler gaussian;
-        private double best;
 
         Run(double[] mu, double drift, double noise, NormalizedGaussianSampler gaussian) {
-            this.mu = mu;
+            super(mu);
             this.drift = drift;
             this.noise = noise;
             this.gaussian = gaussian;
-            this.best = BanditMath.max(mu);
-        }
-
-        @Override
-        public int arms() {
-            return mu.length;
-        }
-
-        @Override
-        public double mean(int arm) {
-            return mu[arm];
-        }
-
-        @Override
-        public double bestMean() {
-            return best;
-        }
-
-        @Override
-        public boolean isOptimal(int arm) {
-            return mu[arm] == best;
         }
 
         @Override
@@ -295,7 +272,7 @@ public final class DriftingBandit implements BanditEnv {
                     top = moved;
                 }
             }
-            best = top;
+            setBest(top);
             return reward;
         }
     }

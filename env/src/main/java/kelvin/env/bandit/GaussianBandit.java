@@ -207,38 +207,15 @@ public final class GaussianBandit implements BanditEnv {
     }
 
     /** One run: fixed means, the run's noise sampler. */
-    private static final class Run implements BanditRun {
-        private final double[] mu;
-        private final double best;
+    private static final class Run extends MeansRun {
         private final double noise;
         /** The concrete (final) sampler class, so the call in pull() is direct. */
         private final ZigguratSampler.NormalizedGaussian gaussian;
 
         Run(double[] mu, double noise, ZigguratSampler.NormalizedGaussian gaussian) {
-            this.mu = mu;
-            this.best = BanditMath.max(mu);
+            super(mu);
             this.noise = noise;
             this.gaussian = gaussian;
-        }
-
-        @Override
-        public int arms() {
-            return mu.length;
-        }
-
-        @Override
-        public double mean(int arm) {
-            return mu[arm];
-        }
-
-        @Override
-        public double bestMean() {
-            return best;
-        }
-
-        @Override
-        public boolean isOptimal(int arm) {
-            return mu[arm] == best;
         }
 
         @Override
