@@ -31,7 +31,7 @@ import kelvin.experiments.run.Runner;
  */
 public final class CellStore {
     private static final String MAGIC = "kelvin-cell";
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final Path dir;
     private final Experiment experiment;
@@ -125,7 +125,8 @@ public final class CellStore {
             double seconds = in.readDouble();
             Moments m = Moments.read(in);
             int slots = experiment.metrics().size() * experiment.checkpoints().length;
-            if (m.slots() != slots || in.available() != 0) {
+            if (m.slots() != slots || m.runs() != experiment.runs()
+                    || m.columns() != experiment.metrics().size() + 1 || in.available() != 0) {
                 return null;
             }
             return new Runner.Result(List.of(m), new double[] {seconds});

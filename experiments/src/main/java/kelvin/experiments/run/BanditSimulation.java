@@ -13,7 +13,8 @@ import kelvin.experiments.model.Metric;
 /**
  * Runs blocks of bandit runs of one cell and folds their metrics into {@link Moments}, one slot per
  * (metric, checkpoint): slot = metric position * checkpoints + checkpoint position. Nothing is kept
- * per run: between checkpoints the loop only selects, pulls, learns and adds up regret.
+ * per run but a row of final values: between checkpoints the loop only selects, pulls, learns and
+ * adds up regret and its area.
  */
 public final class BanditSimulation implements Simulation {
     private final Experiment experiment;
@@ -93,13 +94,17 @@ public final class BanditSimulation implements Simulation {
     private void run(BanditRun bandit, BanditLearner learner, Moments out) {
         final int horizon = experiment.horizon();
         final int[] marks = checkpoints;
+        final int c = marks.length;
+        out.beginRun();
         int next = 0;
         int mark = marks[0] - 1;
         double regret = 0;
+        double area = 0;
         double rewards = 0;
         for (int t = 0; t < horizon; t++) {
             int arm = learner.select();
             regret += bandit.bestMean() - bandit.mean(arm);
+            area += regret;
             if (t != mark) {
                 double reward = bandit.pull(arm);
                 rewards += reward;
@@ -107,29 +112,18 @@ public final class BanditSimulation implements Simulation {
                 continue;
             }
             // A checkpoint: read what describes this step before the reward moves the agent on.
-            if (entropySlot >= 0) {
-                out.add(entropySlot + next, learner.entropy());
-            }
-            if (temperatureSlot >= 0) {
-                out.add(temperatureSlot + next, learner.temperature());
-            }
-            if (optimalSlot >= 0) {
-                out.add(optimalSlot + next, bandit.isOptimal(arm) ? 1.0 : 0.0);
-            }
+            Simulation.record(out, entropySlot, next, c, entropySlot >= 0 ? learner.entropy() : 0);
+            Simulation.record(out, temperatureSlot, next, c, temperatureSlot >= 0 ? learner.temperature() : 0);
+            Simulation.record(out, optimalSlot, next, c, bandit.isOptimal(arm) ? 1.0 : 0.0);
             double reward = bandit.pull(arm);
             rewards += reward;
-            if (rewardSlot >= 0) {
-                out.add(rewardSlot + next, reward);
-            }
-            if (averageRewardSlot >= 0) {
-                out.add(averageRewardSlot + next, rewards / (t + 1));
-            }
-            if (regretSlot >= 0) {
-                out.add(regretSlot + next, regret);
-            }
+            Simulation.record(out, rewardSlot, next, c, reward);
+            Simulation.record(out, averageRewardSlot, next, c, rewards / (t + 1));
+            Simulation.record(out, regretSlot, next, c, regret);
             learner.update(arm, reward);
             next++;
             mark = next < marks.length ? marks[next] - 1 : -1;
         }
+        out.setRunValue(Simulation.areaColumn(experiment), regretSlot >= 0 ? area : Double.NaN);
     }
 }

@@ -8,6 +8,11 @@ import java.util.Arrays;
  * LeVeque 1979). Merging is exact in algebra but not in floating point, so callers merge in a fixed
  * order to keep results independent of thread count. NaN values are skipped (a metric an agent does
  * not have, such as the temperature of epsilon-greedy).
+ *
+ * <p>Beside the aggregates, a Moments can keep a few values per run (a row of {@code columns}
+ * doubles per run, in run order): the final value of each metric and the area under the regret
+ * curve, which paired comparisons and distribution plots need run by run. Merging appends the
+ * other's rows after this one's, so rows stay in run order when blocks merge in block order.
  */
 public final class Moments {
     private final long[] n;
@@ -16,16 +21,28 @@ public final class Moments {
     private final double[] min;
     private final double[] max;
     private final long[] tallies;
+    private final int columns;
+    private double[] rows = new double[0];
+    private int runs;
 
     public Moments(int slots) {
         this(slots, 0);
     }
 
+    public Moments(int slots, int tallies) {
+        this(slots, tallies, 0);
+    }
+
     /**
      * @param slots statistics slots
      * @param tallies integer counters summed across runs (e.g. state visits), exact in any order
+     * @param columns values kept per run (0 keeps no rows)
      */
-    public Moments(int slots, int tallies) {
+    public Moments(int slots, int tallies, int columns) {
+        if (columns < 0) {
+            throw new IllegalArgumentException("columns must not be negative: " + columns);
+        }
+        this.columns = columns;
         this.tallies = new long[tallies];
         n = new long[slots];
         mean = new double[slots];
@@ -56,8 +73,48 @@ public final class Moments {
         }
     }
 
+    /** Starts the next run's row, every value NaN until {@link #setRunValue} sets it. */
+    public void beginRun() {
+        ensureRows(runs + 1);
+        Arrays.fill(rows, runs * columns, (runs + 1) * columns, Double.NaN);
+        runs++;
+    }
+
+    /** Sets column {@code column} of the current (last begun) run. */
+    public void setRunValue(int column, double x) {
+        rows[(runs - 1) * columns + java.util.Objects.checkIndex(column, columns)] = x;
+    }
+
+    /** Value {@code column} of run {@code run} (0-based in the order runs were begun and merged). */
+    public double runValue(int run, int column) {
+        return rows[java.util.Objects.checkIndex(run, runs) * columns + java.util.Objects.checkIndex(column, columns)];
+    }
+
+    /** Runs with a row. */
+    public int runs() {
+        return runs;
+    }
+
+    /** Values kept per run. */
+    public int columns() {
+        return columns;
+    }
+
+    private void ensureRows(int needed) {
+        if ((long) needed * columns > rows.length) {
+            long grown = Math.max((long) needed * columns, 2L * rows.length);
+            rows = Arrays.copyOf(rows, (int) Math.min(Integer.MAX_VALUE - 8, grown));
+        }
+    }
+
     /** Adds {@code other}'s values to this one's, as if they had been added here after ours. */
     public void merge(Moments other) {
+        if (other.columns != columns) {
+            throw new IllegalArgumentException("per-run columns differ: " + columns + " and " + other.columns);
+        }
+        ensureRows(runs + other.runs);
+        System.arraycopy(other.rows, 0, rows, runs * columns, other.runs * columns);
+        runs += other.runs;
         for (int i = 0; i < tallies.length; i++) {
             tallies[i] += other.tallies[i];
         }
@@ -99,6 +156,11 @@ public final class Moments {
             out.writeDouble(min[s]);
             out.writeDouble(max[s]);
         }
+        out.writeInt(columns);
+        out.writeInt(runs);
+        for (int i = 0; i < runs * columns; i++) {
+            out.writeDouble(rows[i]);
+        }
     }
 
     /** Reads what {@link #write} wrote; the restored object is equal bit for bit. */
@@ -115,15 +177,31 @@ public final class Moments {
         if (slots < 0 || slots > 100_000_000) {
             throw new java.io.IOException("corrupt moments: " + slots + " slots");
         }
-        Moments m = new Moments(slots, tallyCount);
-        System.arraycopy(tallies, 0, m.tallies, 0, tallyCount);
+        long[] n = new long[slots];
+        double[][] stats = new double[4][slots];
         for (int s = 0; s < slots; s++) {
-            m.n[s] = in.readLong();
-            m.mean[s] = in.readDouble();
-            m.m2[s] = in.readDouble();
-            m.min[s] = in.readDouble();
-            m.max[s] = in.readDouble();
+            n[s] = in.readLong();
+            for (double[] stat : stats) {
+                stat[s] = in.readDouble();
+            }
         }
+        int columns = in.readInt();
+        int runs = in.readInt();
+        if (columns < 0 || runs < 0 || (long) columns * runs > 500_000_000L) {
+            throw new java.io.IOException("corrupt moments: " + runs + " runs of " + columns + " values");
+        }
+        Moments m = new Moments(slots, tallyCount, columns);
+        System.arraycopy(tallies, 0, m.tallies, 0, tallyCount);
+        System.arraycopy(n, 0, m.n, 0, slots);
+        System.arraycopy(stats[0], 0, m.mean, 0, slots);
+        System.arraycopy(stats[1], 0, m.m2, 0, slots);
+        System.arraycopy(stats[2], 0, m.min, 0, slots);
+        System.arraycopy(stats[3], 0, m.max, 0, slots);
+        m.ensureRows(runs);
+        for (int i = 0; i < runs * columns; i++) {
+            m.rows[i] = in.readDouble();
+        }
+        m.runs = runs;
         return m;
     }
 

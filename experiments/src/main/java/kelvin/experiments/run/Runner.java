@@ -65,7 +65,7 @@ public final class Runner {
         List<OrderedMerge> merges = new ArrayList<>();
         int[] todo = cells.stream().mapToInt(Cell::index).filter(i -> !done.containsKey(i)).toArray();
         for (int c = 0; c < cells.size(); c++) {
-            merges.add(new OrderedMerge(new Moments(simulation.slots(), simulation.tallies()), blocksPerCell));
+            merges.add(new OrderedMerge(new Moments(simulation.slots(), simulation.tallies(), Simulation.runColumns(experiment)), blocksPerCell));
         }
         int tasks = todo.length * blocksPerCell;
         long[] nanos = new long[cells.size()];
@@ -81,7 +81,7 @@ public final class Runner {
                 int block = task % blocksPerCell;
                 int from = block * BLOCK;
                 int to = Math.min(runs, from + BLOCK);
-                Moments moments = new Moments(simulation.slots(), simulation.tallies());
+                Moments moments = new Moments(simulation.slots(), simulation.tallies(), Simulation.runColumns(experiment));
                 long start = System.nanoTime();
                 try {
                     simulation.runBlock(cells.get(c), from, to, moments);

@@ -119,7 +119,10 @@ public final class TabularSimulation implements Simulation {
         int covered = 0;
         int reachable = model.reachableCount();
         double[] greedy = greedySlot >= 0 ? new double[n * a] : null;
+        out.beginRun();
+        final int c = checkpoints.length;
         double regret = 0;
+        double area = 0;
         int firstSuccess = 0;
         int next = 0;
         int mark = checkpoints[0] - 1;
@@ -170,33 +173,30 @@ public final class TabularSimulation implements Simulation {
                 firstSuccess = e + 1;
             }
             regret += optimum - discounted;
+            area += regret;
             if (!record) {
                 continue;
             }
-            add(out, returnSlot, next, undiscounted);
-            add(out, lengthSlot, next, steps);
-            add(out, regretSlot, next, regret);
-            add(out, coverageSlot, next, (double) covered / reachable);
-            add(out, entropySlot, next, entropySlot >= 0 ? learner.episodeEntropy() : 0);
-            add(out, temperatureSlot, next, temperatures / steps);
+            Simulation.record(out, returnSlot, next, c, undiscounted);
+            Simulation.record(out, lengthSlot, next, c, steps);
+            Simulation.record(out, regretSlot, next, c, regret);
+            Simulation.record(out, coverageSlot, next, c, (double) covered / reachable);
+            Simulation.record(out, entropySlot, next, c, entropySlot >= 0 ? learner.episodeEntropy() : 0);
+            Simulation.record(out, temperatureSlot, next, c, temperatures / steps);
             if (greedySlot >= 0) {
                 learner.greedyPolicy(greedy);
-                add(out, greedySlot, next, HorizonValues.policyStart(model, gamma, greedy, maxSteps));
+                Simulation.record(out, greedySlot, next, c, HorizonValues.policyStart(model, gamma, greedy, maxSteps));
             }
-            if (next == checkpoints.length - 1) {
-                add(out, firstSuccessSlot, next, firstSuccess == 0 ? episodes + 1 : firstSuccess);
+            if (next == c - 1) {
+                Simulation.record(out, firstSuccessSlot, next, c, firstSuccess == 0 ? episodes + 1 : firstSuccess);
             }
             next++;
             mark = next < checkpoints.length ? checkpoints[next] - 1 : -1;
         }
+        out.setRunValue(Simulation.areaColumn(experiment), regretSlot >= 0 ? area : Double.NaN);
         for (int s = 0; s < n; s++) {
             out.tally(n + s * a + learner.greedyAction(s), 1);
         }
     }
 
-    private static void add(Moments out, int slot, int checkpoint, double value) {
-        if (slot >= 0) {
-            out.add(slot + checkpoint, value);
-        }
-    }
 }

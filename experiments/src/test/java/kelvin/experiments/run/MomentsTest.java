@@ -50,4 +50,33 @@ class MomentsTest {
         m.add(0, 3);
         assertEquals(Double.NaN, m.variance(0));
     }
+
+    @Test
+    void perRunRowsKeepRunOrderAcrossMergesAndSurviveAWriteReadRoundTrip() throws Exception {
+        Moments a = new Moments(1, 0, 2);
+        Moments b = new Moments(1, 0, 2);
+        for (int r = 0; r < 70; r++) {
+            Moments m = r < 3 ? a : b;
+            m.beginRun();
+            m.setRunValue(0, r);
+            if (r % 2 == 0) {
+                m.setRunValue(1, -r);
+            }
+        }
+        a.merge(b);
+        assertEquals(70, a.runs());
+        for (int r = 0; r < 70; r++) {
+            assertEquals(r, a.runValue(r, 0));
+            assertEquals(r % 2 == 0 ? -r : Double.NaN, a.runValue(r, 1));
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        a.write(new java.io.DataOutputStream(bytes));
+        Moments back = Moments.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        assertEquals(70, back.runs());
+        assertEquals(2, back.columns());
+        for (int r = 0; r < 70; r++) {
+            assertEquals(Double.doubleToRawLongBits(a.runValue(r, 1)), Double.doubleToRawLongBits(back.runValue(r, 1)));
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> back.runValue(70, 0));
+    }
 }
