@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             SchemaCommand.class,
             SolveCommand.class,
             BenchCommand.class,
+            PlotCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",
@@ -53,7 +54,7 @@ public final class KelvinCommand implements Runnable {
         if (debug) {
             e.printStackTrace(err);
         }
-        if (e instanceof ConfigException) {
+        if (e instanceof ConfigException || e instanceof kelvin.experiments.results.ResultData.BadResultsException) {
             err.println("error: " + e.getMessage());
             err.flush();
             return 2;

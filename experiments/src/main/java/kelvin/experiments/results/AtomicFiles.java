@@ -26,6 +26,39 @@ public final class AtomicFiles {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Something that writes a file's text, for files too large to build in memory first. */
+    @FunctionalInterface
+    public interface TextWriter {
+        void writeTo(java.io.Writer out) throws IOException;
+    }
+
+    /** Streams {@code text}'s output to the file, atomically like {@link #write(Path, byte[])}. */
+    public static void write(Path target, TextWriter text) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(SEQUENCE.nextLong()) + ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
+                java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                        java.nio.channels.Channels.newOutputStream(ch), StandardCharsets.UTF_8), 1 << 16);
+                text.writeTo(out);
+                out.flush();
+                ch.force(true);
+            }
+            move(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     public static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -39,11 +72,7 @@ public final class AtomicFiles {
                 }
                 ch.force(true);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            move(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }

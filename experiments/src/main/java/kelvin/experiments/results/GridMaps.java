@@ -11,8 +11,6 @@ import kelvin.env.mdp.ValueIteration;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Environment;
 import kelvin.experiments.model.Experiment;
-import kelvin.experiments.run.Moments;
-import kelvin.experiments.run.Runner;
 import kelvin.plots.GridMap;
 
 /**
@@ -32,7 +30,8 @@ final class GridMaps {
     private GridMaps() {
     }
 
-    static List<Map> of(Experiment e, Runner.Result result) {
+    static List<Map> of(ResultData data) {
+        Experiment e = data.experiment();
         List<Map> maps = new ArrayList<>();
         if (e.cells().size() > MAX_VARIANTS) {
             return maps;
@@ -44,14 +43,13 @@ final class GridMaps {
             if (layout == null) {
                 continue;
             }
-            Moments m = result.cells().get(cell.index());
             int rows = layout.size();
             int columns = layout.get(0).length();
             int actions = env.actions();
             int n = env.states();
             long total = 0;
             for (int s = 0; s < rows * columns; s++) {
-                total += m.tally(s);
+                total += data.tally(cell.index(), s);
             }
             double[][] visits = new double[rows][columns];
             int[][] arrows = new int[rows][columns];
@@ -59,12 +57,12 @@ final class GridMaps {
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < columns; c++) {
                     int s = r * columns + c;
-                    visits[r][c] = total == 0 ? Double.NaN : (double) m.tally(s) / total;
+                    visits[r][c] = total == 0 ? Double.NaN : (double) data.tally(cell.index(), s) / total;
                     long best = -1;
                     int bestAction = GridMap.NO_ACTION;
                     long sum = 0;
                     for (int a = 0; a < actions; a++) {
-                        long count = m.tally(n + s * actions + a);
+                        long count = data.tally(cell.index(), n + s * actions + a);
                         sum += count;
                         if (count > best) {
                             best = count;

@@ -21,6 +21,14 @@ public record Interval(double mean, double stderr, double low, double high, long
         return new Interval(mean, se, mean - half, mean + half, n);
     }
 
+    /** The 97.5% quantile of Student's t with a real number of degrees of freedom (Welch's df). */
+    public static double tQuantile975(double df) {
+        if (df == Math.rint(df) && df < Long.MAX_VALUE) {
+            return tQuantile975((long) df);
+        }
+        return new TDistribution(null, df, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY).inverseCumulativeProbability(0.975);
+    }
+
     /** The 97.5% quantile of Student's t with {@code df} degrees of freedom. */
     public static double tQuantile975(long df) {
         return T975.computeIfAbsent(df, d -> new TDistribution(null, d, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY)

@@ -3,11 +3,9 @@ package kelvin.experiments.results;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.model.Metric;
-import kelvin.experiments.run.Runner;
 import kelvin.plots.Figure;
 import kelvin.plots.Report;
 import kelvin.plots.ReportRenderer;
@@ -19,19 +17,108 @@ final class Reports {
     private Reports() {
     }
 
-    static String html(Experiment e, Runner.Result result, String configYaml, Map<String, String> facts,
-                       List<ReportWriter.Figure> figures) {
+    static String html(ResultData data, String configYaml, List<ReportWriter.Figure> figures, ReportOptions options) {
+        Experiment e = data.experiment();
         Report.Builder report = Report.builder("Kelvin report: " + e.name());
-        facts.forEach(report::fact);
+        data.facts().forEach(report::fact);
         report.config(configYaml);
         for (ReportWriter.Figure f : figures) {
             report.figure(new Figure(f.title(), f.caption() != null ? f.caption() : caption(f.metric(), e), f.png(), f.svgPath()));
         }
-        report.table(summary(e, result));
+        for (Table t : comparisons(data, options.baseline())) {
+            report.table(t);
+        }
+        report.table(summary(data));
         return ReportRenderer.html(report.build());
     }
 
-    private static String caption(Metric metric, Experiment e) {
+    /**
+     * Per environment with at least two variants: the ranking by final regret with ties, and each
+     * variant's paired difference to the baseline (the given one where it ran on this environment,
+     * else the best-ranked variant).
+     */
+    static List<Table> comparisons(ResultData data, String baseline) {
+        Experiment e = data.experiment();
+        List<Table> tables = new ArrayList<>();
+        if (!e.metrics().contains(Metric.REGRET)) {
+            return tables;
+        }
+        List<List<Cell>> groups = Comparisons.byEnvironment(e);
+        int g = 0;
+        for (List<Cell> group : groups) {
+            g++;
+            if (group.size() < 2) {
+                continue;
+            }
+            String where = groups.size() == 1 ? "" : String.format(Locale.ROOT, " (environment %d of %d)", g, groups.size());
+            List<Comparisons.Place> places = Comparisons.rank(data, group);
+            tables.add(ranking(e, places, where));
+            Cell base = places.get(0).cell();
+            for (Cell c : group) {
+                if (c.label().equals(baseline)) {
+                    base = c;
+                }
+            }
+            tables.add(paired(data, group, base, where));
+        }
+        return tables;
+    }
+
+    private static Table ranking(Experiment e, List<Comparisons.Place> places, String where) {
+        List<String> columns = List.of("rank", "variant", "final regret [95% CI]", "area under regret curve [95% CI]",
+                "difference to the group's best [paired 95% CI]");
+        List<List<String>> rows = new ArrayList<>();
+        for (Comparisons.Place p : places) {
+            rows.add(List.of(Integer.toString(p.rank()), p.cell().label(), format(p.finalValue()),
+                    p.area() == null ? "" : format(p.area()),
+                    p.vsLeader() == null ? "" : signed(p.vsLeader().difference())));
+        }
+        return new Table("Ranking by final regret at " + e.timeUnit() + " " + e.horizon() + where
+                + ": lower is better; equal ranks where the paired 95% interval to the group's best contains 0",
+                columns, rows);
+    }
+
+    private static Table paired(ResultData data, List<Cell> group, Cell base, String where) {
+        List<String> columns = List.of("variant", "final regret minus baseline [paired 95% CI]", "unpaired 95% CI (Welch)",
+                "paired / unpaired width", "area minus baseline [paired 95% CI]", "verdict");
+        List<List<String>> rows = new ArrayList<>();
+        for (Cell c : group) {
+            if (c == base) {
+                continue;
+            }
+            Comparisons.Difference fin = Comparisons.paired(data.finals(c.index(), Metric.REGRET),
+                    data.finals(base.index(), Metric.REGRET));
+            Comparisons.Difference area = Comparisons.paired(data.regretArea(c.index()), data.regretArea(base.index()));
+            Interval d = fin.difference();
+            String unpaired = Double.isNaN(fin.unpairedHalfWidth()) ? ""
+                    : String.format(Locale.ROOT, "[%.4g, %.4g]", d.mean() - fin.unpairedHalfWidth(),
+                            d.mean() + fin.unpairedHalfWidth());
+            String ratio = Double.isNaN(fin.widthRatio()) || Double.isInfinite(fin.widthRatio()) ? ""
+                    : String.format(Locale.ROOT, "%.2f", fin.widthRatio());
+            String verdict = !fin.decided() ? "no detectable difference"
+                    : d.mean() < 0 ? "lower regret than the baseline" : "higher regret than the baseline";
+            rows.add(List.of(c.label(), signed(d), unpaired, ratio, signed(area.difference()), verdict));
+        }
+        return new Table("Paired differences against " + base.label() + where
+                + " (negative = less regret than the baseline)", columns, rows);
+    }
+
+    /** The explanation printed under the paired-differences table. */
+    static final String PAIRING_NOTE = "Run r of every variant draws its environment from the same random stream "
+            + "(common random numbers): the same arm values or MDP, the same reward noise. The difference between two "
+            + "variants is therefore taken run by run, which cancels the luck both runs shared: the paired interval "
+            + "(t on the n per-run differences) is narrower than the unpaired Welch interval of the same difference "
+            + "by the ratio in the table, so fewer runs tell two schedules apart. Intervals are not corrected for "
+            + "multiple comparisons.";
+
+    private static String signed(Interval iv) {
+        if (Double.isNaN(iv.low())) {
+            return String.format(Locale.ROOT, "%+.4g", iv.mean());
+        }
+        return String.format(Locale.ROOT, "%+.4g [%.4g, %.4g]", iv.mean(), iv.low(), iv.high());
+    }
+
+    static String caption(Metric metric, Experiment e) {
         String common = " Lines are means over " + e.runs() + " runs; shaded bands are 95% confidence intervals "
                 + "(Student's t).";
         switch (metric) {
@@ -71,18 +158,18 @@ final class Reports {
         }
     }
 
-    private static Table summary(Experiment e, Runner.Result result) {
+    private static Table summary(ResultData data) {
+        Experiment e = data.experiment();
         List<String> columns = new ArrayList<>(List.of("variant"));
         for (Metric m : e.metrics()) {
             columns.add(m.key());
         }
-        int last = e.checkpoints().length - 1;
         List<List<String>> rows = new ArrayList<>();
         for (Cell c : e.cells()) {
             List<String> row = new ArrayList<>();
             row.add(c.label());
             for (Metric m : e.metrics()) {
-                Interval iv = Tables.interval(e, result.cells().get(c.index()), m, last);
+                Interval iv = data.last(c.index(), m);
                 row.add(iv == null ? "" : format(iv));
             }
             rows.add(row);

@@ -23,7 +23,8 @@ import kelvin.experiments.run.Runner;
 import kelvin.experiments.run.Streams;
 
 /**
- * Writes a results folder: config.yaml, curves.csv, summary.csv, the plots and report.html, and
+ * Writes a results folder: config.yaml, curves.csv, summary.csv, runs.csv, states.csv (tabular
+ * environments), the plots and report.html, and
  * last manifest.json, so a folder with a manifest is a complete one. Every file is written
  * atomically.
  */
@@ -48,16 +49,79 @@ public final class ResultWriter {
 
     public void write(Path dir, boolean plots) throws IOException {
         Files.createDirectories(dir);
+        Instant finished = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        ResultData data = ResultData.of(experiment, result,
+                facts(experiment, Version.get(), wallSeconds, threads, machine(), finished));
         String configYaml = configYaml(experiment);
         AtomicFiles.write(dir.resolve("config.yaml"), configYaml);
-        AtomicFiles.write(dir.resolve("curves.csv"), Tables.curves(experiment, result.cells()));
-        AtomicFiles.write(dir.resolve("summary.csv"), Tables.summary(experiment, result.cells()));
-        List<String> files = new ArrayList<>(List.of("config.yaml", "curves.csv", "summary.csv"));
+        List<String> files = writeTables(dir, data);
         if (plots) {
-            files.addAll(new ReportWriter(experiment, result, configYaml, facts()).write(dir));
+            files.addAll(new ReportWriter(data, configYaml, ReportOptions.DEFAULT).write(dir));
         }
         files.add("manifest.json");
-        AtomicFiles.write(dir.resolve("manifest.json"), JSON.writeValueAsString(manifest(configYaml, files)) + "\n");
+        AtomicFiles.write(dir.resolve("manifest.json"), JSON.writeValueAsString(manifest(configYaml, files, finished)) + "\n");
+    }
+
+    /**
+     * Redraws the charts and report.html of a results folder from its CSV files ({@code kelvin plot}),
+     * removes charts the new options no longer draw and updates the manifest's file list. The header
+     * facts (wall time, machine, version) are those of the run, from manifest.json.
+     *
+     * @return the files written, relative to {@code dir}
+     * @throws ResultData.BadResultsException when a file is missing or does not fit config.yaml
+     */
+    public static List<String> replot(Path dir, Experiment experiment, ReportOptions options) throws IOException {
+        Path manifestFile = dir.resolve("manifest.json");
+        com.fasterxml.jackson.databind.node.ObjectNode manifest;
+        try {
+            manifest = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(manifestFile.toFile());
+        } catch (IOException | ClassCastException e) {
+            throw new ResultData.BadResultsException(manifestFile, 0, "missing or unreadable (" + e.getMessage()
+                    + "); kelvin run writes it last, so the run may not have finished");
+        }
+        Instant finished;
+        try {
+            finished = Instant.parse(manifest.path("finished").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ResultData.BadResultsException(manifestFile, 0, "'finished' is not an ISO-8601 instant");
+        }
+        Map<String, String> facts = facts(experiment, manifest.path("kelvin_version").asText("unknown"),
+                manifest.path("wall_seconds").asDouble(Double.NaN), manifest.path("threads").asInt(0),
+                manifest.path("machine").asText("unknown"), finished);
+        ResultData data = ResultData.read(dir, experiment, facts);
+        String configYaml = Files.readString(dir.resolve("config.yaml"), StandardCharsets.UTF_8);
+        List<String> drawn = new ReportWriter(data, configYaml, options).write(dir);
+        List<String> files = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode f : manifest.path("files")) {
+            String name = f.asText();
+            if (drawn.contains(name) || name.equals("manifest.json")) {
+                continue;
+            }
+            if (name.startsWith("plots/")) {
+                Files.deleteIfExists(dir.resolve(name)); // a chart these options no longer draw
+            } else {
+                files.add(name);
+            }
+        }
+        files.addAll(drawn);
+        files.add("manifest.json");
+        com.fasterxml.jackson.databind.node.ArrayNode list = manifest.putArray("files");
+        files.forEach(list::add);
+        AtomicFiles.write(manifestFile, JSON.writeValueAsString(manifest) + "\n");
+        return drawn;
+    }
+
+    /** Writes curves.csv, summary.csv, runs.csv and (tabular environments) states.csv; returns their names. */
+    static List<String> writeTables(Path dir, ResultData data) throws IOException {
+        List<String> files = new ArrayList<>(List.of("config.yaml", "curves.csv", "summary.csv", "runs.csv"));
+        AtomicFiles.write(dir.resolve("curves.csv"), Tables.curves(data));
+        AtomicFiles.write(dir.resolve("summary.csv"), Tables.summary(data));
+        AtomicFiles.write(dir.resolve("runs.csv"), out -> Tables.runs(data, out));
+        if (data.experiment().episodic()) {
+            AtomicFiles.write(dir.resolve("states.csv"), Tables.states(data));
+            files.add("states.csv");
+        }
+        return files;
     }
 
     /** The chart with readable ticks on its log axes (decades, 1-2-5 steps). */
@@ -85,18 +149,19 @@ public final class ResultWriter {
     }
 
     /** What the report header shows: the run as a record. */
-    private Map<String, String> facts() {
+    static Map<String, String> facts(Experiment experiment, String version, double wallSeconds, int threads,
+                                     String machine, Instant finished) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("Seed", Long.toString(experiment.seed()));
         f.put("Runs per variant", Integer.toString(experiment.runs()));
         f.put(experiment.episodic() ? "Episodes" : "Steps", Integer.toString(experiment.horizon()));
         f.put("Variants", Integer.toString(experiment.cells().size()));
-        f.put("Kelvin", Version.get());
+        f.put("Kelvin", version);
         f.put("Wall time", String.format(java.util.Locale.ROOT, "%.2f s on %d thread%s", wallSeconds, threads,
                 threads == 1 ? "" : "s"));
-        f.put("Machine", machine());
+        f.put("Machine", machine);
         f.put("Finished", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-                .withZone(java.time.ZoneOffset.UTC).format(Instant.now()));
+                .withZone(java.time.ZoneOffset.UTC).format(finished));
         return f;
     }
 
@@ -105,7 +170,7 @@ public final class ResultWriter {
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version");
     }
 
-    private Map<String, Object> manifest(String configYaml, List<String> files) {
+    private Map<String, Object> manifest(String configYaml, List<String> files, Instant finished) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kelvin_version", Version.get());
         m.put("name", experiment.name());
@@ -120,7 +185,7 @@ public final class ResultWriter {
         m.put("threads", threads);
         m.put("wall_seconds", round3(wallSeconds));
         m.put("machine", machine());
-        m.put("finished", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        m.put("finished", finished.toString());
         List<Map<String, Object>> cells = new ArrayList<>();
         for (Cell c : experiment.cells()) {
             Map<String, Object> cm = new LinkedHashMap<>();

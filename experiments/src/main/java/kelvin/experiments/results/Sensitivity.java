@@ -8,7 +8,6 @@ import java.util.Map;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.model.Metric;
-import kelvin.experiments.run.Runner;
 import kelvin.plots.LineChart;
 import kelvin.plots.Series;
 
@@ -24,7 +23,8 @@ final class Sensitivity {
     }
 
     /** The chart for {@code metric}, or null when no agent has a one-key numeric sweep. */
-    static LineChart chart(Experiment e, Runner.Result result, Metric metric) {
+    static LineChart chart(ResultData data, Metric metric) {
+        Experiment e = data.experiment();
         Map<String, List<Cell>> byAgent = new LinkedHashMap<>();
         for (Cell c : e.cells()) {
             if (c.params().size() == 1 && isNumber(c.params().values().iterator().next())) {
@@ -54,7 +54,7 @@ final class Sensitivity {
             boolean band = true;
             int m = 0;
             for (Cell c : cells) {
-                Interval iv = Tables.interval(e, result.cells().get(c.index()), metric, last);
+                Interval iv = data.interval(c.index(), metric, last);
                 if (iv == null) {
                     continue;
                 }

@@ -38,35 +38,132 @@ public final class Tables {
         return n == 0 ? null : Interval.of(n, m.mean(slot), m.variance(slot));
     }
 
-    public static String curves(Experiment e, List<Moments> cells) {
+    public static String curves(ResultData data) {
+        Experiment e = data.experiment();
         int[] marks = e.checkpoints();
         List<String[]> rows = new ArrayList<>();
         for (Cell cell : e.cells()) {
-            Moments m = cells.get(cell.index());
             for (Metric metric : e.metrics()) {
                 for (int c = 0; c < marks.length; c++) {
-                    Interval iv = interval(e, m, metric, c);
+                    Interval iv = data.interval(cell.index(), metric, c);
                     if (iv != null) {
                         rows.add(row(e, cell, metric, Integer.toString(marks[c]), iv));
                     }
                 }
             }
         }
-        return write(columns(CURVE_COLUMNS, e), rows);
+        return write(curveColumns(e), rows);
     }
 
-    public static String summary(Experiment e, List<Moments> cells) {
-        int last = e.checkpoints().length - 1;
+    public static String summary(ResultData data) {
+        Experiment e = data.experiment();
         List<String[]> rows = new ArrayList<>();
         for (Cell cell : e.cells()) {
             for (Metric metric : e.metrics()) {
-                Interval iv = interval(e, cells.get(cell.index()), metric, last);
+                Interval iv = data.last(cell.index(), metric);
                 if (iv != null) {
                     rows.add(row(e, cell, metric, null, iv));
                 }
             }
         }
         return write(columns(SUMMARY_COLUMNS, e), rows);
+    }
+
+    /** curves.csv's columns for {@code e}: the fixed ones, then one per swept key. */
+    static List<String> curveColumns(Experiment e) {
+        return columns(CURVE_COLUMNS, e);
+    }
+
+    /** runs.csv's columns: variant, run (1-based), each metric's final value, the area under the regret curve. */
+    static List<String> runColumns(Experiment e) {
+        List<String> cols = new ArrayList<>(List.of("variant", "run"));
+        for (Metric m : e.metrics()) {
+            cols.add(m.key());
+        }
+        cols.add(ResultData.AREA_COLUMN);
+        return cols;
+    }
+
+    /**
+     * Writes runs.csv, one row per variant and run, streamed because it grows with the runs. Row r
+     * of every variant shares run r's environment stream (common random numbers), which is what
+     * makes per-run differences between variants paired.
+     */
+    public static void runs(ResultData data, java.io.Writer out) throws IOException {
+        Experiment e = data.experiment();
+        List<String> cols = runColumns(e);
+        out.write(String.join(",", cols));
+        out.write('\n');
+        StringBuilder line = new StringBuilder();
+        for (Cell cell : e.cells()) {
+            String variant = csvField(cell.label());
+            double[] area = data.regretArea(cell.index());
+            for (int r = 0; r < data.runs(cell.index()); r++) {
+                line.setLength(0);
+                line.append(variant).append(',').append(r + 1);
+                for (Metric m : e.metrics()) {
+                    line.append(',').append(number(data.finals(cell.index(), m)[r]));
+                }
+                line.append(',').append(area == null ? "" : number(area[r]));
+                out.append(line).append('\n');
+            }
+        }
+    }
+
+    /** Number of states of the experiment's largest tabular environment (states.csv rows per variant). */
+    static int stateCount(Experiment e) {
+        int most = 0;
+        for (Cell c : e.cells()) {
+            most = Math.max(most, ((kelvin.experiments.model.Environment.Tabular) c.environment()).env().states());
+        }
+        return most;
+    }
+
+    /** Actions per state of the experiment's tabular environments. */
+    static int stateActions(Experiment e) {
+        return ((kelvin.experiments.model.Environment.Tabular) e.environment()).env().actions();
+    }
+
+    /** states.csv's columns: variant, state, visits, then greedy_a for each action a. */
+    static List<String> stateColumns(Experiment e) {
+        List<String> cols = new ArrayList<>(List.of("variant", "state", "visits"));
+        for (int a = 0; a < stateActions(e); a++) {
+            cols.add("greedy_" + a);
+        }
+        return cols;
+    }
+
+    /**
+     * states.csv for tabular environments: per variant and state, the visits summed over runs and,
+     * per action, how many runs ended training with that action greedy in that state.
+     */
+    public static String states(ResultData data) {
+        Experiment e = data.experiment();
+        int states = stateCount(e);
+        int actions = stateActions(e);
+        List<String[]> rows = new ArrayList<>();
+        for (Cell cell : e.cells()) {
+            int n = ((kelvin.experiments.model.Environment.Tabular) cell.environment()).env().states();
+            for (int s = 0; s < n; s++) {
+                String[] row = new String[3 + actions];
+                row[0] = cell.label();
+                row[1] = Integer.toString(s);
+                row[2] = Long.toString(data.tally(cell.index(), s));
+                for (int a = 0; a < actions; a++) {
+                    row[3 + a] = Long.toString(data.tally(cell.index(), n + s * actions + a));
+                }
+                rows.add(row);
+            }
+        }
+        return write(stateColumns(e), rows);
+    }
+
+    /** A CSV field, quoted when it holds a comma, quote or line break (variant labels may). */
+    private static String csvField(String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     private static List<String> columns(List<String> base, Experiment e) {

@@ -1,0 +1,30 @@
+package kelvin.experiments.results;
+
+import java.util.List;
+import kelvin.experiments.model.Metric;
+
+/**
+ * How a report is drawn; none of it changes a number.
+ *
+ * @param metrics the metrics to chart, in the order given; null charts every recorded metric
+ * @param baseline the variant label every other is compared against; null compares against the best
+ * @param timeAxis the time axis of the curve charts
+ */
+public record ReportOptions(List<Metric> metrics, String baseline, TimeAxis timeAxis) {
+
+    /** Every metric, the best variant as baseline, the time axis the checkpoints' spacing suggests. */
+    public static final ReportOptions DEFAULT = new ReportOptions(null, null, TimeAxis.AUTO);
+
+    /** The curve charts' time axis. */
+    public enum TimeAxis {
+        /** Logarithmic when the checkpoints are log-spaced, linear otherwise. */
+        AUTO,
+        LOG,
+        LINEAR
+    }
+
+    public ReportOptions {
+        metrics = metrics == null ? null : List.copyOf(metrics);
+        java.util.Objects.requireNonNull(timeAxis, "timeAxis");
+    }
+}
