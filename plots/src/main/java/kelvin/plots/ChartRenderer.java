@@ -17,7 +17,7 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Renders {@link LineChart}s, {@link Heatmap}s and {@link GridMap}s to PNG and SVG bytes, line
+ * Renders {@link LineChart}s, {@link Heatmap}s, {@link BoxPlot}s and {@link GridMap}s to PNG and SVG bytes, line
  * charts with XChart.
  *
  * <p>The caller writes the bytes (atomically, as the results folder requires); nothing here touches
@@ -40,6 +40,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *       less; output does not depend on the default locale;
  *   <li>an axis with explicit {@link Ticks} shows exactly those ticks, labels and grid lines (see
  *       {@link ExplicitTicksChart} for how, since XChart cannot place ticks itself);
+ *   <li>a title too long for the figure is set in a smaller font, down to 14 px at the default
+ *       width, rather than cut off;
  *   <li>lines past the palette's size get a different dash pattern (see {@link Palette}).
  * </ul>
  *
@@ -150,6 +152,31 @@ public final class ChartRenderer {
     }
 
     /**
+     * Renders a box plot as a PNG image. The image is as wide as this renderer's width and at
+     * least as high as its height; it grows with the number of lanes so each lane keeps about
+     * 26 px at the default width.
+     *
+     * @param plot the box plot
+     * @return PNG bytes
+     */
+    public byte[] png(BoxPlot plot) {
+        return Encoders.png(new BoxPlotPainter(plot, scale()), width, BoxPlotPainter.height(plot, width, height),
+            plot.title());
+    }
+
+    /**
+     * Renders a box plot as an SVG document, sized as {@link #png(BoxPlot)}.
+     *
+     * @param plot the box plot
+     * @return UTF-8 bytes of a standalone SVG document
+     */
+    public byte[] svg(BoxPlot plot) {
+        BoxPlotPainter painter = new BoxPlotPainter(plot, scale());
+        byte[] svg = Encoders.svg(painter, width, BoxPlotPainter.height(plot, width, height), plot.title());
+        return SvgText.finish(svg, plot.title(), painter.describe());
+    }
+
+    /**
      * Renders a gridworld map as a PNG image. The image is as wide as this renderer's width; its
      * height follows the grid (cells are square, at most 100 px at the default width) and is at
      * most the larger of this renderer's width and height, so a 64 x 64 grid keeps cells of about
@@ -236,6 +263,9 @@ public final class ChartRenderer {
             }
         }
         styler.setLegendVisible(anyLegend);
+        // XChart centres the title over the plot, which the legend pushes left: fit it beside the legend
+        styler.setChartTitleFont(Titles.font(chart.title(), width - 2.0 * px(14) - (anyLegend ? legendWidth(xy) : 0),
+            scale()));
         if (xy.getSeriesMap().isEmpty()) {
             addNoDataNote(xy, chart);
             return xy;
@@ -255,6 +285,21 @@ public final class ChartRenderer {
         }
         xy.useTicks(chart.xTicks(), chart.yTicks(), range);
         return xy;
+    }
+
+    /** About how wide XChart's legend box is: its widest label line, the line sample and paddings. */
+    private int legendWidth(XYChart xy) {
+        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, false);
+        Font legendFont = xy.getStyler().getLegendFont();
+        double widest = 0;
+        for (XYSeries series : xy.getSeriesMap().values()) {
+            if (series.isShowInLegend()) {
+                for (String line : series.getLabel().split("\n")) {
+                    widest = Math.max(widest, legendFont.getStringBounds(line, frc).getWidth());
+                }
+            }
+        }
+        return (int) Math.ceil(widest) + px(36) + px(40);
     }
 
     private float scale() {
@@ -281,7 +326,6 @@ public final class ChartRenderer {
         s.setPlotGridLinesStroke(new BasicStroke(1f));
         s.setAxisTickMarksColor(FRAME);
         s.setChartPadding(px(14));
-        s.setChartTitleFont(font(Font.BOLD, 24));
         s.setChartTitleBoxVisible(false);
         s.setAxisTitleFont(font(Font.PLAIN, 18));
         s.setAxisTickLabelsFont(font(Font.PLAIN, 16));

@@ -340,10 +340,7 @@ final class GridMapPainter implements Encoders.Drawing {
         hints(g);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, figureWidth, figureHeight);
-        g.setFont(font(Font.BOLD, 24));
-        g.setColor(TEXT);
-        FontMetrics title = g.getFontMetrics();
-        drawCentered(g, map.title(), figureWidth / 2.0, px(16) + title.getAscent());
+        Titles.paint(g, map.title(), figureWidth, px(16), s);
 
         paintFills(g);
         paintBlocked(g);

@@ -1,6 +1,7 @@
 package kelvin.plots;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,12 +18,53 @@ import java.util.Objects;
  * the scale and are drawn white. A legend beside the colour bar names both kinds when present. A
  * grid with no finite values renders with the note "no data".
  *
+ * <p>A heatmap over two swept parameters names its axes instead: {@link #withRows} and
+ * {@link #withColumns} give each axis a title and one label per row or column, and
+ * {@link #withLowestMarked} or {@link #withHighestMarked} outline the best cell and say so in the
+ * legend.
+ *
  * @param title chart title
  * @param values rows of cells, all rows of the same length; NaN = no cell
  * @param valueLabel what the colour means, with units, e.g. {@code "visits"}
  * @param logScale colour by log10 of the value instead of the value
+ * @param rowAxis title and labels of the rows, or null for row indices
+ * @param columnAxis title and labels of the columns, or null for column indices
+ * @param mark which cell to outline
+ * @param markLabel what the outline means in the legend, e.g. {@code "lowest regret"}; null with
+ *     {@link Mark#NONE}
  */
-public record Heatmap(String title, double[][] values, String valueLabel, boolean logScale) {
+public record Heatmap(String title, double[][] values, String valueLabel, boolean logScale,
+        Axis rowAxis, Axis columnAxis, Mark mark, String markLabel) {
+
+    /** Which cell, if any, is outlined. */
+    public enum Mark { NONE, LOWEST, HIGHEST }
+
+    /**
+     * A named axis of the grid: its title and one label per row or column, in grid order.
+     *
+     * @param title what the axis is, e.g. a parameter name
+     * @param labels one label per row (top to bottom) or column (left to right)
+     */
+    public record Axis(String title, List<String> labels) {
+
+        /** Validates and copies the labels. */
+        public Axis {
+            Objects.requireNonNull(title, "title");
+            labels = List.copyOf(labels);
+        }
+    }
+
+    /**
+     * A heatmap with row and column indices along its edges and no cell outlined.
+     *
+     * @param title chart title
+     * @param values rows of cells; NaN = no cell
+     * @param valueLabel what the colour means, with units
+     * @param logScale colour by log10 of the value
+     */
+    public Heatmap(String title, double[][] values, String valueLabel, boolean logScale) {
+        this(title, values, valueLabel, logScale, null, null, Mark.NONE, null);
+    }
 
     /**
      * Validates and deep-copies the grid.
@@ -40,6 +82,89 @@ public record Heatmap(String title, double[][] values, String valueLabel, boolea
                     + values[0].length + " and " + row.length + ")");
             }
         }
+        Objects.requireNonNull(mark, "mark");
+        if ((mark == Mark.NONE) != (markLabel == null)) {
+            throw new IllegalArgumentException("heatmap '" + title + "': a marked cell needs a legend label, "
+                + "and only a marked cell has one");
+        }
+        int columns = values.length == 0 ? 0 : values[0].length;
+        if (rowAxis != null && rowAxis.labels().size() != values.length) {
+            throw new IllegalArgumentException("heatmap '" + title + "': " + rowAxis.labels().size()
+                + " row labels for " + values.length + " rows");
+        }
+        if (columnAxis != null && columnAxis.labels().size() != columns) {
+            throw new IllegalArgumentException("heatmap '" + title + "': " + columnAxis.labels().size()
+                + " column labels for " + columns + " columns");
+        }
+    }
+
+    /**
+     * This heatmap with its rows named.
+     *
+     * @param axisTitle what the rows stand for
+     * @param labels one label per row, top to bottom
+     * @return a copy with the row axis set
+     * @throws IllegalArgumentException if the label count differs from the row count
+     */
+    public Heatmap withRows(String axisTitle, List<String> labels) {
+        return new Heatmap(title, values, valueLabel, logScale, new Axis(axisTitle, labels), columnAxis, mark, markLabel);
+    }
+
+    /**
+     * This heatmap with its columns named.
+     *
+     * @param axisTitle what the columns stand for
+     * @param labels one label per column, left to right
+     * @return a copy with the column axis set
+     * @throws IllegalArgumentException if the label count differs from the column count
+     */
+    public Heatmap withColumns(String axisTitle, List<String> labels) {
+        return new Heatmap(title, values, valueLabel, logScale, rowAxis, new Axis(axisTitle, labels), mark, markLabel);
+    }
+
+    /**
+     * This heatmap with its lowest finite cell outlined (the first in reading order on ties).
+     *
+     * @param label what the outline means, for the legend
+     * @return a copy with the mark set
+     */
+    public Heatmap withLowestMarked(String label) {
+        return new Heatmap(title, values, valueLabel, logScale, rowAxis, columnAxis, Mark.LOWEST,
+            Objects.requireNonNull(label, "label"));
+    }
+
+    /**
+     * This heatmap with its highest finite cell outlined (the first in reading order on ties).
+     *
+     * @param label what the outline means, for the legend
+     * @return a copy with the mark set
+     */
+    public Heatmap withHighestMarked(String label) {
+        return new Heatmap(title, values, valueLabel, logScale, rowAxis, columnAxis, Mark.HIGHEST,
+            Objects.requireNonNull(label, "label"));
+    }
+
+    /**
+     * The outlined cell.
+     *
+     * @return {row, column}, or null if no cell is marked or no cell is finite
+     */
+    public int[] markedCell() {
+        if (mark == Mark.NONE) {
+            return null;
+        }
+        int[] best = null;
+        double bestValue = 0;
+        for (int r = 0; r < values.length; r++) {
+            for (int c = 0; c < values[r].length; c++) {
+                double v = values[r][c];
+                if (Double.isFinite(v) && (best == null || (mark == Mark.LOWEST ? v < bestValue : v > bestValue))) {
+                    best = new int[] {r, c};
+                    bestValue = v;
+                }
+            }
+        }
+        return best;
     }
 
     /**
@@ -81,12 +206,14 @@ public record Heatmap(String title, double[][] values, String valueLabel, boolea
     @Override
     public boolean equals(Object o) {
         return o instanceof Heatmap h && title.equals(h.title) && valueLabel.equals(h.valueLabel)
-            && logScale == h.logScale && Arrays.deepEquals(values, h.values);
+            && logScale == h.logScale && Arrays.deepEquals(values, h.values) && Objects.equals(rowAxis, h.rowAxis)
+            && Objects.equals(columnAxis, h.columnAxis) && mark == h.mark && Objects.equals(markLabel, h.markLabel);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Objects.hash(title, valueLabel, logScale) + Arrays.deepHashCode(values);
+        return 31 * Objects.hash(title, valueLabel, logScale, rowAxis, columnAxis, mark, markLabel)
+            + Arrays.deepHashCode(values);
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Stroke;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.math.BigDecimal;
@@ -14,8 +16,9 @@ import java.util.List;
 import java.util.function.DoublePredicate;
 
 /**
- * Draws a {@link Heatmap}: title, grid of cells with row and column indices, a colour bar with
- * ticks, and legend swatches for walls and for values the log scale cannot show.
+ * Draws a {@link Heatmap}: title, grid of cells with row and column indices (or the axes' titles
+ * and labels), a colour bar with ticks, and legend swatches for walls, for values the log scale
+ * cannot show and for the outlined cell.
  */
 final class HeatmapPainter implements Encoders.Drawing {
 
@@ -24,6 +27,9 @@ final class HeatmapPainter implements Encoders.Drawing {
 
     /** Fill of cells whose value the log scale cannot show (zero or negative). */
     static final Color OFF_SCALE = Color.WHITE;
+
+    /** Outline of the marked cell: vermillion stands out against every viridis colour. */
+    static final Color MARK = new Color(0xD5, 0x5E, 0x00);
 
     private static final Color TEXT = new Color(0x22, 0x22, 0x22);
     private static final Color MUTED = new Color(0x66, 0x66, 0x66);
@@ -73,11 +79,7 @@ final class HeatmapPainter implements Encoders.Drawing {
         g.fillRect(0, 0, width, height);
 
         int pad = px(16);
-        g.setFont(font(Font.BOLD, 24));
-        FontMetrics titleMetrics = g.getFontMetrics();
-        g.setColor(TEXT);
-        drawCentered(g, map.title(), width / 2.0, pad + titleMetrics.getAscent());
-        int top = pad + titleMetrics.getHeight() + px(12);
+        int top = pad + Titles.paint(g, map.title(), width, pad, s) + px(12);
 
         int rows = map.rows();
         int cols = map.columns();
@@ -88,11 +90,11 @@ final class HeatmapPainter implements Encoders.Drawing {
             return;
         }
 
-        Font indexFont = font(Font.PLAIN, 13);
+        Font indexFont = font(Font.PLAIN, named() ? 15 : 13);
         g.setFont(indexFont);
         FontMetrics indexMetrics = g.getFontMetrics();
-        int rowLabelWidth = indexMetrics.stringWidth(Integer.toString(rows - 1)) + px(8);
-        int colLabelHeight = indexMetrics.getHeight() + px(4);
+        int rowLabelWidth = widest(indexMetrics, rowLabels()) + px(8) + axisTitleSpace(g, map.rowAxis());
+        int colLabelHeight = indexMetrics.getHeight() + px(4) + axisTitleSpace(g, map.columnAxis());
         int panelWidth = panelWidth(g);
 
         int left = pad + rowLabelWidth;
@@ -107,7 +109,9 @@ final class HeatmapPainter implements Encoders.Drawing {
         double y0 = gridTop + (bottom - gridTop - gridHeight) / 2;
 
         paintCells(g, x0, y0, cell);
+        paintMark(g, x0, y0, cell);
         paintIndices(g, indexFont, x0, y0, cell);
+        paintAxisTitles(g, indexMetrics, x0, y0, cell);
         paintPanel(g, x0 + gridWidth + px(36), y0, gridHeight, top, bottom);
     }
 
@@ -146,20 +150,89 @@ final class HeatmapPainter implements Encoders.Drawing {
 
     private void paintIndices(Graphics2D g, Font indexFont, double x0, double y0, double cell) {
         g.setFont(indexFont);
-        g.setColor(MUTED);
+        g.setColor(named() ? TEXT : MUTED);
         FontMetrics m = g.getFontMetrics();
-        // label every k-th index so labels never collide on large grids
-        int widest = m.stringWidth(Integer.toString(Math.max(map.rows(), map.columns()))) + px(6);
-        int everyCol = Math.max(1, (int) Math.ceil(widest / cell));
+        List<String> columnLabels = columnLabels();
+        List<String> rowLabels = rowLabels();
+        // label every k-th row or column so labels never collide on large grids
+        int everyCol = Math.max(1, (int) Math.ceil((widest(m, columnLabels) + px(6)) / cell));
         int everyRow = Math.max(1, (int) Math.ceil(m.getHeight() / cell));
         for (int c = 0; c < map.columns(); c += everyCol) {
-            drawCentered(g, Integer.toString(c), x0 + (c + 0.5) * cell, y0 - px(5) - m.getDescent());
+            drawCentered(g, columnLabels.get(c), x0 + (c + 0.5) * cell, y0 - px(5) - m.getDescent());
         }
         for (int r = 0; r < map.rows(); r += everyRow) {
-            String label = Integer.toString(r);
+            String label = rowLabels.get(r);
             float x = (float) (x0 - px(6) - m.stringWidth(label));
             g.drawString(label, x, (float) (y0 + (r + 0.5) * cell + (m.getAscent() - m.getDescent()) / 2.0));
         }
+    }
+
+    /** The column axis title above its labels, the row axis title rotated left of its labels. */
+    private void paintAxisTitles(Graphics2D g, FontMetrics labelMetrics, double x0, double y0, double cell) {
+        g.setFont(font(Font.PLAIN, 17));
+        g.setColor(TEXT);
+        FontMetrics m = g.getFontMetrics();
+        if (map.columnAxis() != null) {
+            double baseline = y0 - px(5) - labelMetrics.getHeight() - px(4) - m.getDescent();
+            drawCentered(g, map.columnAxis().title(), x0 + cell * map.columns() / 2, baseline);
+        }
+        if (map.rowAxis() != null) {
+            double x = x0 - px(6) - widest(labelMetrics, rowLabels()) - px(8) - m.getDescent();
+            AffineTransform saved = g.getTransform();
+            g.translate(x, y0 + cell * map.rows() / 2);
+            g.rotate(-Math.PI / 2);
+            g.drawString(map.rowAxis().title(), -m.stringWidth(map.rowAxis().title()) / 2f, 0f);
+            g.setTransform(saved);
+        }
+    }
+
+    private void paintMark(Graphics2D g, double x0, double y0, double cell) {
+        int[] marked = map.markedCell();
+        if (marked == null) {
+            return;
+        }
+        // inside the cell, so the outline never covers a neighbour's colour
+        float stroke = Math.max(2f, Math.min(4 * s, (float) cell / 8));
+        g.setStroke(new BasicStroke(stroke));
+        g.setColor(MARK);
+        g.draw(new Rectangle2D.Double(x0 + marked[1] * cell + stroke / 2, y0 + marked[0] * cell + stroke / 2,
+            cell - stroke, cell - stroke));
+    }
+
+    private boolean named() {
+        return map.rowAxis() != null || map.columnAxis() != null;
+    }
+
+    private List<String> rowLabels() {
+        return map.rowAxis() != null ? map.rowAxis().labels() : indices(map.rows());
+    }
+
+    private List<String> columnLabels() {
+        return map.columnAxis() != null ? map.columnAxis().labels() : indices(map.columns());
+    }
+
+    private static List<String> indices(int n) {
+        List<String> labels = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            labels.add(Integer.toString(i));
+        }
+        return labels;
+    }
+
+    private static int widest(FontMetrics m, List<String> labels) {
+        int widest = 0;
+        for (String label : labels) {
+            widest = Math.max(widest, m.stringWidth(label));
+        }
+        return widest;
+    }
+
+    /** Room for an axis title beside its labels: one line of the title font and a gap. */
+    private int axisTitleSpace(Graphics2D g, Heatmap.Axis axis) {
+        if (axis == null) {
+            return 0;
+        }
+        return g.getFontMetrics(font(Font.PLAIN, 17)).getHeight() + px(6);
     }
 
     /** Width of the colour bar, its tick labels, its title and the swatches. */
@@ -167,12 +240,16 @@ final class HeatmapPainter implements Encoders.Drawing {
         g.setFont(font(Font.PLAIN, 14));
         FontMetrics m = g.getFontMetrics();
         int bar = scale.panelWidth(m, s, font(Font.PLAIN, 16).getSize());
-        int swatch = px(36) + px(18) + px(8) + Math.max(m.stringWidth(WALL_TEXT), m.stringWidth(OFF_SCALE_TEXT));
+        int text = Math.max(m.stringWidth(WALL_TEXT), m.stringWidth(OFF_SCALE_TEXT));
+        if (map.markLabel() != null) {
+            text = Math.max(text, m.stringWidth(map.markLabel()));
+        }
+        int swatch = px(36) + px(18) + px(8) + text;
         return Math.max(bar, swatch);
     }
 
     private void paintPanel(Graphics2D g, double x, double gridTop, double gridHeight, int top, int bottom) {
-        double swatchBlock = px(28) * 2 + px(12);
+        double swatchBlock = px(28) * 3 + px(12);
         double barHeight = Math.min(Math.max(gridHeight, px(180)), bottom - top - swatchBlock);
         double barTop = Math.max(top, gridTop + (gridHeight - barHeight - swatchBlock) / 2);
         double y = barTop;
@@ -185,16 +262,29 @@ final class HeatmapPainter implements Encoders.Drawing {
             y += px(28);
         }
         if (hasOffScale()) {
-            swatch(g, x, y, OFF_SCALE, OFF_SCALE_TEXT);
+            swatch(g, x, y, OFF_SCALE, FRAME, OFF_SCALE_TEXT);
+            y += px(28);
+        }
+        if (map.markedCell() != null) {
+            swatch(g, x, y, Color.WHITE, MARK, map.markLabel());
         }
     }
 
     private void swatch(Graphics2D g, double x, double y, Color fill, String text) {
+        swatch(g, x, y, fill, FRAME, text);
+    }
+
+    private void swatch(Graphics2D g, double x, double y, Color fill, Color outline, String text) {
         double size = px(18);
         g.setColor(fill);
         g.fill(new Rectangle2D.Double(x, y, size, size));
-        g.setColor(FRAME);
+        g.setColor(outline);
+        Stroke saved = g.getStroke();
+        if (outline == MARK) {
+            g.setStroke(new BasicStroke(Math.max(2f, 3 * s)));
+        }
         g.draw(new Rectangle2D.Double(x, y, size, size));
+        g.setStroke(saved);
         g.setFont(font(Font.PLAIN, 14));
         g.setColor(TEXT);
         FontMetrics m = g.getFontMetrics();

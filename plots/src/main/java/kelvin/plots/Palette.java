@@ -23,6 +23,9 @@ public final class Palette {
     /** Dark grey used for guide lines (negative colour indices). */
     public static final Color NEUTRAL = new Color(0x55, 0x55, 0x55);
 
+    /** Text of titles, labels and tick labels in every figure. */
+    static final Color TEXT = new Color(0x22, 0x22, 0x22);
+
     private static final Color[] OKABE_ITO = {
         new Color(0x00, 0x72, 0xB2), // blue
         new Color(0xD5, 0x5E, 0x00), // vermillion

@@ -45,6 +45,7 @@ public final class ReportRenderer {
         section { margin-top: 40px; }
         .table { margin: 0 0 28px; }
         .table-scroll { overflow-x: auto; }
+        .table-note { max-width: 60rem; margin: 8px 0 0; font-size: .9rem; color: var(--muted); }
         table { border-collapse: collapse; font-size: .95rem; }
         .table h3 { font-size: 1rem; margin: 0 0 6px; }
         th, td { padding: 6px 14px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
@@ -190,7 +191,11 @@ public final class ReportRenderer {
             }
             out.append("</tr>\n");
         }
-        out.append("</tbody>\n</table>\n</div>\n</div>\n");
+        out.append("</tbody>\n</table>\n</div>\n");
+        if (table.note() != null) {
+            out.append("<p class=\"table-note\">").append(Html.escape(table.note())).append("</p>\n");
+        }
+        out.append("</div>\n");
     }
 
     private static void figures(StringBuilder out, List<Figure> figures) {

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * @param caption what the table shows, e.g. {@code "Summary at step 1000"}
  * @param columns column names
  * @param rows rows, each with one cell per column
+ * @param note a paragraph shown under the table, e.g. how to read it; null for none
  */
-public record Table(String caption, List<String> columns, List<List<String>> rows) {
+public record Table(String caption, List<String> columns, List<List<String>> rows, String note) {
 
     /** A plain number: optionally signed, thousands separators, exponent, percent sign. */
     private static final String NUM = "[-+\u2212]?(\\d[\\d,]*(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?%?";
@@ -34,6 +35,27 @@ public record Table(String caption, List<String> columns, List<List<String>> row
 
     /** Cells that stand for a missing or non-finite number and do not make a column textual. */
     private static final Pattern PLACEHOLDER = Pattern.compile("|-|\u2014|\u2013|NaN|n/a|[-+]?(inf|Infinity|\u221e)");
+
+    /**
+     * A table without a note.
+     *
+     * @param caption what the table shows
+     * @param columns column names
+     * @param rows rows, each with one cell per column
+     */
+    public Table(String caption, List<String> columns, List<List<String>> rows) {
+        this(caption, columns, rows, null);
+    }
+
+    /**
+     * This table with a paragraph under it.
+     *
+     * @param text the note, plain text
+     * @return a copy with the note set
+     */
+    public Table withNote(String text) {
+        return new Table(caption, columns, rows, Objects.requireNonNull(text, "text"));
+    }
 
     /**
      * Validates and copies the table.

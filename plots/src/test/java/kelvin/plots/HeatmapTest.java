@@ -3,6 +3,7 @@ package kelvin.plots;
 import static kelvin.plots.ChartRendererTest.close;
 import static kelvin.plots.ChartRendererTest.decode;
 import static kelvin.plots.ChartRendererTest.parseXml;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,5 +115,28 @@ class HeatmapTest {
         assertEquals("1.2M", HeatmapPainter.compact(1_200_000));
         assertEquals("0.123", HeatmapPainter.compact(0.12345));
         assertEquals("0", HeatmapPainter.compact(0));
+    }
+
+    @Test
+    void aParameterGridNamesItsAxesAndOutlinesItsBestCell() throws Exception {
+        double[][] regret = {{212, 415}, {95.7, Double.NaN}, {433, 95.7}};
+        Heatmap map = new Heatmap("Regret over T0 and decay", regret, "cumulative regret", false)
+            .withRows("initial", List.of("4", "1", "0.25")).withColumns("decay", List.of("0.99", "0.995"));
+        assertEquals(null, map.markedCell());
+        assertArrayEquals(new int[] {1, 0}, map.withLowestMarked("lowest regret").markedCell(), "first of the ties");
+        assertArrayEquals(new int[] {2, 0}, map.withHighestMarked("highest regret").markedCell());
+        BufferedImage image = decode(RENDERER.png(map.withLowestMarked("lowest regret")));
+        int outline = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (close(new Color(image.getRGB(x, y)), HeatmapPainter.MARK, 1)) {
+                    outline++;
+                }
+            }
+        }
+        assertTrue(outline > 400, "outlined cell and its legend swatch: " + outline);
+        assertThrows(IllegalArgumentException.class, () -> map.withRows("initial", List.of("4", "1")));
+        assertThrows(IllegalArgumentException.class,
+            () -> new Heatmap("t", regret, "v", false, null, null, Heatmap.Mark.LOWEST, null));
     }
 }

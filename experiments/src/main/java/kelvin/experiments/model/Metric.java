@@ -20,6 +20,24 @@ public enum Metric {
     ENTROPY("entropy", "Policy entropy", "entropy of the action distribution (nats)", Domain.BOTH),
     TEMPERATURE("temperature", "Temperature", "temperature T", Domain.BOTH);
 
+    /** Which values of the metric are the good ones. */
+    public enum Better { LOWER, HIGHER, NEITHER }
+
+    /** Lower regret, episode length and episodes to success are better; entropy and T are neither. */
+    public Better better() {
+        switch (this) {
+            case REGRET:
+            case LENGTH:
+            case FIRST_SUCCESS:
+                return Better.LOWER;
+            case ENTROPY:
+            case TEMPERATURE:
+                return Better.NEITHER;
+            default:
+                return Better.HIGHER;
+        }
+    }
+
     /** Which environments a metric is defined on. */
     public enum Domain { BANDIT, TABULAR, BOTH }
 

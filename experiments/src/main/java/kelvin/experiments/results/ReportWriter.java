@@ -20,11 +20,17 @@ import kelvin.plots.Series;
  * under {@code plots/}, the comparison and sensitivity charts, and the self-contained
  * {@code report.html} that shows them with the ranking, paired comparisons and summary tables.
  * Colours follow the variant's position in the config, so a variant has the same colour on every
- * chart. Above {@link #MAX_LINES} variants the curves are faceted, one chart per agent.
+ * chart. Above {@link #MAX_LINES} variants the curves are faceted (see {@link #facets()}).
  */
 final class ReportWriter {
     /** Most lines one curve chart holds before it is split into one chart per agent. */
     static final int MAX_LINES = 12;
+    /** Charts one agent's variants may be split into before they are sampled instead. */
+    static final int MAX_FACETS = 6;
+
+    /** Single-variant agents drawn in every swept agent's chart, at most. */
+    static final int MAX_REFERENCES = 3;
+
     /** Lines drawn per facet when one agent alone has more than {@link #MAX_LINES} variants. */
     static final int SAMPLED_LINES = 8;
 
@@ -33,6 +39,11 @@ final class ReportWriter {
     private final String configYaml;
     private final ReportOptions options;
     private final ChartRenderer renderer = new ChartRenderer();
+
+    /** The results this writer draws. */
+    ResultData data() {
+        return data;
+    }
 
     ReportWriter(ResultData data, String configYaml, ReportOptions options) {
         this.data = data;
@@ -61,10 +72,29 @@ final class ReportWriter {
                 figures.add(save(dir, files, base, chart, metric, facet.note()));
             }
         }
+        if (experiment.metrics().contains(Metric.REGRET)) {
+            kelvin.plots.BoxPlot plot = distribution();
+            byte[] png = renderer.png(plot);
+            String base = "plots/distribution-regret";
+            write(dir, files, base, png, renderer.svg(plot));
+            figures.add(new Figure(Metric.REGRET, plot.title(), png, base + ".svg", DISTRIBUTION_CAPTION));
+        }
         for (Metric metric : metrics()) {
             LineChart chart = Sensitivity.chart(data, metric);
             if (chart != null) {
                 figures.add(save(dir, files, "plots/sensitivity-" + metric.key(), chart, metric, null));
+            }
+        }
+        Metric headline = metrics().stream().filter(m -> m.better() != Metric.Better.NEITHER).findFirst().orElse(null);
+        if (headline != null) {
+            for (Map.Entry<String, kelvin.plots.Heatmap> entry : Sensitivity.heatmaps(data, headline).entrySet()) {
+                byte[] png = renderer.png(entry.getValue());
+                String base = "plots/sensitivity-" + headline.key() + "-" + fileName(entry.getKey());
+                write(dir, files, base, png, renderer.svg(entry.getValue()));
+                figures.add(new Figure(headline, entry.getValue().title(), png, base + ".svg",
+                        "Final " + headline.title().toLowerCase(Locale.ROOT) + " (mean over " + experiment.runs()
+                                + " runs) at every point of the two-parameter sweep; the outlined cell is the best. "
+                                + "The summary table gives each point's 95% interval."));
             }
         }
         if (experiment.episodic()) {
@@ -86,19 +116,54 @@ final class ReportWriter {
     private Figure save(Path dir, List<String> files, String base, LineChart chart, Metric metric, String note)
             throws IOException {
         byte[] png = renderer.png(chart);
-        AtomicFiles.write(dir.resolve(base + ".png"), png);
-        AtomicFiles.write(dir.resolve(base + ".svg"), renderer.svg(chart));
-        files.add(base + ".png");
-        files.add(base + ".svg");
+        write(dir, files, base, png, renderer.svg(chart));
         String caption = note == null ? null : Reports.caption(metric, experiment) + " " + note;
         return new Figure(metric, chart.title(), png, base + ".svg", caption);
     }
 
+    private static void write(Path dir, List<String> files, String base, byte[] png, byte[] svg) throws IOException {
+        AtomicFiles.write(dir.resolve(base + ".png"), png);
+        AtomicFiles.write(dir.resolve(base + ".svg"), svg);
+        files.add(base + ".png");
+        files.add(base + ".svg");
+    }
+
+    static final String DISTRIBUTION_CAPTION = "Final regret of every run: the violin is the density of the runs' "
+            + "values (Gaussian kernel), the box spans the middle half of the runs with the median as a line and the "
+            + "mean as a marker, whiskers reach the furthest run within 1.5 box lengths, and dots are the runs beyond.";
+
+    /** The final regret of every run, one lane per variant, in config order. */
+    kelvin.plots.BoxPlot distribution() {
+        List<kelvin.plots.BoxPlot.Group> groups = new ArrayList<>();
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        for (Cell cell : experiment.cells()) {
+            double[] values = data.finals(cell.index(), Metric.REGRET);
+            groups.add(new kelvin.plots.BoxPlot.Group(cell.label(), cell.index(), values));
+            for (double v : values) {
+                if (!Double.isNaN(v)) {
+                    lowest = Math.min(lowest, v);
+                    highest = Math.max(highest, v);
+                }
+            }
+        }
+        String title = String.format(Locale.ROOT, "Final regret per run at %s %d (%s, %d runs per variant)",
+                experiment.timeUnit(), experiment.horizon(), experiment.name(), experiment.runs());
+        // Runs' regrets spread over orders of magnitude when some variants fail: a log axis shows both ends.
+        boolean log = lowest > 0 && highest / lowest > 100;
+        return kelvin.plots.BoxPlot.of(title, "final " + Metric.REGRET.axisLabel() + (log ? " (log scale)" : ""), groups)
+                .withLogX(log);
+    }
+
     /**
-     * The variants each curve chart shows. Up to {@link #MAX_LINES} variants share one chart; more are
-     * split into one chart per agent, and an agent with more than {@link #MAX_LINES} variants of its
-     * own shows {@link #SAMPLED_LINES} of them spread evenly over its sweep (the sensitivity chart and
-     * the tables show them all).
+     * The variants each curve chart shows. Up to {@link #MAX_LINES} variants share one chart. More
+     * are split into one chart per agent, and agents with a single variant (fixed references) are
+     * drawn in every chart of the swept agents rather than alone. An agent with more than
+     * {@link #MAX_LINES} variants of its own is split further: by the values of one swept key when
+     * that gives at most {@link #MAX_FACETS} charts of at most {@link #MAX_LINES} lines (a 5 x 5
+     * grid becomes five charts of five lines), else into up to {@link #MAX_FACETS} runs of consecutive
+     * variants; beyond that it shows {@link #SAMPLED_LINES} variants spread evenly over its sweep (the
+     * sensitivity charts, the distribution plot and the tables show them all).
      *
      * @param name the facet's name for titles and file names; null for the single chart
      * @param note what the caption adds (how many variants are hidden), or null
@@ -115,30 +180,75 @@ final class ReportWriter {
         for (Cell c : all) {
             byAgent.computeIfAbsent(c.agentName(), k -> new ArrayList<>()).add(c);
         }
+        List<Cell> references = new ArrayList<>();
+        for (List<Cell> cells : byAgent.values()) {
+            if (cells.size() == 1) {
+                references.add(cells.get(0));
+            }
+        }
+        boolean shareReferences = references.size() < byAgent.size() && references.size() <= MAX_REFERENCES;
         List<Facet> facets = new ArrayList<>();
         for (Map.Entry<String, List<Cell>> entry : byAgent.entrySet()) {
             List<Cell> cells = entry.getValue();
-            if (cells.size() <= MAX_LINES) {
-                facets.add(new Facet(entry.getKey(), cells, null));
+            if (shareReferences && cells.size() == 1) {
                 continue;
             }
-            List<Cell> shown = new ArrayList<>();
-            for (int i = 0; i < SAMPLED_LINES; i++) {
-                Cell c = cells.get((int) Math.round(i * (cells.size() - 1) / (double) (SAMPLED_LINES - 1)));
-                if (!shown.contains(c)) {
-                    shown.add(c);
+            for (Facet facet : split(entry.getKey(), cells)) {
+                if (shareReferences && facet.cells().size() + references.size() <= MAX_LINES) {
+                    List<Cell> with = new ArrayList<>(facet.cells());
+                    with.addAll(references);
+                    facet = new Facet(facet.name(), with, facet.note());
                 }
+                facets.add(facet);
             }
-            facets.add(new Facet(entry.getKey(), shown, String.format(Locale.ROOT,
-                    "This chart shows %d of agent %s's %d variants, evenly spread over its sweep; the sensitivity "
-                            + "charts and the tables show all of them.", shown.size(), entry.getKey(), cells.size())));
         }
         return facets;
     }
 
+    /** One agent's variants as charts of at most {@link #MAX_LINES} lines (see {@link #facets()}). */
+    private static List<Facet> split(String agent, List<Cell> cells) {
+        if (cells.size() <= MAX_LINES) {
+            return List.of(new Facet(agent, cells, null));
+        }
+        for (String key : cells.get(0).params().keySet()) {
+            Map<String, List<Cell>> byValue = new LinkedHashMap<>();
+            for (Cell c : cells) {
+                byValue.computeIfAbsent(c.params().get(key), k -> new ArrayList<>()).add(c);
+            }
+            if (byValue.size() > 1 && byValue.size() <= MAX_FACETS && !byValue.containsKey(null)
+                    && byValue.values().stream().allMatch(group -> group.size() <= MAX_LINES)) {
+                List<Facet> facets = new ArrayList<>();
+                byValue.forEach((value, group) -> facets.add(new Facet(agent + ", " + key + "=" + value, group, null)));
+                return facets;
+            }
+        }
+        int chunks = (cells.size() + MAX_LINES - 1) / MAX_LINES;
+        if (chunks <= MAX_FACETS) {
+            List<Facet> facets = new ArrayList<>();
+            for (int i = 0; i < chunks; i++) {
+                int from = i * cells.size() / chunks;
+                int to = (i + 1) * cells.size() / chunks;
+                facets.add(new Facet(String.format(Locale.ROOT, "%s, variants %d-%d of %d", agent, from + 1, to,
+                        cells.size()), cells.subList(from, to), null));
+            }
+            return facets;
+        }
+        List<Cell> shown = new ArrayList<>();
+        for (int i = 0; i < SAMPLED_LINES; i++) {
+            Cell c = cells.get((int) Math.round(i * (cells.size() - 1) / (double) (SAMPLED_LINES - 1)));
+            if (!shown.contains(c)) {
+                shown.add(c);
+            }
+        }
+        return List.of(new Facet(agent, shown, String.format(Locale.ROOT,
+                "This chart shows %d of agent %s's %d variants, evenly spread over its sweep; the sensitivity "
+                        + "charts, the distribution plot and the tables show all of them.", shown.size(), agent,
+                cells.size())));
+    }
+
     /** A file-name-safe form of an agent name. */
     private static String fileName(String name) {
-        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.replaceAll("[^A-Za-z0-9._-]+", "_");
     }
 
     /**

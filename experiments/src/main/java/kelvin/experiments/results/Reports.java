@@ -100,7 +100,7 @@ final class Reports {
             rows.add(List.of(c.label(), signed(d), unpaired, ratio, signed(area.difference()), verdict));
         }
         return new Table("Paired differences against " + base.label() + where
-                + " (negative = less regret than the baseline)", columns, rows);
+                + " (negative = less regret than the baseline)", columns, rows).withNote(PAIRING_NOTE);
     }
 
     /** The explanation printed under the paired-differences table. */

@@ -137,4 +137,71 @@ final class Sensitivity {
         }
         return ratio > 1;
     }
+
+    /**
+     * For every agent swept over exactly two numeric keys on a full grid, the final value of
+     * {@code metric} per grid point as a heatmap (rows: the first key, largest at the top; columns: the second,
+     * ascending), with the best point outlined when the metric has a better direction.
+     *
+     * @return agent name to heatmap, in config order; empty when no agent sweeps two keys
+     */
+    static Map<String, kelvin.plots.Heatmap> heatmaps(ResultData data, Metric metric) {
+        Experiment e = data.experiment();
+        Map<String, List<Cell>> byAgent = new LinkedHashMap<>();
+        for (Cell c : e.cells()) {
+            if (c.params().size() == 2 && c.params().values().stream().allMatch(Sensitivity::isNumber)) {
+                byAgent.computeIfAbsent(c.agentName(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        Map<String, kelvin.plots.Heatmap> maps = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Cell>> entry : byAgent.entrySet()) {
+            List<Cell> cells = entry.getValue();
+            List<String> keys = new ArrayList<>(cells.get(0).params().keySet());
+            if (!cells.stream().allMatch(c -> c.params().keySet().equals(new java.util.HashSet<>(keys)))) {
+                continue;
+            }
+            List<String> rows = sortedValues(cells, keys.get(0));
+            // largest at the top, as on a y axis
+            java.util.Collections.reverse(rows);
+            List<String> columns = sortedValues(cells, keys.get(1));
+            if (rows.size() < 2 || columns.size() < 2 || rows.size() * columns.size() != cells.size()) {
+                continue;
+            }
+            double[][] grid = new double[rows.size()][columns.size()];
+            for (double[] row : grid) {
+                java.util.Arrays.fill(row, Double.NaN);
+            }
+            double scale = metric == Metric.OPTIMAL_ACTION ? 100 : 1;
+            for (Cell c : cells) {
+                Interval iv = data.last(c.index(), metric);
+                grid[rows.indexOf(c.params().get(keys.get(0)))][columns.indexOf(c.params().get(keys.get(1)))] =
+                        iv == null ? Double.NaN : iv.mean() * scale;
+            }
+            String title = String.format(Locale.ROOT, "%s at %s %d of agent %s over %s and %s (mean of %d runs)",
+                    metric.title(), e.timeUnit(), e.horizon(), entry.getKey(), keys.get(0), keys.get(1), e.runs());
+            String valueLabel = metric == Metric.OPTIMAL_ACTION ? "% of runs choosing an optimal arm" : metric.axisLabel();
+            kelvin.plots.Heatmap map = new kelvin.plots.Heatmap(title, grid, valueLabel, false)
+                    .withRows(keys.get(0), rows).withColumns(keys.get(1), columns);
+            if (metric.better() == Metric.Better.LOWER) {
+                map = map.withLowestMarked("lowest " + metric.title().toLowerCase(Locale.ROOT));
+            } else if (metric.better() == Metric.Better.HIGHER) {
+                map = map.withHighestMarked("highest " + metric.title().toLowerCase(Locale.ROOT));
+            }
+            maps.put(entry.getKey(), map);
+        }
+        return maps;
+    }
+
+    /** The distinct values of {@code key} among {@code cells}, as written, in ascending numeric order. */
+    private static List<String> sortedValues(List<Cell> cells, String key) {
+        List<String> values = new ArrayList<>();
+        for (Cell c : cells) {
+            String v = c.params().get(key);
+            if (!values.contains(v)) {
+                values.add(v);
+            }
+        }
+        values.sort(java.util.Comparator.comparingDouble(Double::parseDouble));
+        return values;
+    }
 }

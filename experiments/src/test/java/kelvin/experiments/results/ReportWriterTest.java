@@ -1,0 +1,100 @@
+package kelvin.experiments.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import kelvin.experiments.config.ExperimentLoader;
+import kelvin.experiments.config.YamlTrees;
+import kelvin.experiments.model.Cell;
+import kelvin.experiments.model.Experiment;
+import kelvin.experiments.model.Metric;
+import kelvin.experiments.run.ProgressListener;
+import kelvin.experiments.run.Runner;
+import kelvin.plots.Heatmap;
+import org.junit.jupiter.api.Test;
+
+class ReportWriterTest {
+
+    private static ReportWriter writer(String agents, String sweep) throws Exception {
+        String yaml = "name: facets\nseed: 3\nruns: 3\nsteps: 20\nenv: {type: gaussian-bandit, arms: 4}\n"
+                + "agents:\n" + agents + (sweep.isEmpty() ? "" : "sweep:\n" + sweep) + "metrics: [regret]\n"
+                + "record: {points: 5}\n";
+        Experiment e = ExperimentLoader.bind(YamlTrees.parse("facets.yaml", yaml));
+        Runner.Result result = new Runner(e, 1, ProgressListener.NONE).run();
+        return new ReportWriter(ResultData.of(e, result, Map.of()), yaml, ReportOptions.DEFAULT);
+    }
+
+    private static final String EXPONENTIAL = "  exp: {type: action-value, policy: {type: boltzmann, temperature: "
+            + "{schedule: exponential, initial: 1.0, decay: 0.99, min: 0.01}}}\n";
+    private static final String FIXED = "  fixed: {type: action-value, policy: {type: boltzmann, temperature: 0.1}}\n";
+
+    private static List<String> labels(ReportWriter.Facet f) {
+        return f.cells().stream().map(Cell::label).collect(Collectors.toList());
+    }
+
+    @Test
+    void aTwoKeyGridIsFacetedByItsFirstKeyWithTheFixedReferenceInEveryChart() throws Exception {
+        ReportWriter w = writer(EXPONENTIAL + FIXED, "  policy.temperature.initial: [0.5, 1, 2]\n"
+                + "  policy.temperature.decay: [0.9, 0.95, 0.99, 0.995, 0.999]\n");
+        List<ReportWriter.Facet> facets = w.facets();
+        assertEquals(3, facets.size(), facets.toString());
+        assertEquals("exp, initial=0.5", facets.get(0).name());
+        assertEquals(6, facets.get(0).cells().size(), "five decays and the fixed reference");
+        assertTrue(labels(facets.get(2)).contains("fixed"));
+        assertTrue(facets.stream().allMatch(f -> f.note() == null), "nothing is hidden");
+
+        Map<String, Heatmap> maps = Sensitivity.heatmaps(w.data(), Metric.REGRET);
+        Heatmap map = maps.get("exp");
+        assertEquals(List.of("2", "1", "0.5"), map.rowAxis().labels(), "largest initial T at the top");
+        assertEquals(List.of("0.9", "0.95", "0.99", "0.995", "0.999"), map.columnAxis().labels());
+        int[] best = map.markedCell();
+        double lowest = Double.POSITIVE_INFINITY;
+        for (double[] row : map.values()) {
+            for (double v : row) {
+                lowest = Math.min(lowest, v);
+            }
+        }
+        assertEquals(lowest, map.values()[best[0]][best[1]]);
+        String label = "exp[initial=" + map.rowAxis().labels().get(best[0]) + ",decay="
+                + map.columnAxis().labels().get(best[1]) + "]";
+        Cell cell = w.data().experiment().cells().stream().filter(c -> c.label().equals(label)).findFirst().orElseThrow();
+        assertEquals(w.data().last(cell.index(), Metric.REGRET).mean(), lowest, "the cell shows that variant's mean");
+    }
+
+    @Test
+    void aLongOneKeySweepIsCutIntoConsecutiveRunsAndAHugeOneIsSampled() throws Exception {
+        StringBuilder fifty = new StringBuilder("  policy.temperature.initial: [");
+        for (int i = 1; i <= 50; i++) {
+            fifty.append(i == 1 ? "" : ", ").append(i / 10.0);
+        }
+        ReportWriter w = writer(EXPONENTIAL, fifty + "]\n");
+        List<ReportWriter.Facet> facets = w.facets();
+        assertEquals(5, facets.size());
+        assertEquals("exp, variants 1-10 of 50", facets.get(0).name());
+        assertEquals(50, facets.stream().mapToInt(f -> f.cells().size()).sum(), "every variant is drawn once");
+
+        StringBuilder many = new StringBuilder("  policy.temperature.initial: [");
+        for (int i = 1; i <= 80; i++) {
+            many.append(i == 1 ? "" : ", ").append(i / 10.0);
+        }
+        List<ReportWriter.Facet> sampled = writer(EXPONENTIAL, many + "]\n").facets();
+        assertEquals(1, sampled.size());
+        assertEquals(ReportWriter.SAMPLED_LINES, sampled.get(0).cells().size());
+        assertTrue(sampled.get(0).note().contains("8 of agent exp's 80 variants"), sampled.get(0).note());
+    }
+
+    @Test
+    void theDistributionPlotHasOneLanePerVariantHoldingEveryRunsFinalRegret() throws Exception {
+        ReportWriter w = writer(EXPONENTIAL + FIXED, "");
+        kelvin.plots.BoxPlot plot = w.distribution();
+        assertEquals(2, plot.groups().size());
+        assertEquals("fixed", plot.groups().get(1).label());
+        Cell fixed = w.data().experiment().cells().get(1);
+        assertEquals(java.util.Arrays.toString(w.data().finals(fixed.index(), Metric.REGRET)),
+                java.util.Arrays.toString(plot.groups().get(1).values()));
+        assertEquals(3, plot.groups().get(1).values().length);
+    }
+}
