@@ -95,8 +95,7 @@ final class Reports {
                             d.mean() + fin.unpairedHalfWidth());
             String ratio = Double.isNaN(fin.widthRatio()) || Double.isInfinite(fin.widthRatio()) ? ""
                     : String.format(Locale.ROOT, "%.2f", fin.widthRatio());
-            String verdict = !fin.decided() ? "no detectable difference"
-                    : d.mean() < 0 ? "lower regret than the baseline" : "higher regret than the baseline";
+            String verdict = !fin.decided() ? "no detectable difference" : d.mean() < 0 ? "lower regret" : "higher regret";
             rows.add(List.of(c.label(), signed(d), unpaired, ratio, signed(area.difference()), verdict));
         }
         return new Table("Paired differences against " + base.label() + where
