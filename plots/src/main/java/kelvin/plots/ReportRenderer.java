@@ -52,8 +52,7 @@ public final class ReportRenderer {
         thead th { background: var(--soft); border-bottom: 2px solid #8c959f; white-space: nowrap; }
         tbody tr:nth-child(even) { background: #fafbfc; }
         .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        td:first-child { white-space: nowrap; }
-        td { min-width: 12ch; }
+        td { white-space: nowrap; }
         .figures { display: grid; grid-template-columns: minmax(0, 1fr); gap: 24px; }
         @media (min-width: 1500px) { .figures { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
         .figures figure { margin: 0; padding: 12px 14px; border: 1px solid var(--line); border-radius: 8px; }

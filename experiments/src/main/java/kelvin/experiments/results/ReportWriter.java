@@ -96,15 +96,16 @@ final class ReportWriter {
                                 + " runs) at every point of the two-parameter sweep; the outlined cell is the best. "
                                 + "The summary table gives each point's 95% interval."));
             }
+            for (Map.Entry<String, LineChart> entry : Sensitivity.gridCharts(data, headline).entrySet()) {
+                figures.add(save(dir, files, "plots/sensitivity-" + headline.key() + "-" + fileName(entry.getKey()),
+                        entry.getValue(), headline, null));
+            }
         }
         if (experiment.episodic()) {
             for (GridMaps.Map map : GridMaps.of(data)) {
                 byte[] png = renderer.png(map.map());
                 String base = "plots/" + map.file();
-                AtomicFiles.write(dir.resolve(base + ".png"), png);
-                AtomicFiles.write(dir.resolve(base + ".svg"), renderer.svg(map.map()));
-                files.add(base + ".png");
-                files.add(base + ".svg");
+                write(dir, files, base, png, renderer.svg(map.map()));
                 figures.add(new Figure(null, map.map().title(), png, base + ".svg", map.caption()));
             }
         }

@@ -31,8 +31,6 @@ final class Sensitivity {
                 byAgent.computeIfAbsent(c.agentName(), k -> new ArrayList<>()).add(c);
             }
         }
-        int last = e.checkpoints().length - 1;
-        double scale = metric == Metric.OPTIMAL_ACTION ? 100 : 1;
         List<Series> series = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         boolean geometric = true;
@@ -45,39 +43,18 @@ final class Sensitivity {
             if (cells.size() < 2 || !cells.stream().allMatch(c -> c.params().containsKey(key))) {
                 continue;
             }
-            cells.sort((a, b) -> Double.compare(value(a), value(b)));
-            int n = cells.size();
-            double[] x = new double[n];
-            double[] y = new double[n];
-            double[] lo = new double[n];
-            double[] hi = new double[n];
-            boolean band = true;
-            int m = 0;
-            for (Cell c : cells) {
-                Interval iv = data.interval(c.index(), metric, last);
-                if (iv == null) {
-                    continue;
-                }
-                x[m] = value(c);
-                y[m] = iv.mean() * scale;
-                lo[m] = iv.low() * scale;
-                hi[m] = iv.high() * scale;
-                band &= !Double.isNaN(iv.low());
-                m++;
-            }
-            if (m < 2) {
+            Series line = line(data, metric, cells, key, entry.getKey() + " (" + key + ")", series.size());
+            if (line == null) {
                 continue;
             }
-            x = java.util.Arrays.copyOf(x, m);
+            double[] x = line.x();
+            int m = x.length;
             geometric &= isGeometric(x);
             double r = x[1] / x[0];
             ratio = Double.isNaN(ratio) || Math.abs(r - ratio) < 1e-9 ? r : -1;
             lowest = Math.min(lowest, x[0]);
             highest = Math.max(highest, x[m - 1]);
-            String label = entry.getKey() + " (" + key + ")";
-            int color = series.size();
-            series.add(band ? Series.withBand(label, x, java.util.Arrays.copyOf(y, m), java.util.Arrays.copyOf(lo, m),
-                    java.util.Arrays.copyOf(hi, m), color) : Series.line(label, x, java.util.Arrays.copyOf(y, m), color));
+            series.add(line);
             if (!keys.contains(key)) {
                 keys.add(key);
             }
@@ -87,7 +64,7 @@ final class Sensitivity {
         }
         String title = String.format(Locale.ROOT, "%s against the swept parameter (%d runs, 95%% CI)",
                 metric.title(), e.runs());
-        String yLabel = metric == Metric.OPTIMAL_ACTION ? "% of runs choosing an optimal arm" : metric.axisLabel();
+        String yLabel = valueLabel(metric);
         String xLabel = keys.equals(List.of("size")) ? "size N" : "swept parameter: " + String.join(", ", keys)
                 + (geometric ? " (log scale)" : "");
         boolean deepSea = metric == Metric.FIRST_SUCCESS && keys.equals(List.of("size"))
@@ -109,10 +86,6 @@ final class Sensitivity {
             chart = AxisTicks.apply(chart);
         }
         return geometric ? chart.withXTicks(AxisTicks.forSweep(lowest, highest, ratio)) : chart;
-    }
-
-    private static double value(Cell c) {
-        return Double.parseDouble(c.params().values().iterator().next());
     }
 
     private static boolean isNumber(String text) {
@@ -138,22 +111,23 @@ final class Sensitivity {
         return ratio > 1;
     }
 
+    /** An agent swept over two numeric keys on a full grid: rows x columns cells. */
+    record Grid(String agent, List<String> keys, List<String> rows, List<String> columns, List<Cell> cells) {
+    }
+
     /**
-     * For every agent swept over exactly two numeric keys on a full grid, the final value of
-     * {@code metric} per grid point as a heatmap (rows: the first key, largest at the top; columns: the second,
-     * ascending), with the best point outlined when the metric has a better direction.
-     *
-     * @return agent name to heatmap, in config order; empty when no agent sweeps two keys
+     * Every agent swept over exactly two numeric keys with every combination present, in config
+     * order; rows are the first key's values, largest first (as on a y axis), columns the second's,
+     * ascending.
      */
-    static Map<String, kelvin.plots.Heatmap> heatmaps(ResultData data, Metric metric) {
-        Experiment e = data.experiment();
+    static List<Grid> grids(Experiment e) {
         Map<String, List<Cell>> byAgent = new LinkedHashMap<>();
         for (Cell c : e.cells()) {
             if (c.params().size() == 2 && c.params().values().stream().allMatch(Sensitivity::isNumber)) {
                 byAgent.computeIfAbsent(c.agentName(), k -> new ArrayList<>()).add(c);
             }
         }
-        Map<String, kelvin.plots.Heatmap> maps = new LinkedHashMap<>();
+        List<Grid> grids = new ArrayList<>();
         for (Map.Entry<String, List<Cell>> entry : byAgent.entrySet()) {
             List<Cell> cells = entry.getValue();
             List<String> keys = new ArrayList<>(cells.get(0).params().keySet());
@@ -161,35 +135,142 @@ final class Sensitivity {
                 continue;
             }
             List<String> rows = sortedValues(cells, keys.get(0));
-            // largest at the top, as on a y axis
             java.util.Collections.reverse(rows);
             List<String> columns = sortedValues(cells, keys.get(1));
-            if (rows.size() < 2 || columns.size() < 2 || rows.size() * columns.size() != cells.size()) {
-                continue;
+            if (rows.size() >= 2 && columns.size() >= 2 && rows.size() * columns.size() == cells.size()) {
+                grids.add(new Grid(entry.getKey(), keys, rows, columns, cells));
             }
-            double[][] grid = new double[rows.size()][columns.size()];
-            for (double[] row : grid) {
+        }
+        return grids;
+    }
+
+    /**
+     * For every two-key grid (see {@link #grids}), the final value of {@code metric} per grid
+     * point as a heatmap, with the best point outlined when the metric has a better direction.
+     *
+     * @return agent name to heatmap, in config order; empty when no agent sweeps two keys
+     */
+    static Map<String, kelvin.plots.Heatmap> heatmaps(ResultData data, Metric metric) {
+        Experiment e = data.experiment();
+        Map<String, kelvin.plots.Heatmap> maps = new LinkedHashMap<>();
+        double scale = scale(metric);
+        for (Grid g : grids(e)) {
+            double[][] values = new double[g.rows().size()][g.columns().size()];
+            for (double[] row : values) {
                 java.util.Arrays.fill(row, Double.NaN);
             }
-            double scale = metric == Metric.OPTIMAL_ACTION ? 100 : 1;
-            for (Cell c : cells) {
+            for (Cell c : g.cells()) {
                 Interval iv = data.last(c.index(), metric);
-                grid[rows.indexOf(c.params().get(keys.get(0)))][columns.indexOf(c.params().get(keys.get(1)))] =
+                values[g.rows().indexOf(c.params().get(g.keys().get(0)))][g.columns().indexOf(c.params().get(g.keys().get(1)))] =
                         iv == null ? Double.NaN : iv.mean() * scale;
             }
             String title = String.format(Locale.ROOT, "%s at %s %d of agent %s over %s and %s (mean of %d runs)",
-                    metric.title(), e.timeUnit(), e.horizon(), entry.getKey(), keys.get(0), keys.get(1), e.runs());
-            String valueLabel = metric == Metric.OPTIMAL_ACTION ? "% of runs choosing an optimal arm" : metric.axisLabel();
-            kelvin.plots.Heatmap map = new kelvin.plots.Heatmap(title, grid, valueLabel, false)
-                    .withRows(keys.get(0), rows).withColumns(keys.get(1), columns);
+                    metric.title(), e.timeUnit(), e.horizon(), g.agent(), g.keys().get(0), g.keys().get(1), e.runs());
+            kelvin.plots.Heatmap map = new kelvin.plots.Heatmap(title, values, valueLabel(metric), false)
+                    .withRows(g.keys().get(0), g.rows()).withColumns(g.keys().get(1), g.columns());
             if (metric.better() == Metric.Better.LOWER) {
                 map = map.withLowestMarked("lowest " + metric.title().toLowerCase(Locale.ROOT));
             } else if (metric.better() == Metric.Better.HIGHER) {
                 map = map.withHighestMarked("highest " + metric.title().toLowerCase(Locale.ROOT));
             }
-            maps.put(entry.getKey(), map);
+            maps.put(g.agent(), map);
         }
         return maps;
+    }
+
+    /**
+     * For every two-key grid and each of its keys, the final value of {@code metric} against that
+     * key with its 95% band, one line per value of the other key (at most 12 lines), so each swept
+     * parameter has its own sensitivity chart.
+     *
+     * @return file-name suffix (agent and key) to chart, in config order
+     */
+    static Map<String, LineChart> gridCharts(ResultData data, Metric metric) {
+        Experiment e = data.experiment();
+        Map<String, LineChart> charts = new LinkedHashMap<>();
+        for (Grid g : grids(e)) {
+            for (int k = 0; k < 2; k++) {
+                String key = g.keys().get(k);
+                String other = g.keys().get(1 - k);
+                List<String> others = k == 0 ? g.columns() : new ArrayList<>(g.rows());
+                if (k == 1) {
+                    java.util.Collections.reverse(others);
+                }
+                if (others.size() > ReportWriter.MAX_LINES) {
+                    continue;
+                }
+                List<Series> series = new ArrayList<>();
+                double[] xs = null;
+                for (int i = 0; i < others.size(); i++) {
+                    String value = others.get(i);
+                    List<Cell> line = new ArrayList<>();
+                    for (Cell c : g.cells()) {
+                        if (c.params().get(other).equals(value)) {
+                            line.add(c);
+                        }
+                    }
+                    Series s = line(data, metric, line, key, other + " = " + value, i);
+                    if (s != null) {
+                        series.add(s);
+                        xs = s.x();
+                    }
+                }
+                if (series.isEmpty()) {
+                    continue;
+                }
+                boolean geometric = isGeometric(xs);
+                String title = String.format(Locale.ROOT, "%s against %s, agent %s (%d runs, 95%% CI)",
+                        metric.title(), key, g.agent(), e.runs());
+                LineChart chart = LineChart.of(title, key + (geometric ? " (log scale)" : ""), valueLabel(metric), series)
+                        .withLogX(geometric);
+                if (geometric) {
+                    chart = chart.withXTicks(AxisTicks.forSweep(xs[0], xs[xs.length - 1], xs[1] / xs[0]));
+                }
+                charts.put(g.agent() + "-" + key, chart);
+            }
+        }
+        return charts;
+    }
+
+    /** The final value of {@code metric} against {@code key} over {@code cells}; null below two points. */
+    private static Series line(ResultData data, Metric metric, List<Cell> cells, String key, String label, int color) {
+        List<Cell> sorted = new ArrayList<>(cells);
+        sorted.sort(java.util.Comparator.comparingDouble(c -> Double.parseDouble(c.params().get(key))));
+        int n = sorted.size();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        boolean band = true;
+        int m = 0;
+        double scale = scale(metric);
+        for (Cell c : sorted) {
+            Interval iv = data.last(c.index(), metric);
+            if (iv == null) {
+                continue;
+            }
+            x[m] = Double.parseDouble(c.params().get(key));
+            y[m] = iv.mean() * scale;
+            lo[m] = iv.low() * scale;
+            hi[m] = iv.high() * scale;
+            band &= !Double.isNaN(iv.low());
+            m++;
+        }
+        if (m < 2) {
+            return null;
+        }
+        double[] xs = java.util.Arrays.copyOf(x, m);
+        double[] ys = java.util.Arrays.copyOf(y, m);
+        return band ? Series.withBand(label, xs, ys, java.util.Arrays.copyOf(lo, m), java.util.Arrays.copyOf(hi, m), color)
+                : Series.line(label, xs, ys, color);
+    }
+
+    private static double scale(Metric metric) {
+        return metric == Metric.OPTIMAL_ACTION ? 100 : 1;
+    }
+
+    private static String valueLabel(Metric metric) {
+        return metric == Metric.OPTIMAL_ACTION ? "% of runs choosing an optimal arm" : metric.axisLabel();
     }
 
     /** The distinct values of {@code key} among {@code cells}, as written, in ascending numeric order. */

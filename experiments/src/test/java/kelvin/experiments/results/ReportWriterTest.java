@@ -62,6 +62,15 @@ class ReportWriterTest {
                 + map.columnAxis().labels().get(best[1]) + "]";
         Cell cell = w.data().experiment().cells().stream().filter(c -> c.label().equals(label)).findFirst().orElseThrow();
         assertEquals(w.data().last(cell.index(), Metric.REGRET).mean(), lowest, "the cell shows that variant's mean");
+
+        Map<String, kelvin.plots.LineChart> charts = Sensitivity.gridCharts(w.data(), Metric.REGRET);
+        assertEquals(List.of("exp-initial", "exp-decay"), List.copyOf(charts.keySet()), "one chart per swept key");
+        kelvin.plots.LineChart byInitial = charts.get("exp-initial");
+        assertEquals(5, byInitial.series().size(), "a line per decay");
+        assertEquals("decay = 0.9", byInitial.series().get(0).label());
+        assertTrue(byInitial.logX(), "0.5, 1, 2 is geometric");
+        assertEquals(3, charts.get("exp-decay").series().size(), "a line per initial temperature");
+        assertTrue(!charts.get("exp-decay").logX(), "0.9 ... 0.999 is not geometric");
     }
 
     @Test
