@@ -107,8 +107,10 @@ final class Reports {
             + "(common random numbers): the same arm values or MDP, the same reward noise. The difference between two "
             + "variants is therefore taken run by run, which cancels the luck both runs shared: the paired interval "
             + "(t on the n per-run differences) is narrower than the unpaired Welch interval of the same difference "
-            + "by the ratio in the table, so fewer runs tell two schedules apart. Intervals are not corrected for "
-            + "multiple comparisons.";
+            + "by the ratio in the table, so fewer runs tell two schedules apart. The gain is large when the "
+            + "environment's draw drives the result (bandits with random arm values) and the ratio is near 1 when "
+            + "little luck is shared (a fixed, deterministic map). Intervals are not corrected for multiple "
+            + "comparisons.";
 
     private static String signed(Interval iv) {
         if (Double.isNaN(iv.low())) {
