@@ -11,11 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import kelvin.experiments.config.ExperimentLoader;
 import kelvin.experiments.config.YamlTrees;
+import kelvin.experiments.model.Environment;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.results.ResultWriter;
+import kelvin.experiments.run.Moments;
 import kelvin.experiments.run.ProgressListener;
 import kelvin.experiments.run.Runner;
 import picocli.CommandLine;
@@ -25,7 +28,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code kelvin bench}: times named workloads through the same runner as {@code kelvin run} and
  * prints agent-steps per second per thread, with the machine and JVM it ran on. Each workload is run
- * once untimed (JIT warm-up), then {@code --repeat} times; the median is reported.
+ * once untimed (JIT warm-up), then {@code --repeat} times; the median is reported. Agent-steps are
+ * runs x steps x cells for bandits and the environment steps really taken for MDPs (episodes vary
+ * in length). Scaling workloads ({@link #SCALING}) also print the speed-up of N threads over 1.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time named workloads (agent-steps per second per thread) on this machine.")
@@ -33,6 +38,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Workload name to config; each is what the issue or the peer it is compared with runs. */
     static final Map<String, String> WORKLOADS = new LinkedHashMap<>();
+
+    /**
+     * Workloads that compare thread counts: run with 1 thread and with N (--threads when above 1,
+     * else 2), and print N threads' speed-up over 1 (issue 8: at least 1.8x with 2 threads).
+     */
+    static final Set<String> SCALING = Set.of("many-cells");
 
     static {
         String testbed = "runs: 2000\nsteps: 10000\nenv: {type: gaussian-bandit, arms: 10}\n"
@@ -44,6 +55,21 @@ public final class BenchCommand implements Callable<Integer> {
                 + "{schedule: exponential, initial: 1.0, decay: 0.9995, min: 0.01}}}\n");
         WORKLOADS.put("testbed-epsilon", "name: testbed-epsilon\n" + testbed
                 + "agents:\n  e: {type: action-value, policy: {type: epsilon-greedy, epsilon: 0.1}}\n");
+        // The BURLAP peer's setup (../shared/peers/burlap/NOTES.md): open 10x10, reward 1 at the goal,
+        // Q-learning alpha 0.1, gamma 0.95, Q0 0, Boltzmann T = 0.5, 2000 episodes per run.
+        WORKLOADS.put("gridworld-q", "name: gridworld-q\nruns: 30\nepisodes: 2000\n"
+                + "env: {type: gridworld, map: open-10x10, gamma: 0.95}\n"
+                + "agents:\n  q: {type: q-learning, alpha: 0.1, gamma: 0.95, initial: 0, "
+                + "policy: {type: boltzmann, temperature: 0.5}}\n"
+                + "metrics: [length]\nrecord: {points: 2000}\n");
+        // A sweep of 16 cells (16 fixed temperatures on the testbed), for the thread speed-up.
+        WORKLOADS.put("many-cells", "name: many-cells\nruns: 500\nsteps: 2000\n"
+                + "env: {type: gaussian-bandit, arms: 10}\n"
+                + "agents:\n  b: {type: action-value, policy: {type: boltzmann, "
+                + "temperature: {schedule: fixed, value: 0.2}}}\n"
+                + "sweep:\n  policy.temperature.value: [0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.14, 0.2, 0.3, "
+                + "0.4, 0.5, 0.7, 1.0, 1.4, 2.0, 3.0]\n"
+                + "metrics: [regret, reward, optimal-action]\nrecord: {points: 100}\n");
     }
 
     @CommandLine.Spec
@@ -95,8 +121,8 @@ public final class BenchCommand implements Callable<Integer> {
             out.println("machine: " + cpu() + ", " + cores + " cores; " + System.getProperty("java.vm.name") + " "
                     + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
                     + " MiB");
-            out.printf(Locale.ROOT, "%-18s %7s %14s %16s %16s%n", "workload", "threads", "agent-steps",
-                    "median seconds", "steps/s/thread");
+            out.printf(Locale.ROOT, "%-18s %7s %14s %16s %16s %16s%n", "workload", "threads", "agent-steps",
+                    "median seconds", "steps/s/thread", "steps/s total");
         }
         for (String name : chosen) {
             String yaml = WORKLOADS.get(name);
@@ -104,39 +130,77 @@ public final class BenchCommand implements Callable<Integer> {
                 yaml = yaml.replaceFirst("runs: \\d+", "runs: " + runs);
             }
             Experiment e = ExperimentLoader.bind(YamlTrees.parse(name, yaml));
-            double steps = (double) e.runs() * e.horizon() * e.cells().size();
-            for (int n : threadCounts) {
-                new Runner(e, n, ProgressListener.NONE).run(); // warm-up
+            int[] counts = SCALING.contains(name)
+                    ? new int[] {1, threads != null && threads > 1 ? threads : 2} : threadCounts;
+            double singleThreadMedian = Double.NaN;
+            for (int n : counts) {
+                agentSteps(e, new Runner(e, n, ProgressListener.NONE).run()); // warm-up
                 double[] seconds = new double[repeat];
+                long steps = 0;
                 for (int i = 0; i < repeat; i++) {
                     long start = System.nanoTime();
-                    new Runner(e, n, ProgressListener.NONE).run();
+                    Runner.Result result = new Runner(e, n, ProgressListener.NONE).run();
                     seconds[i] = (System.nanoTime() - start) / 1e9;
+                    steps = agentSteps(e, result);
                 }
                 Arrays.sort(seconds);
                 double median = seconds[repeat / 2];
-                double perThread = steps / median / n;
+                double total = steps / median;
+                double perThread = total / n;
+                if (n == 1) {
+                    singleThreadMedian = median;
+                }
+                double speedup = SCALING.contains(name) && n > 1 ? singleThreadMedian / median : Double.NaN;
                 if (json) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("workload", name);
                     row.put("threads", n);
-                    row.put("agent_steps", (long) steps);
+                    row.put("agent_steps", steps);
                     row.put("seconds", seconds);
                     row.put("median_seconds", median);
                     row.put("agent_steps_per_second_per_thread", Math.round(perThread));
+                    row.put("agent_steps_per_second", Math.round(total));
+                    if (!Double.isNaN(speedup)) {
+                        row.put("speedup_over_1_thread", speedup);
+                    }
                     row.put("machine", cpu());
                     row.put("cores", cores);
                     row.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
                     out.println(ResultWriter.JSON.writer().without(
                             com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
                 } else {
-                    out.printf(Locale.ROOT, "%-18s %7d %14.3g %16.3f %16s%n", name, n, steps, median,
-                            String.format(Locale.ROOT, "%.2fM", perThread / 1e6));
+                    out.printf(Locale.ROOT, "%-18s %7d %14.3g %16.3f %16s %16s%n", name, n, (double) steps, median,
+                            String.format(Locale.ROOT, "%.2fM", perThread / 1e6),
+                            String.format(Locale.ROOT, "%.2fM", total / 1e6));
+                    if (!Double.isNaN(speedup)) {
+                        out.printf(Locale.ROOT, "%-18s %7d speed-up over 1 thread: %.2fx%n", name, n, speedup);
+                    }
                 }
                 out.flush();
             }
         }
         return 0;
+    }
+
+    /**
+     * Agent-steps a run of {@code e} took: runs x steps x cells for a bandit; for an MDP the
+     * environment steps really taken, which are the state visits the cells tally (one per reset and
+     * one per step) less one reset per episode.
+     */
+    static long agentSteps(Experiment e, Runner.Result result) {
+        if (!e.episodic()) {
+            return (long) e.runs() * e.horizon() * e.cells().size();
+        }
+        long steps = 0;
+        for (int c = 0; c < e.cells().size(); c++) {
+            Moments m = result.cells().get(c);
+            int states = ((Environment.Tabular) e.cells().get(c).environment()).env().states();
+            for (int s = 0; s < states; s++) {
+                steps += m.tally(s);
+            }
+            steps -= (long) e.runs() * e.horizon();
+        }
+        return steps;
     }
 
     /** The CPU model from /proc/cpuinfo where there is one. */
