@@ -18,7 +18,7 @@ public final class Main {
 
     /** Runs the command line with the given output writers and returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        return KelvinCommand.commandLine(out, err).execute(args);
+        return KelvinCommand.commandLine(out, err, args).execute(args);
     }
 
     private static PrintWriter writer(FileDescriptor fd) {
