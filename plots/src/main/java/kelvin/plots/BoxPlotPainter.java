@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
@@ -17,7 +16,7 @@ import java.util.List;
  * Draws a {@link BoxPlot}: title, one lane per group with its label on the left, the value axis
  * with ticks and grid lines along the bottom, and a one-line key to the glyphs.
  */
-final class BoxPlotPainter implements Encoders.Drawing {
+final class BoxPlotPainter extends Painter {
 
     /** Lanes never get thinner than this (at the default width); the figure grows instead. */
     static final float MIN_LANE = 26;
@@ -32,15 +31,14 @@ final class BoxPlotPainter implements Encoders.Drawing {
         + "\u25c6 mean \u00b7 whiskers: furthest run within 1.5 box lengths \u00b7 dots: runs beyond";
 
     private final BoxPlot plot;
-    private final float s;
     private final List<Distribution> lanes = new ArrayList<>();
     private final double lo;
     private final double hi;
     private final ColorScale axis;
 
     BoxPlotPainter(BoxPlot plot, float scale) {
+        super(scale);
         this.plot = plot;
-        this.s = scale;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (BoxPlot.Group group : plot.groups()) {
@@ -78,21 +76,9 @@ final class BoxPlotPainter implements Encoders.Drawing {
         return Math.max(minimum, needed);
     }
 
-    private int px(double v) {
-        return Math.round((float) v * s);
-    }
-
-    private Font font(int style, float size) {
-        return new Font(Font.SANS_SERIF, style, Math.round(size * s));
-    }
-
     @Override
     public void paint(Graphics2D g, int width, int height) {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
+        clear(g, width, height);
         int pad = px(16);
         int top = pad + Titles.paint(g, plot.title(), width, pad, s) + px(14);
 
@@ -272,11 +258,6 @@ final class BoxPlotPainter implements Encoders.Drawing {
             cut = cut.substring(0, cut.length() - 1);
         }
         return cut + "\u2026";
-    }
-
-    private static void drawCentered(Graphics2D g, String text, double centerX, double baseline) {
-        FontMetrics m = g.getFontMetrics();
-        g.drawString(text, (float) (centerX - m.stringWidth(text) / 2.0), (float) baseline);
     }
 
     /** Words for the SVG's description element. */

@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.font.GlyphVector;
 import java.awt.geom.AffineTransform;
@@ -38,7 +37,7 @@ import java.util.Locale;
  * Texts need a font of at least {@value #MIN_TEXT} px that fits the widest text into a cell;
  * otherwise none are drawn.
  */
-final class GridMapPainter implements Encoders.Drawing {
+final class GridMapPainter extends Painter {
 
     /** Fill of walls: dark grey. */
     static final Color WALL = new Color(0x4D, 0x4D, 0x4D);
@@ -92,7 +91,6 @@ final class GridMapPainter implements Encoders.Drawing {
     private static final Color MARK = new Color(0x11, 0x11, 0x11);
 
     private final GridMap map;
-    private final float s;
     private final int width;
     private final int height;
     private final ColorScale scale;
@@ -123,8 +121,8 @@ final class GridMapPainter implements Encoders.Drawing {
      * @param s scale factor of fonts and strokes (1 at 1200 px wide)
      */
     GridMapPainter(GridMap map, int width, int maxHeight, float s) {
+        super(s);
         this.map = map;
-        this.s = s;
         this.width = width;
         this.scale = colorScale(map);
         BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
@@ -208,27 +206,12 @@ final class GridMapPainter implements Encoders.Drawing {
         return scale != null;
     }
 
-    private int px(double v) {
-        return Math.round((float) v * s);
-    }
-
-    private Font font(int style, float size) {
-        return new Font(Font.SANS_SERIF, style, Math.round(size * s));
-    }
-
     private Font legendFont() {
         return font(Font.PLAIN, 14);
     }
 
     private int legendRowHeight() {
         return px(28);
-    }
-
-    private static void hints(Graphics2D g) {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_OFF);
     }
 
     // ---------------------------------------------------------------- what each cell shows
@@ -862,10 +845,5 @@ final class GridMapPainter implements Encoders.Drawing {
 
     private static double luminance(Color c) {
         return (0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue()) / 255;
-    }
-
-    private static void drawCentered(Graphics2D g, String text, double centerX, double baseline) {
-        FontMetrics m = g.getFontMetrics();
-        g.drawString(text, (float) (centerX - m.stringWidth(text) / 2.0), (float) baseline);
     }
 }

@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.Stroke;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Line2D;
@@ -20,7 +19,7 @@ import java.util.function.DoublePredicate;
  * and labels), a colour bar with ticks, and legend swatches for walls, for values the log scale
  * cannot show and for the outlined cell.
  */
-final class HeatmapPainter implements Encoders.Drawing {
+final class HeatmapPainter extends Painter {
 
     /** Fill of cells that are not part of the grid (NaN). */
     static final Color WALL = new Color(0x9A, 0x9A, 0x9A);
@@ -39,12 +38,11 @@ final class HeatmapPainter implements Encoders.Drawing {
     private static final String OFF_SCALE_TEXT = "0 or less";
 
     private final Heatmap map;
-    private final float s;
     private final ColorScale scale;
 
     HeatmapPainter(Heatmap map, float scale) {
+        super(scale);
         this.map = map;
-        this.s = scale;
         ColorScale.Builder range = new ColorScale.Builder(map.logScale());
         for (int r = 0; r < map.rows(); r++) {
             for (int c = 0; c < map.columns(); c++) {
@@ -62,21 +60,9 @@ final class HeatmapPainter implements Encoders.Drawing {
         return !scale.isEmpty();
     }
 
-    private int px(double v) {
-        return Math.round((float) v * s);
-    }
-
-    private Font font(int style, float size) {
-        return new Font(Font.SANS_SERIF, style, Math.round(size * s));
-    }
-
     @Override
     public void paint(Graphics2D g, int width, int height) {
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
+        clear(g, width, height);
 
         int pad = px(16);
         int top = pad + Titles.paint(g, map.title(), width, pad, s) + px(12);
@@ -350,10 +336,5 @@ final class HeatmapPainter implements Encoders.Drawing {
 
     private static double luminance(Color c) {
         return (0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue()) / 255;
-    }
-
-    private static void drawCentered(Graphics2D g, String text, double centerX, double baseline) {
-        FontMetrics m = g.getFontMetrics();
-        g.drawString(text, (float) (centerX - m.stringWidth(text) / 2.0), (float) baseline);
     }
 }
