@@ -1,5 +1,10 @@
 package kelvin.plots;
 
+import static kelvin.plots.Palette.FRAME;
+import static kelvin.plots.Palette.GRID;
+import static kelvin.plots.Palette.MUTED;
+import static kelvin.plots.Palette.TEXT;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -21,10 +26,6 @@ final class BoxPlotPainter extends Painter {
     /** Lanes never get thinner than this (at the default width); the figure grows instead. */
     static final float MIN_LANE = 26;
 
-    private static final Color TEXT = new Color(0x22, 0x22, 0x22);
-    private static final Color MUTED = new Color(0x66, 0x66, 0x66);
-    private static final Color GRID = new Color(0xE3, 0xE3, 0xE3);
-    private static final Color FRAME = new Color(0xB0, 0xB0, 0xB0);
     private static final int VIOLIN_ALPHA = 80;
     private static final int DENSITY_POINTS = 96;
     static final String KEY = "violin: density of runs \u00b7 box: middle half, line at the median \u00b7 "

@@ -1,5 +1,9 @@
 package kelvin.plots;
 
+import static kelvin.plots.Palette.FRAME;
+import static kelvin.plots.Palette.GRID;
+import static kelvin.plots.Palette.TEXT;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -78,9 +82,6 @@ public final class ChartRenderer {
     /** Smallest accepted width or height: below it titles and legends no longer fit. */
     private static final int MIN_SIZE = 300;
 
-    private static final Color TEXT = new Color(0x22, 0x22, 0x22);
-    private static final Color GRID = new Color(0xE3, 0xE3, 0xE3);
-    private static final Color FRAME = new Color(0xB0, 0xB0, 0xB0);
     private static final String NO_DATA = "no data";
 
     private final int width;

@@ -1,5 +1,8 @@
 package kelvin.plots;
 
+import static kelvin.plots.Palette.FRAME;
+import static kelvin.plots.Palette.TEXT;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -32,8 +35,6 @@ final class ColorScale {
     /** Width of the colour bar at scale 1. */
     static final float BAR_WIDTH = 22;
 
-    private static final Color TEXT = new Color(0x22, 0x22, 0x22);
-    private static final Color FRAME = new Color(0xB0, 0xB0, 0xB0);
 
     private final boolean log;
     private final double lo;

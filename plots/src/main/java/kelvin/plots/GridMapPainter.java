@@ -1,5 +1,9 @@
 package kelvin.plots;
 
+import static kelvin.plots.Palette.FRAME;
+import static kelvin.plots.Palette.MUTED;
+import static kelvin.plots.Palette.TEXT;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -84,9 +88,6 @@ final class GridMapPainter extends Painter {
     /** Smallest font size for cell texts at scale 1. */
     static final int MIN_TEXT = 10;
 
-    private static final Color TEXT = new Color(0x22, 0x22, 0x22);
-    private static final Color MUTED = new Color(0x66, 0x66, 0x66);
-    private static final Color FRAME = new Color(0xB0, 0xB0, 0xB0);
     private static final Color SEPARATOR = new Color(0xD6, 0xD6, 0xD6);
     private static final Color MARK = new Color(0x11, 0x11, 0x11);
 

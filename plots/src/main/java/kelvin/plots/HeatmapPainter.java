@@ -1,5 +1,9 @@
 package kelvin.plots;
 
+import static kelvin.plots.Palette.FRAME;
+import static kelvin.plots.Palette.MUTED;
+import static kelvin.plots.Palette.TEXT;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -30,9 +34,6 @@ final class HeatmapPainter extends Painter {
     /** Outline of the marked cell: vermillion stands out against every viridis colour. */
     static final Color MARK = new Color(0xD5, 0x5E, 0x00);
 
-    private static final Color TEXT = new Color(0x22, 0x22, 0x22);
-    private static final Color MUTED = new Color(0x66, 0x66, 0x66);
-    private static final Color FRAME = new Color(0xB0, 0xB0, 0xB0);
     private static final String NO_DATA = "no data";
     private static final String WALL_TEXT = "no cell (wall)";
     private static final String OFF_SCALE_TEXT = "0 or less";

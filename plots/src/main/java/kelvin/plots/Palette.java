@@ -26,6 +26,15 @@ public final class Palette {
     /** Text of titles, labels and tick labels in every figure. */
     static final Color TEXT = new Color(0x22, 0x22, 0x22);
 
+    /** Secondary text: indices along a grid's edges, keys under a figure. */
+    static final Color MUTED = new Color(0x66, 0x66, 0x66);
+
+    /** Plot frames, tick marks and legend borders. */
+    static final Color FRAME = new Color(0xB0, 0xB0, 0xB0);
+
+    /** Grid lines behind the data. */
+    static final Color GRID = new Color(0xE3, 0xE3, 0xE3);
+
     private static final Color[] OKABE_ITO = {
         new Color(0x00, 0x72, 0xB2), // blue
         new Color(0xD5, 0x5E, 0x00), // vermillion
