@@ -23,7 +23,7 @@ package kelvin.agents.softmax;
  *   <li>Same T as the last call (a fixed temperature): only the logits that changed get a new
  *       weight; c stays, so no other weight moves.</li>
  *   <li>New T (annealing): every weight is recomputed, with the previous anchor; with c = max z
- *       when there is none yet, or when an entry would climb more than {@value #HIGH_GAP} above it
+ *       when there is none yet, or when an entry would climb more than {@value CertifiedWeights#HIGH_GAP} above it
  *       (in units of T), or the total would fall below 2^-64, so nothing overflows or
  *       underflows.</li>
  *   <li><b>Guess.</b> The index is first guessed by inversion on the previous call's weights,
@@ -38,51 +38,22 @@ package kelvin.agents.softmax;
  *       decides. T = 0, T = +infinity, temperatures whose inverse is not a normal double, and
  *       logits beyond 2^1022 in magnitude always take the plain path.</li>
  * </ul>
- * The weights use {@link #exp(double)}, a polynomial of relative error below 3.5e-6, multiply by
- * beta = 1/T instead of dividing, and V is updated incrementally, so they differ from the plain
- * weights beyond the last bit. The certificate makes that invisible in the result.
- *
- * <p>Implementation note (why the certificate is exact). Write P_i for the exact cumulative
- * probabilities of the softmax and gamma_K = K 2^-53 / (1 - K 2^-53) for the relative error of a
- * left-to-right sum of K non-negative terms. The plain path returns #{i : C_i &lt;= fl(u W)} with
- * its partial sums C_i and total W; the fast path compares x = fl(u V) with partial sums L, L + v_a.
- * <ul>
- *   <li>Plain: w_i = Math.exp(fl(fl(z_i - m) / T)). Math.exp is within 1 ulp and its argument
- *       within 2^-52 relative, so every weight that matters (above 2^-100 of the total, hence
- *       |s_i| &lt; 70) has relative error below 2e-14; the others move a normalised sum by at most
- *       K 2^-100. So |C_i / W - P_i| &lt;= 4e-14 + 2 gamma_K.</li>
- *   <li>Fast: {@link #exp(double)} errs by at most 3.5e-6; the argument fl(fl(z_i - c) fl(1/T))
- *       by at most 3 2^-53 |s_i|, with |s_i| &lt;= 114 for every weight above 2^-100 of a total of
- *       at least 2^-64 (gaps are at most 64); gaps below -{@value #LOW_GAP} are clamped there,
- *       which moves a normalised sum by less than K 2^64 e^-700. The incrementally kept total
- *       gains at most 2 2^-53 per update relative to the largest total since the last exact sum, and
- *       is summed afresh after {@value #RESUM} updates or when it falls below a quarter of that
- *       largest total, so its drift stays below 8 RESUM 2^-53 = 2^-40 of the current total; the
- *       partial sums of a guess, adjusted by the change of a re-weighed entry, err by at most
- *       4 (gamma_K + 2^-53). So |L / V - P_{a-1}| and |(L + v_a) / V - P_a| are below
- *       2 (3.5e-6 + 2^-40 + 5 gamma_K) &lt; 7.1e-6 + 10 gamma_K.</li>
- * </ul>
- * If x lies more than M V inside [L, L + v_a) with M at least the sum of both bounds plus 2^-52,
- * then for every i &lt; a, C_i / W &lt;= P_{a-1} + 4e-14 + 2 gamma_K &lt; u (1 - 2^-53) &lt;=
- * fl(u W) / W, and for every i &gt;= a, C_i / W &gt; fl(u W) / W: the plain path returns a too.
- * This class uses M = 2^-16 + 16 K 2^-53, about twice the bound. The tests compare both paths over
- * millions of draws, force draws onto the boundaries, and check {@link #exp(double)} against
+ * The weights use {@link CertifiedWeights#exp(double)}, a polynomial of relative error below
+ * 3.5e-6, multiply by beta = 1/T instead of dividing, and V is updated incrementally, so they differ
+ * from the plain weights beyond the last bit. The certificate makes that invisible in the result:
+ * the weights, the total and the partial sums follow the rules of {@link CertifiedWeights}, whose
+ * class comment proves that a certified index is the plain path's. The tests compare both paths
+ * over millions of draws, force draws onto the boundaries, and check the polynomial against
  * {@link Math#exp} on a dense grid.
  */
 public final class SoftmaxSampler {
 
     /** The hint of {@link #sample(double[], double, double, int)}: no logit changed. */
     public static final int UNCHANGED = -1;
-    /** Gaps (z_i - c) / T above this reset the anchor to max z (weights stay below e^64). */
-    static final double HIGH_GAP = 64;
-    /** Gaps below -LOW_GAP are clamped to it (e^-700 is still a normal double). */
-    static final double LOW_GAP = 700;
-    /** Updates of the total between two exact sums. */
-    static final int RESUM = 1024;
-    /** A total below this resets the anchor to max z. */
-    private static final double LOW_TOTAL = 0x1p-64;
-    /** Logits beyond this magnitude take the plain path, so z_i - c cannot overflow. */
-    private static final double LOGIT_LIMIT = 0x1p1022;
+    private static final double HIGH_GAP = CertifiedWeights.HIGH_GAP;
+    private static final int RESUM = CertifiedWeights.RESUM;
+    private static final double LOW_TOTAL = CertifiedWeights.LOW_TOTAL;
+    private static final double LOGIT_LIMIT = CertifiedWeights.LOGIT_LIMIT;
     /** The hint of the scanning form: compare every logit. */
     private static final int ANY = -2;
 
@@ -116,7 +87,7 @@ public final class SoftmaxSampler {
         this.logits = new double[k];
         this.weights = new double[k];
         this.scratch = new double[k];
-        this.margin = 0x1p-16 + 16 * k * 0x1p-53;
+        this.margin = CertifiedWeights.margin(k);
     }
 
     /**
@@ -222,8 +193,7 @@ public final class SoftmaxSampler {
             }
             x = u * w;
         }
-        double room = margin * w;
-        return hi - x > room && (a == 0 || x - lo > room) ? a : -1;
+        return CertifiedWeights.certifies(x, lo, hi, a, w, margin) ? a : -1;
     }
 
     /**
@@ -260,7 +230,7 @@ public final class SoftmaxSampler {
             temperature = Double.NaN;
             return Double.NaN;
         }
-        double wi = exp(s < -LOW_GAP ? -LOW_GAP : s);
+        double wi = CertifiedWeights.weight(s);
         double delta = wi - weights[i];
         weights[i] = wi;
         logits[i] = zi;
@@ -299,7 +269,7 @@ public final class SoftmaxSampler {
                 return -1;
             }
             seen[i] = zi;
-            double wi = exp(s < -LOW_GAP ? -LOW_GAP : s);
+            double wi = CertifiedWeights.weight(s);
             v[i] = wi;
             lo = i == a ? sum : lo;
             sum += wi;
@@ -314,8 +284,7 @@ public final class SoftmaxSampler {
             return -1;
         }
         x = u * sum;
-        double room = margin * sum;
-        return hi - x > room && (a == 0 || x - lo > room) ? a : -1;
+        return CertifiedWeights.certifies(x, lo, hi, a, sum, margin) ? a : -1;
     }
 
     /**
@@ -345,11 +314,7 @@ public final class SoftmaxSampler {
             lo = hi;
             hi += v[++a];
         }
-        double room = margin * w;
-        if (hi - x > room && (a == 0 || x - lo > room)) {
-            return a;
-        }
-        return plain(z, t, u);
+        return CertifiedWeights.certifies(x, lo, hi, a, w, margin) ? a : plain(z, t, u);
     }
 
     /**
@@ -378,7 +343,7 @@ public final class SoftmaxSampler {
         final double[] v = weights;
         for (int i = 0; i < k; i++) {
             double s = (seen[i] - m) * b;
-            v[i] = exp(s < -LOW_GAP ? -LOW_GAP : s); // s <= 0, and 0 for the maximum: the total is >= 1
+            v[i] = CertifiedWeights.weight(s); // s <= 0, and 0 for the maximum: the total is >= 1
         }
         temperature = t;
         beta = b;
@@ -424,36 +389,5 @@ public final class SoftmaxSampler {
     /** Calls that took the careful path so far (for tests). */
     long carefulCalls() {
         return carefulCalls;
-    }
-
-    private static final double LOG2_E = 1.4426950408889634;
-    /** ln 2 split so that j * LN2_HI is exact for |j| &lt; 2^20 (fdlibm's constants). */
-    private static final double LN2_HI = 6.93147180369123816490e-01;
-    private static final double LN2_LO = 1.90821492927058770002e-10;
-    /** 1.5 * 2^52: adding it rounds to an integer held in the low mantissa bits. */
-    private static final double SHIFT = 0x1.8p52;
-    private static final double C3 = 1.0 / 6;
-    private static final double C4 = 1.0 / 24;
-    private static final double C5 = 1.0 / 120;
-
-    /**
-     * e^s with relative error below 3.5e-6 for s in [-700, 700].
-     *
-     * <p>Implementation note: s = j ln 2 + r with j = round(s / ln 2) (rounded by adding
-     * 1.5 * 2^52) and |r| &lt;= ln(2)/2 + 1e-13, r computed with ln 2 split in two (Cody and
-     * Waite): j LN2_HI is exact, so r carries an absolute error below 2^-52. e^r is its Taylor
-     * polynomial of degree 5, evaluated by Estrin's scheme (fewer dependent operations than
-     * Horner's rule); the remainder is e^xi r^6 / 6! with xi between 0 and r, relative to e^r at
-     * most 0.3466^6 / 720 / e^-0.3466 = 3.41e-6, and rounding adds a few 2^-53. 2^j is built in
-     * the exponent bits (|j| &lt;= 1010 keeps it and the product normal).
-     */
-    static double exp(double s) {
-        double shifted = s * LOG2_E + SHIFT;
-        double j = shifted - SHIFT;
-        double r = s - j * LN2_HI - j * LN2_LO;
-        double r2 = r * r;
-        double p = (1 + r) + r2 * ((0.5 + r * C3) + r2 * (C4 + r * C5));
-        long bits = Double.doubleToRawLongBits(shifted);
-        return p * Double.longBitsToDouble((bits + 1023) << 52);
     }
 }

@@ -1,6 +1,7 @@
 package kelvin.experiments.run;
 
 import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
 import kelvin.agents.bandit.BanditAgent;
 import kelvin.agents.bandit.BanditLearner;
 import kelvin.env.bandit.BanditEnv;
@@ -25,9 +26,20 @@ public final class BanditSimulation implements Simulation {
     private final int optimalSlot;
     private final int entropySlot;
     private final int temperatureSlot;
+    /** Whether cells that {@link FusedBoltzmannLoop} covers take it (false only in tests). */
+    private final boolean fused;
 
     public BanditSimulation(Experiment experiment) {
+        this(experiment, true);
+    }
+
+    /**
+     * A simulation that takes the fused loop where it applies ({@code fused}) or always the generic
+     * one; both give the same bytes, which the tests check.
+     */
+    BanditSimulation(Experiment experiment, boolean fused) {
         this.experiment = experiment;
+        this.fused = fused;
         this.checkpoints = experiment.checkpoints();
         List<Metric> metrics = experiment.metrics();
         int c = checkpoints.length;
@@ -54,6 +66,15 @@ public final class BanditSimulation implements Simulation {
     @Override
     public void runBlock(Cell cell, int from, int to, Moments out) {
         BanditEnv env = env(cell);
+        FusedBoltzmannLoop loop = fused ? FusedBoltzmannLoop.of(this, env, cell.agent()) : null;
+        if (loop != null) {
+            for (int r = from; r < to; r++) {
+                UniformRandomProvider envRng = Streams.environment(experiment.seed(), r);
+                loop.run(env.start(envRng), envRng, Streams.agentGenerator(experiment.seed(), cell.label(), r),
+                        experiment.horizon(), out);
+            }
+            return;
+        }
         BanditAgent agent = (BanditAgent) cell.agent();
         for (int r = from; r < to; r++) {
             BanditRun bandit = env.start(Streams.environment(experiment.seed(), r));
@@ -94,7 +115,6 @@ public final class BanditSimulation implements Simulation {
     private void run(BanditRun bandit, BanditLearner learner, Moments out) {
         final int horizon = experiment.horizon();
         final int[] marks = checkpoints;
-        final int c = marks.length;
         out.beginRun();
         int next = 0;
         int mark = marks[0] - 1;
@@ -112,18 +132,50 @@ public final class BanditSimulation implements Simulation {
                 continue;
             }
             // A checkpoint: read what describes this step before the reward moves the agent on.
-            Simulation.record(out, entropySlot, next, c, entropySlot >= 0 ? learner.entropy() : 0);
-            Simulation.record(out, temperatureSlot, next, c, temperatureSlot >= 0 ? learner.temperature() : 0);
-            Simulation.record(out, optimalSlot, next, c, bandit.isOptimal(arm) ? 1.0 : 0.0);
+            double entropy = entropySlot >= 0 ? learner.entropy() : 0;
+            double temperature = temperatureSlot >= 0 ? learner.temperature() : 0;
+            boolean optimal = bandit.isOptimal(arm);
             double reward = bandit.pull(arm);
             rewards += reward;
-            Simulation.record(out, rewardSlot, next, c, reward);
-            Simulation.record(out, averageRewardSlot, next, c, rewards / (t + 1));
-            Simulation.record(out, regretSlot, next, c, regret);
+            checkpoint(out, next, entropy, temperature, optimal, reward, rewards / (t + 1), regret);
             learner.update(arm, reward);
             next++;
             mark = next < marks.length ? marks[next] - 1 : -1;
         }
         out.setRunValue(Simulation.areaColumn(experiment), regretSlot >= 0 ? area : Double.NaN);
+    }
+
+    /** Records checkpoint {@code next} of the current run: the values of its step, for every metric kept. */
+    void checkpoint(Moments out, int next, double entropy, double temperature, boolean optimal, double reward,
+                    double averageReward, double regret) {
+        int c = checkpoints.length;
+        Simulation.record(out, entropySlot, next, c, entropy);
+        Simulation.record(out, temperatureSlot, next, c, temperature);
+        Simulation.record(out, optimalSlot, next, c, optimal ? 1.0 : 0.0);
+        Simulation.record(out, rewardSlot, next, c, reward);
+        Simulation.record(out, averageRewardSlot, next, c, averageReward);
+        Simulation.record(out, regretSlot, next, c, regret);
+    }
+
+    /** The 1-based steps of the checkpoints. */
+    int[] checkpoints() {
+        return checkpoints;
+    }
+
+    boolean recordsEntropy() {
+        return entropySlot >= 0;
+    }
+
+    boolean recordsTemperature() {
+        return temperatureSlot >= 0;
+    }
+
+    boolean recordsRegret() {
+        return regretSlot >= 0;
+    }
+
+    /** The per-run column of the area under the regret curve. */
+    int areaColumn() {
+        return Simulation.areaColumn(experiment);
     }
 }

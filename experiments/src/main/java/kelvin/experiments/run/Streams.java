@@ -42,6 +42,14 @@ public final class Streams {
 
     /** The agent stream of the cell labelled {@code cellLabel}, run {@code run}. */
     public static UniformRandomProvider agent(long seed, String cellLabel, int run) {
+        return agentGenerator(seed, cellLabel, run);
+    }
+
+    /**
+     * {@link #agent} as its concrete generator, for the fused loop: a draw through the class
+     * inlines without the type check an interface call needs.
+     */
+    static XoRoShiRo128PlusPlus agentGenerator(long seed, String cellLabel, int run) {
         return create(key(seed, AGENT, labelHash(cellLabel), run));
     }
 
@@ -52,7 +60,7 @@ public final class Streams {
         return mix(h ^ run);
     }
 
-    private static UniformRandomProvider create(long key) {
+    private static XoRoShiRo128PlusPlus create(long key) {
         long s0 = mix(key + GOLDEN_GAMMA);
         long s1 = mix(key + 2 * GOLDEN_GAMMA);
         if ((s0 | s1) == 0) {

@@ -1,0 +1,363 @@
+package kelvin.experiments.run;
+
+import java.util.Arrays;
+import kelvin.agents.bandit.ActionValueAgent;
+import kelvin.agents.policy.Boltzmann;
+import kelvin.agents.schedule.Fixed;
+import kelvin.agents.softmax.CertifiedWeights;
+import kelvin.agents.softmax.Softmax;
+import kelvin.env.bandit.BanditEnv;
+import kelvin.env.bandit.BanditRun;
+import kelvin.env.bandit.GaussianBandit;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * The bandit loop fused for the commonest experiment: an {@code action-value} agent with a plain
+ * {@code boltzmann} policy (no top-k, top-p or floor) on a stationary {@code gaussian-bandit}, the
+ * 10-armed testbed and its sweeps. It gives exactly the numbers of the generic loop
+ * ({@link BanditSimulation} driving a {@link kelvin.agents.bandit.BanditLearner}): the same streams,
+ * the same draws in the same order, the same arithmetic for Q, rewards and metrics, and the actions
+ * of {@link Softmax#sample}, as {@link kelvin.agents.softmax.SoftmaxSampler} gives them.
+ *
+ * <p>Why a second loop: the generic one crosses three interfaces per step (learner, policy,
+ * sampler), and the sampler's draw is too big for the JIT to inline into the runner's loop, so
+ * every step made a call that spilled the loop's registers and reloaded the sampler's state from
+ * its fields. Here one method holds select, pull and update, the sampler's state (weights, total,
+ * anchor) lives in local variables, and the uniforms come from the concrete generator class. Only
+ * a fixed temperature is fused: with a schedule, its calls and feedback in the loop cost the fixed
+ * case about a sixth of its speed, and annealing re-weighs every arm each step anyway, which the
+ * generic {@link kelvin.agents.softmax.SoftmaxSampler} already does.
+ *
+ * <p>Selection follows {@link kelvin.agents.softmax.SoftmaxSampler} at a fixed temperature: the
+ * index is guessed by a scan of the weights before the last update (so the scan's unpredictable
+ * branches do not wait for the update's division and exp), then the updated arm is re-weighed, the
+ * guess's partial sums and the total are adjusted by the change, and the guess is taken only when
+ * {@link CertifiedWeights#certifies} holds. Otherwise (the first step, a draw near a boundary, an
+ * anchor or total out of range, every {@link CertifiedWeights#RESUM} updates) the loop returns to
+ * {@link #carefully}: fresh weights or an exact total, a certified inversion, or
+ * {@link Softmax#sample} itself; T = 0 and T = +infinity always end there. The weights obey the
+ * rules of {@link CertifiedWeights}, so its proof covers this loop.
+ *
+ * <p>One instance serves one block of runs on one thread; nothing is allocated per step.
+ */
+final class FusedBoltzmannLoop {
+
+    private static final double HIGH_GAP = CertifiedWeights.HIGH_GAP;
+    private static final int RESUM = CertifiedWeights.RESUM;
+    private static final double LOW_TOTAL = CertifiedWeights.LOW_TOTAL;
+    private static final double LOGIT_LIMIT = CertifiedWeights.LOGIT_LIMIT;
+
+    private final BanditSimulation simulation;
+    private final int k;
+    private final double initial;
+    /** The constant step size; NaN for sample averages. */
+    private final double alpha;
+    private final boolean sampleAverage;
+    /** The fixed temperature T. */
+    private final double temperatureValue;
+    private final double margin;
+
+    private final double noise;
+    private final double[] means;
+    private final double[] q;
+    private final long[] n;
+    /** v_i ~ exp((q_i - anchor) * beta), in [e^-700, e^64]. */
+    private final double[] weights;
+    private final double[] scratch;
+
+    // The sampler's state between calls of advance(), which keeps it in local variables.
+    /** The temperature of the weights; NaN when they describe nothing. */
+    private double temperature;
+    private double beta;
+    private double anchor;
+    /** V, the total of the weights. */
+    private double total;
+    /** The largest total since the last exact sum. */
+    private double peak;
+    /** Re-weighed entries since the last exact sum. */
+    private int updates;
+    /** The arm whose value changed after the weights were computed, or -1. */
+    private int pending;
+
+    // The current run, between calls of advance().
+    private XoRoShiRo128PlusPlus rng;
+    private ZigguratSampler.NormalizedGaussian gaussian;
+    private Moments out;
+    private double best;
+    /** The next step to take. */
+    private int step;
+    /** The next checkpoint's position, and its 0-based step (-1 after the last). */
+    private int next;
+    private int mark;
+    private double regret;
+    private double area;
+    private double rewards;
+    /** The uniform advance() drew for the step it left to carefully(). */
+    private double stepUniform;
+
+    private FusedBoltzmannLoop(BanditSimulation simulation, int k, double noise, ActionValueAgent agent, Boltzmann policy) {
+        this.simulation = simulation;
+        this.k = k;
+        this.initial = agent.initial();
+        this.alpha = agent.alpha();
+        this.sampleAverage = agent.isSampleAverage();
+        this.temperatureValue = ((Fixed) policy.temperature()).value();
+        this.margin = CertifiedWeights.margin(k);
+        this.noise = noise;
+        this.means = new double[k];
+        this.q = new double[k];
+        this.n = new long[k];
+        this.weights = new double[k];
+        this.scratch = new double[k];
+    }
+
+    /**
+     * The fused loop for this agent on this environment, or null when the generic loop must run:
+     * another environment or agent, another policy, a Boltzmann policy with options or with a
+     * temperature schedule other than {@code fixed}.
+     */
+    static FusedBoltzmannLoop of(BanditSimulation simulation, BanditEnv env, Object agent) {
+        if (!(env instanceof GaussianBandit) || !(agent instanceof ActionValueAgent)) {
+            return null;
+        }
+        ActionValueAgent av = (ActionValueAgent) agent;
+        if (!(av.policy() instanceof Boltzmann)) {
+            return null;
+        }
+        Boltzmann b = (Boltzmann) av.policy();
+        int k = env.arms();
+        boolean plain = b.topK() >= k && !(b.topP() < 1) && !(b.floor() > 0); // as Boltzmann's "shaped"
+        if (!plain || !(b.temperature() instanceof Fixed)) {
+            return null;
+        }
+        return new FusedBoltzmannLoop(simulation, k, ((GaussianBandit) env).noise(), av, b);
+    }
+
+    /**
+     * One run, as {@code BanditSimulation.run} with {@code agent.start(bandit.arms(), rng)}:
+     * {@code envRng} is the stream {@code bandit} was started on, {@code rng} the policy's (one
+     * uniform per step).
+     */
+    void run(BanditRun bandit, UniformRandomProvider envRng, XoRoShiRo128PlusPlus rng, int horizon, Moments out) {
+        best = bandit.bestMean(); // stationary
+        for (int i = 0; i < k; i++) {
+            means[i] = bandit.mean(i);
+        }
+        // GaussianBandit's contract: after start, one standard normal of the run's stream per pull
+        gaussian = ZigguratSampler.NormalizedGaussian.of(envRng);
+        this.rng = rng;
+        this.out = out;
+        Arrays.fill(q, initial);
+        Arrays.fill(n, 0);
+        temperature = Double.NaN;
+        pending = -1;
+        step = 0;
+        next = 0;
+        mark = simulation.checkpoints()[0] - 1;
+        regret = 0;
+        area = 0;
+        rewards = 0;
+        out.beginRun();
+        advance(-1, horizon);
+        while (step < horizon) {
+            advance(carefully(q, temperatureValue, stepUniform), horizon);
+        }
+        out.setRunValue(simulation.areaColumn(), simulation.recordsRegret() ? area : Double.NaN);
+        this.rng = null;
+        this.out = null;
+        gaussian = null;
+    }
+
+    /**
+     * Runs steps from {@link #step} until the horizon, or until a step's arm cannot be certified
+     * here; then it returns with {@link #step} at that step and its uniform in
+     * {@link #stepUniform} (drawn, not yet used), for {@link #carefully}. {@code first} is the arm
+     * of the first step when the caller has chosen it, else -1. The run's state lives in fields
+     * between calls and in local variables within one, and the loop calls nothing but the
+     * checkpoint recorder: a call in it for the rare careful path, even one that never ran, made
+     * the JIT keep the loop's values in memory.
+     */
+    private void advance(int first, int horizon) {
+        final XoRoShiRo128PlusPlus rng = this.rng;
+        final ZigguratSampler.NormalizedGaussian gaussian = this.gaussian;
+        final double[] q = this.q;
+        final long[] n = this.n;
+        final double[] v = this.weights;
+        final double[] mu = this.means;
+        final int[] marks = simulation.checkpoints();
+        final int last = k - 1;
+        final double temp = temperatureValue;
+        final boolean sampleAverage = this.sampleAverage;
+        final double alpha = this.alpha;
+        final double margin = this.margin;
+        final double noise = this.noise;
+        final double best = this.best;
+        double wT = temperature;
+        double w = total;
+        double wPeak = peak;
+        final double c = anchor;
+        final double b = beta;
+        int wUpdates = updates;
+        int p = pending;
+        int t = step;
+        int next = this.next;
+        int mark = this.mark;
+        double regret = this.regret;
+        double area = this.area;
+        double rewards = this.rewards;
+        int a = first;
+        for (; t < horizon; t++) {
+            if (a < 0) {
+                double u = rng.nextDouble();
+                if (temp == wT) {
+                    double x = u * w;
+                    double lo = 0;
+                    double hi = v[0];
+                    int g = 0;
+                    while (g < last && hi <= x) {
+                        lo = hi;
+                        hi += v[++g];
+                    }
+                    boolean ok = true;
+                    if (p >= 0) {
+                        double zi = q[p];
+                        double s = (zi - c) * b;
+                        if (Math.abs(zi) <= LOGIT_LIMIT && s <= HIGH_GAP) {
+                            double wi = CertifiedWeights.weight(s);
+                            double d = wi - v[p];
+                            v[p] = wi;
+                            w += d;
+                            lo += p < g ? d : 0;
+                            hi += p <= g ? d : 0;
+                            p = -1;
+                            if (w > wPeak) {
+                                wPeak = w;
+                            }
+                            wUpdates++; // before the checks: a failed one sends carefully() to an exact sum
+                            ok = w >= 0.25 * wPeak && w >= LOW_TOTAL && wUpdates < RESUM;
+                            x = u * w;
+                        } else {
+                            ok = false;
+                        }
+                    }
+                    if (ok && CertifiedWeights.certifies(x, lo, hi, g, w, margin)) {
+                        a = g;
+                    }
+                }
+                if (a < 0) {
+                    stepUniform = u;
+                    break;
+                }
+            }
+            double mean = mu[a];
+            regret += best - mean;
+            area += regret;
+            double reward = mean + noise * gaussian.sample();
+            rewards += reward;
+            if (t == mark) {
+                checkpoint(next, t, mean == best, reward, rewards / (t + 1), regret);
+                next++;
+                mark = next < marks.length ? marks[next] - 1 : -1;
+            }
+            // ActionValueAgent.Learner.update (a fixed schedule wants neither entropy nor feedback)
+            long pulls = ++n[a];
+            if (sampleAverage) {
+                q[a] += (reward - q[a]) / pulls;
+            } else {
+                q[a] += alpha * (reward - q[a]);
+            }
+            p = a;
+            a = -1;
+        }
+        temperature = wT;
+        total = w;
+        peak = wPeak;
+        updates = wUpdates;
+        pending = p;
+        step = t;
+        this.next = next;
+        this.mark = mark;
+        this.regret = regret;
+        this.area = area;
+        this.rewards = rewards;
+    }
+
+    /** Records a checkpoint: entropy and temperature of the policy that chose this step's arm, and the rest. */
+    private void checkpoint(int next, int t, boolean optimal, double reward, double averageReward, double regret) {
+        double entropy = simulation.recordsEntropy() ? Softmax.entropy(q, k, temperatureValue) : 0;
+        double temperatureNow = simulation.recordsTemperature() ? temperatureValue : 0;
+        simulation.checkpoint(out, next, entropy, temperatureNow, optimal, reward, averageReward, regret);
+    }
+
+    /**
+     * Fresh weights (or an exact total) where needed, an inversion and the certificate; the plain
+     * path when the certificate fails or the weights cannot be formed.
+     */
+    private int carefully(double[] z, double temp, double u) {
+        if (temp != temperature || pending >= 0) {
+            if (!rebuild(z, temp)) {
+                return Softmax.sample(z, k, temp, u, scratch);
+            }
+        } else if (updates > 0) {
+            resum();
+        }
+        if (!(total >= LOW_TOTAL)) {
+            rebuild(z, temp); // cannot fail: z and temp passed before
+        }
+        final double[] v = weights;
+        final int last = k - 1;
+        double x = u * total;
+        double lo = 0;
+        double hi = v[0];
+        int a = 0;
+        while (a < last && hi <= x) {
+            lo = hi;
+            hi += v[++a];
+        }
+        return CertifiedWeights.certifies(x, lo, hi, a, total, margin) ? a : Softmax.sample(z, k, temp, u, scratch);
+    }
+
+    /**
+     * Every weight at temperature temp with the anchor at max z, summed; false (weights invalid)
+     * for T = 0, +infinity, an inverse that is not a normal double or a logit beyond the limit.
+     */
+    private boolean rebuild(double[] z, double temp) {
+        temperature = Double.NaN;
+        double b = 1.0 / temp;
+        if (!(temp > 0 && b >= Double.MIN_NORMAL && b < Double.POSITIVE_INFINITY)) {
+            return false;
+        }
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < k; i++) {
+            double zi = z[i];
+            if (!(Math.abs(zi) <= LOGIT_LIMIT)) {
+                return false;
+            }
+            if (zi > m) {
+                m = zi;
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            weights[i] = CertifiedWeights.weight((z[i] - m) * b); // <= 0, and 0 for the maximum: total >= 1
+        }
+        temperature = temp;
+        beta = b;
+        anchor = m;
+        pending = -1;
+        resum();
+        return true;
+    }
+
+    /** Sums the weights left to right into the total. */
+    private void resum() {
+        double sum = 0;
+        for (int i = 0; i < k; i++) {
+            sum += weights[i];
+        }
+        total = sum;
+        peak = sum;
+        updates = 0;
+    }
+}
