@@ -19,7 +19,10 @@ package kelvin.agents.softmax;
  *       the largest total since the exact sum, nor below {@link #LOW_TOTAL};</li>
  *   <li>for a candidate index a, L and L + v_a are left-to-right partial sums of the weights, or
  *       such partial sums of the weights before one entry was re-weighed plus that entry's
- *       change where it lies at or before a;</li>
+ *       change where it lies at or before a. The adjusted form errs relative to the larger total
+ *       the sums were taken at, so it is valid only while rule 2's quarter condition holds: when a
+ *       weight collapses and the total falls below a quarter of its peak, the partial sums must be
+ *       taken afresh, not only the total;</li>
  *   <li>a is returned only if {@link #certifies(double, double, double, int, double, double)}
  *       holds for x = fl(u V); otherwise the caller decides with {@link Softmax#sample}.</li>
  * </ol>
