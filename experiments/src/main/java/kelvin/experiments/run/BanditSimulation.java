@@ -35,9 +35,10 @@ public final class BanditSimulation implements Simulation {
 
     /**
      * A simulation that takes the fused loop where it applies ({@code fused}) or always the generic
-     * one; both give the same bytes, which the tests check.
+     * one; both give the same bytes (the tests check it), so this only matters for benchmarks and
+     * for checking a suspected difference.
      */
-    BanditSimulation(Experiment experiment, boolean fused) {
+    public BanditSimulation(Experiment experiment, boolean fused) {
         this.experiment = experiment;
         this.fused = fused;
         this.checkpoints = experiment.checkpoints();
