@@ -106,6 +106,70 @@ public final class CertifiedWeights {
         return hi - x > room && (a == 0 || x - lo > room);
     }
 
+    /**
+     * The inverse temperature 1/t when t allows certified weights (t &gt; 0 and 1/t a finite normal
+     * double), else NaN: T = 0, T = +infinity and the extremes of the range take the plain path.
+     */
+    public static double beta(double t) {
+        double b = 1.0 / t;
+        return t > 0 && b >= Double.MIN_NORMAL && b < Double.POSITIVE_INFINITY ? b : Double.NaN;
+    }
+
+    /**
+     * The anchor that always qualifies, max z over the first k logits, or NaN when one of them is
+     * NaN or beyond {@link #LOGIT_LIMIT} in magnitude.
+     */
+    public static double anchor(double[] z, int k) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < k; i++) {
+            double zi = z[i];
+            if (!(Math.abs(zi) <= LOGIT_LIMIT)) {
+                return Double.NaN;
+            }
+            if (zi > m) {
+                m = zi;
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Sets the first k weights to {@code weight((z_i - anchor) * beta)} and returns their exact
+     * sum. With the anchor at max z every gap is at most 0 and the largest weight is 1.
+     */
+    public static double weigh(double[] z, int k, double anchor, double beta, double[] weights) {
+        for (int i = 0; i < k; i++) {
+            weights[i] = weight((z[i] - anchor) * beta);
+        }
+        return sum(weights, k);
+    }
+
+    /** The left-to-right sum of the first k weights (an exact sum in the sense of rule 2). */
+    public static double sum(double[] weights, int k) {
+        double sum = 0;
+        for (int i = 0; i < k; i++) {
+            sum += weights[i];
+        }
+        return sum;
+    }
+
+    /**
+     * Inversion of u on the first k weights by a left-to-right scan, certified against the total:
+     * the index, or -1 when x = u V lies within the margin of a boundary (the plain path decides).
+     */
+    public static int certifiedIndex(double[] weights, int k, double total, double u, double margin) {
+        final int last = k - 1;
+        double x = u * total;
+        double lo = 0;
+        double hi = weights[0];
+        int a = 0;
+        while (a < last && hi <= x) {
+            lo = hi;
+            hi += weights[++a];
+        }
+        return certifies(x, lo, hi, a, total, margin) ? a : -1;
+    }
+
     private static final double LOG2_E = 1.4426950408889634;
     /** ln 2 split so that j * LN2_HI is exact for |j| &lt; 2^20 (fdlibm's constants). */
     private static final double LN2_HI = 6.93147180369123816490e-01;

@@ -247,10 +247,10 @@ public final class SoftmaxSampler {
         final double[] seen = logits;
         final int last = k - 1;
         final double c = anchor;
-        double b = 1.0 / t;
+        double b = CertifiedWeights.beta(t);
         boolean valid = temperature == temperature;
         temperature = Double.NaN;
-        if (!(valid && t > 0 && b >= Double.MIN_NORMAL && b < Double.POSITIVE_INFINITY)) {
+        if (!(valid && b == b)) {
             return -1;
         }
         double x = u * total;
@@ -303,18 +303,8 @@ public final class SoftmaxSampler {
         if (!(total >= LOW_TOTAL)) {
             rebuild(z, t); // cannot fail: the logits and t passed before
         }
-        final double[] v = weights;
-        final int last = k - 1;
-        double w = total;
-        double x = u * w;
-        double lo = 0;
-        double hi = v[0];
-        int a = 0;
-        while (a < last && hi <= x) {
-            lo = hi;
-            hi += v[++a];
-        }
-        return CertifiedWeights.certifies(x, lo, hi, a, w, margin) ? a : plain(z, t, u);
+        int a = CertifiedWeights.certifiedIndex(weights, k, total, u, margin);
+        return a >= 0 ? a : plain(z, t, u);
     }
 
     /**
@@ -324,42 +314,25 @@ public final class SoftmaxSampler {
      */
     private boolean rebuild(double[] z, double t) {
         temperature = Double.NaN;
-        double b = 1.0 / t;
-        if (!(t > 0 && b >= Double.MIN_NORMAL && b < Double.POSITIVE_INFINITY)) {
+        double b = CertifiedWeights.beta(t);
+        double m = b == b ? CertifiedWeights.anchor(z, k) : Double.NaN;
+        if (m != m) {
             return false;
         }
-        final double[] seen = logits;
-        double m = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < k; i++) {
-            double zi = z[i];
-            if (!(Math.abs(zi) <= LOGIT_LIMIT)) {
-                return false;
-            }
-            seen[i] = zi;
-            if (zi > m) {
-                m = zi;
-            }
-        }
-        final double[] v = weights;
-        for (int i = 0; i < k; i++) {
-            double s = (seen[i] - m) * b;
-            v[i] = CertifiedWeights.weight(s); // s <= 0, and 0 for the maximum: the total is >= 1
-        }
+        System.arraycopy(z, 0, logits, 0, k);
+        total = CertifiedWeights.weigh(z, k, m, b, weights);
+        peak = total;
+        updates = 0;
         temperature = t;
         beta = b;
         anchor = m;
-        resum();
         return true;
     }
 
     /** Sums the weights left to right into the total. */
     private void resum() {
-        double sum = 0;
-        for (int i = 0; i < k; i++) {
-            sum += weights[i];
-        }
-        total = sum;
-        peak = sum;
+        total = CertifiedWeights.sum(weights, k);
+        peak = total;
         updates = 0;
     }
 

@@ -306,17 +306,8 @@ final class FusedBoltzmannLoop {
         if (!(total >= LOW_TOTAL)) {
             rebuild(z, temp); // cannot fail: z and temp passed before
         }
-        final double[] v = weights;
-        final int last = k - 1;
-        double x = u * total;
-        double lo = 0;
-        double hi = v[0];
-        int a = 0;
-        while (a < last && hi <= x) {
-            lo = hi;
-            hi += v[++a];
-        }
-        return CertifiedWeights.certifies(x, lo, hi, a, total, margin) ? a : Softmax.sample(z, k, temp, u, scratch);
+        int a = CertifiedWeights.certifiedIndex(weights, k, total, u, margin);
+        return a >= 0 ? a : Softmax.sample(z, k, temp, u, scratch);
     }
 
     /**
@@ -325,39 +316,25 @@ final class FusedBoltzmannLoop {
      */
     private boolean rebuild(double[] z, double temp) {
         temperature = Double.NaN;
-        double b = 1.0 / temp;
-        if (!(temp > 0 && b >= Double.MIN_NORMAL && b < Double.POSITIVE_INFINITY)) {
+        double b = CertifiedWeights.beta(temp);
+        double m = b == b ? CertifiedWeights.anchor(z, k) : Double.NaN;
+        if (m != m) {
             return false;
         }
-        double m = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < k; i++) {
-            double zi = z[i];
-            if (!(Math.abs(zi) <= LOGIT_LIMIT)) {
-                return false;
-            }
-            if (zi > m) {
-                m = zi;
-            }
-        }
-        for (int i = 0; i < k; i++) {
-            weights[i] = CertifiedWeights.weight((z[i] - m) * b); // <= 0, and 0 for the maximum: total >= 1
-        }
+        total = CertifiedWeights.weigh(z, k, m, b, weights);
+        peak = total;
+        updates = 0;
+        pending = -1;
         temperature = temp;
         beta = b;
         anchor = m;
-        pending = -1;
-        resum();
         return true;
     }
 
     /** Sums the weights left to right into the total. */
     private void resum() {
-        double sum = 0;
-        for (int i = 0; i < k; i++) {
-            sum += weights[i];
-        }
-        total = sum;
-        peak = sum;
+        total = CertifiedWeights.sum(weights, k);
+        peak = total;
         updates = 0;
     }
 }
