@@ -217,6 +217,22 @@ public final class Boltzmann implements Policy {
     }
 
     /**
+     * Whether an option changes the plain softmax for this number of actions: a top-k below it, a
+     * top-p below 1 or a floor above 0. Without one, {@code select} samples softmax(Q / T) itself.
+     *
+     * @param arms the number of actions K
+     * @return true when top-k, top-p or the floor applies for K actions
+     */
+    public boolean reshapes(int arms) {
+        return cuts(arms) || floor > 0;
+    }
+
+    /** Whether top-k or top-p truncates the ranking for K actions. */
+    private boolean cuts(int arms) {
+        return topK < arms || topP < 1;
+    }
+
+    /**
      * {@inheritDoc}
      *
      * @throws IllegalArgumentException also if the floor is above 1/K, or the schedule does not fit
@@ -270,9 +286,8 @@ public final class Boltzmann implements Policy {
             this.topP = policy.topP;
             this.floor = policy.floor;
             this.spread = Math.max(0.0, 1 - k * floor);
-            boolean cut = topK < k || topP < 1;
-            this.order = cut ? new int[k] : null;
-            this.shaped = cut || floor > 0;
+            this.order = policy.cuts(k) ? new int[k] : null;
+            this.shaped = policy.reshapes(k);
             this.sampler = shaped ? null : SoftmaxSampler.of(k);
             this.fixed = policy.temperature instanceof Fixed;
             this.fixedTemperature = fixed ? ((Fixed) policy.temperature).value() : Double.NaN;

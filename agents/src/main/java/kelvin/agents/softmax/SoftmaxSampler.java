@@ -320,9 +320,7 @@ public final class SoftmaxSampler {
             return false;
         }
         System.arraycopy(z, 0, logits, 0, k);
-        total = CertifiedWeights.weigh(z, k, m, b, weights);
-        peak = total;
-        updates = 0;
+        exactTotal(CertifiedWeights.weigh(z, k, m, b, weights));
         temperature = t;
         beta = b;
         anchor = m;
@@ -331,8 +329,13 @@ public final class SoftmaxSampler {
 
     /** Sums the weights left to right into the total. */
     private void resum() {
-        total = CertifiedWeights.sum(weights, k);
-        peak = total;
+        exactTotal(CertifiedWeights.sum(weights, k));
+    }
+
+    /** Takes an exact sum of the weights as the total. */
+    private void exactTotal(double sum) {
+        total = sum;
+        peak = sum;
         updates = 0;
     }
 

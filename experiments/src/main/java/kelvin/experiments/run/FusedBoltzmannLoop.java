@@ -68,8 +68,8 @@ final class FusedBoltzmannLoop {
     private final double[] scratch;
 
     // The sampler's state between calls of advance(), which keeps it in local variables.
-    /** The temperature of the weights; NaN when they describe nothing. */
-    private double temperature;
+    /** Whether the weights describe Q at T: not before a run's first step, never for T = 0 or +infinity. */
+    private boolean weighed;
     private double beta;
     private double anchor;
     /** V, the total of the weights. */
@@ -97,7 +97,8 @@ final class FusedBoltzmannLoop {
     /** The uniform advance() drew for the step it left to carefully(). */
     private double stepUniform;
 
-    private FusedBoltzmannLoop(BanditSimulation simulation, int k, double noise, ActionValueAgent agent, Boltzmann policy) {
+    private FusedBoltzmannLoop(BanditSimulation simulation, int k, double noise, ActionValueAgent agent,
+                               Boltzmann policy) {
         this.simulation = simulation;
         this.k = k;
         this.initial = agent.initial();
@@ -128,8 +129,7 @@ final class FusedBoltzmannLoop {
         }
         Boltzmann b = (Boltzmann) av.policy();
         int k = env.arms();
-        boolean plain = b.topK() >= k && !(b.topP() < 1) && !(b.floor() > 0); // as Boltzmann's "shaped"
-        if (!plain || !(b.temperature() instanceof Fixed)) {
+        if (b.reshapes(k) || !(b.temperature() instanceof Fixed)) {
             return null;
         }
         return new FusedBoltzmannLoop(simulation, k, ((GaussianBandit) env).noise(), av, b);
@@ -151,7 +151,7 @@ final class FusedBoltzmannLoop {
         this.out = out;
         Arrays.fill(q, initial);
         Arrays.fill(n, 0);
-        temperature = Double.NaN;
+        weighed = false;
         pending = -1;
         step = 0;
         next = 0;
@@ -162,7 +162,7 @@ final class FusedBoltzmannLoop {
         out.beginRun();
         advance(-1, horizon);
         while (step < horizon) {
-            advance(carefully(q, temperatureValue, stepUniform), horizon);
+            advance(carefully(stepUniform), horizon);
         }
         out.setRunValue(simulation.areaColumn(), simulation.recordsRegret() ? area : Double.NaN);
         this.rng = null;
@@ -188,13 +188,12 @@ final class FusedBoltzmannLoop {
         final double[] mu = this.means;
         final int[] marks = simulation.checkpoints();
         final int last = k - 1;
-        final double temp = temperatureValue;
+        final boolean weighed = this.weighed;
         final boolean sampleAverage = this.sampleAverage;
         final double alpha = this.alpha;
         final double margin = this.margin;
         final double noise = this.noise;
         final double best = this.best;
-        double wT = temperature;
         double w = total;
         double wPeak = peak;
         final double c = anchor;
@@ -211,7 +210,7 @@ final class FusedBoltzmannLoop {
         for (; t < horizon; t++) {
             if (a < 0) {
                 double u = rng.nextDouble();
-                if (temp == wT) {
+                if (weighed) {
                     double x = u * w;
                     double lo = 0;
                     double hi = v[0];
@@ -271,7 +270,6 @@ final class FusedBoltzmannLoop {
             p = a;
             a = -1;
         }
-        temperature = wT;
         total = w;
         peak = wPeak;
         updates = wUpdates;
@@ -292,49 +290,46 @@ final class FusedBoltzmannLoop {
     }
 
     /**
-     * Fresh weights (or an exact total) where needed, an inversion and the certificate; the plain
-     * path when the certificate fails or the weights cannot be formed.
+     * The arm for uniform u from fresh weights (or an exact total) where needed, an inversion and
+     * the certificate; the plain path when the certificate fails or the weights cannot be formed.
      */
-    private int carefully(double[] z, double temp, double u) {
-        if (temp != temperature || pending >= 0) {
-            if (!rebuild(z, temp)) {
-                return Softmax.sample(z, k, temp, u, scratch);
+    private int carefully(double u) {
+        if (!weighed || pending >= 0) {
+            if (!rebuild()) {
+                return Softmax.sample(q, k, temperatureValue, u, scratch);
             }
         } else if (updates > 0) {
-            resum();
+            exactTotal(CertifiedWeights.sum(weights, k));
         }
         if (!(total >= LOW_TOTAL)) {
-            rebuild(z, temp); // cannot fail: z and temp passed before
+            rebuild(); // cannot fail: Q and T passed before
         }
         int a = CertifiedWeights.certifiedIndex(weights, k, total, u, margin);
-        return a >= 0 ? a : Softmax.sample(z, k, temp, u, scratch);
+        return a >= 0 ? a : Softmax.sample(q, k, temperatureValue, u, scratch);
     }
 
     /**
-     * Every weight at temperature temp with the anchor at max z, summed; false (weights invalid)
-     * for T = 0, +infinity, an inverse that is not a normal double or a logit beyond the limit.
+     * Every weight of Q at T with the anchor at max Q, summed; false (weights invalid) for T = 0,
+     * +infinity, an inverse that is not a normal double or a value beyond the limit.
      */
-    private boolean rebuild(double[] z, double temp) {
-        temperature = Double.NaN;
-        double b = CertifiedWeights.beta(temp);
-        double m = b == b ? CertifiedWeights.anchor(z, k) : Double.NaN;
-        if (m != m) {
+    private boolean rebuild() {
+        double b = CertifiedWeights.beta(temperatureValue);
+        double m = b == b ? CertifiedWeights.anchor(q, k) : Double.NaN;
+        weighed = m == m;
+        if (!weighed) {
             return false;
         }
-        total = CertifiedWeights.weigh(z, k, m, b, weights);
-        peak = total;
-        updates = 0;
+        exactTotal(CertifiedWeights.weigh(q, k, m, b, weights));
         pending = -1;
-        temperature = temp;
         beta = b;
         anchor = m;
         return true;
     }
 
-    /** Sums the weights left to right into the total. */
-    private void resum() {
-        total = CertifiedWeights.sum(weights, k);
-        peak = total;
+    /** Takes an exact sum of the weights as the total. */
+    private void exactTotal(double sum) {
+        total = sum;
+        peak = sum;
         updates = 0;
     }
 }
