@@ -56,16 +56,23 @@ class KillAndResumeTest {
         assertEquals(0, Main.execute(args(reference, 1, false), new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter())));
 
+        // Each kill waits for a new cell checkpoint rather than a fixed delay: a delay that lands
+        // mid-run on one machine is after the end on a faster one, and the test then kills nothing.
         Path killed = tmp.resolve("killed");
         int kills = 0;
-        long[] delays = {900, 1300, 1300, 1300};
         boolean resume = false;
-        for (long delay : delays) {
+        for (int round = 0; round < 4; round++) {
+            int before = checkpoints(killed);
             Process p = start(killed, resume);
-            if (!p.waitFor(delay, TimeUnit.MILLISECONDS)) {
+            while (p.isAlive() && checkpoints(killed) <= before) {
+                Thread.sleep(2);
+            }
+            if (p.isAlive()) {
                 p.destroyForcibly().waitFor();
                 kills++;
                 assertNoHalfWrittenFiles(killed);
+            } else {
+                assertEquals(0, p.exitValue(), "an unkilled run finishes cleanly");
             }
             resume = true;
         }
@@ -76,6 +83,19 @@ class KillAndResumeTest {
         for (String file : new String[] {"curves.csv", "summary.csv", "config.yaml"}) {
             assertArrayEquals(Files.readAllBytes(reference.resolve(file)), Files.readAllBytes(killed.resolve(file)),
                     file);
+        }
+    }
+
+    /** Completed cells so far; temporary files (dot names) are not counted. */
+    private static int checkpoints(Path dir) throws IOException {
+        Path cells = dir.resolve("cells");
+        if (!Files.isDirectory(cells)) {
+            return 0;
+        }
+        try (var files = Files.list(cells)) {
+            return (int) files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".cell") && !n.startsWith("."))
+                    .count();
         }
     }
 
