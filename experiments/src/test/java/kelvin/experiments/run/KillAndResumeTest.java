@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import kelvin.experiments.cli.Main;
+import kelvin.experiments.config.ExperimentLoader;
+import kelvin.experiments.results.CellStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,15 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
  * result file.
  */
 class KillAndResumeTest {
-    private static final String[] CONFIG = {"examples/temperature-sweep.yaml", "--set", "runs=700", "--set",
-        "steps=3000", "--quiet", "--no-plots"};
+    private static final String CONFIG = "examples/temperature-sweep.yaml";
+    private static final List<String> OVERRIDES = List.of("runs=700", "steps=3000");
 
     @TempDir
     Path tmp;
 
     private static String[] args(Path out, int threads, boolean resume) {
-        List<String> a = new ArrayList<>(List.of("run"));
-        a.addAll(List.of(CONFIG));
+        List<String> a = new ArrayList<>(List.of("run", CONFIG, "--quiet", "--no-plots"));
+        for (String o : OVERRIDES) {
+            a.addAll(List.of("--set", o));
+        }
         a.addAll(List.of("--out", out.toString(), "--threads", Integer.toString(threads)));
         if (resume) {
             a.add("--resume");
@@ -59,13 +63,14 @@ class KillAndResumeTest {
         // Each kill waits for a new cell checkpoint rather than a fixed delay: a delay that lands
         // mid-run on one machine is after the end on a faster one, and the test then kills nothing.
         Path killed = tmp.resolve("killed");
+        CellStore checkpoints = new CellStore(killed, ExperimentLoader.load(Path.of(CONFIG), OVERRIDES));
         int kills = 0;
         boolean resume = false;
         for (int round = 0; round < 4; round++) {
-            int before = checkpoints(killed);
+            int before = checkpoints.load().size();
             Process p = start(killed, resume);
-            while (p.isAlive() && checkpoints(killed) <= before) {
-                Thread.sleep(2);
+            while (!p.waitFor(2, TimeUnit.MILLISECONDS) && checkpoints.load().size() <= before) {
+                // poll until the process ends or stores another finished cell
             }
             if (p.isAlive()) {
                 p.destroyForcibly().waitFor();
@@ -83,19 +88,6 @@ class KillAndResumeTest {
         for (String file : new String[] {"curves.csv", "summary.csv", "config.yaml"}) {
             assertArrayEquals(Files.readAllBytes(reference.resolve(file)), Files.readAllBytes(killed.resolve(file)),
                     file);
-        }
-    }
-
-    /** Completed cells so far; temporary files (dot names) are not counted. */
-    private static int checkpoints(Path dir) throws IOException {
-        Path cells = dir.resolve("cells");
-        if (!Files.isDirectory(cells)) {
-            return 0;
-        }
-        try (var files = Files.list(cells)) {
-            return (int) files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.endsWith(".cell") && !n.startsWith("."))
-                    .count();
         }
     }
 
