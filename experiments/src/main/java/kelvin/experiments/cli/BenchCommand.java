@@ -18,6 +18,7 @@ import kelvin.experiments.config.YamlTrees;
 import kelvin.experiments.model.Environment;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.results.ResultWriter;
+import kelvin.experiments.results.Mappers;
 import kelvin.experiments.run.Moments;
 import kelvin.experiments.run.ProgressListener;
 import kelvin.experiments.run.Runner;
@@ -166,7 +167,7 @@ public final class BenchCommand implements Callable<Integer> {
                     row.put("machine", cpu());
                     row.put("cores", cores);
                     row.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-                    out.println(ResultWriter.JSON.writer().without(
+                    out.println(Mappers.JSON.writer().without(
                             com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
                 } else {
                     out.printf(Locale.ROOT, "%-18s %7d %14.3g %16.3f %16s %16s%n", name, n, (double) steps, median,

@@ -103,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
                         (index, moments, seconds) -> store.save(experiment.cells().get(index), moments, seconds));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            new ResultWriter(experiment, result, seconds, n).write(dir, !noPlots);
+            new ResultWriter(experiment, result, seconds, n).write(dir, !noPlots, configYaml);
             store.removeOthers();
             printSummary(experiment, result, seconds, n, dir);
         } catch (java.io.IOException e) {

@@ -17,6 +17,7 @@ import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.results.AtomicFiles;
 import kelvin.experiments.results.ResultWriter;
+import kelvin.experiments.results.Mappers;
 import kelvin.experiments.run.BanditSimulation;
 import kelvin.plots.ChartRenderer;
 import kelvin.plots.LineChart;
@@ -96,7 +97,7 @@ public final class ScheduleCommand implements Callable<Integer> {
                     row.put("variant", c.label());
                     row.put("t", t);
                     row.put("temperature", Double.isInfinite(temperature) ? (Object) "inf" : (Object) temperature);
-                    out.println(ResultWriter.JSON.writer().without(
+                    out.println(Mappers.JSON.writer().without(
                             com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
                 } else {
                     out.printf(Locale.ROOT, "%-30s t = %-10d T = %.6g%n", c.label(), t, temperature);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.concurrent.Callable;
 import kelvin.experiments.config.ConfigSchema;
 import kelvin.experiments.results.ResultWriter;
+import kelvin.experiments.results.Mappers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,7 @@ public final class SchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        spec.commandLine().getOut().println(ResultWriter.JSON.writeValueAsString(ConfigSchema.schema()));
+        spec.commandLine().getOut().println(Mappers.JSON.writeValueAsString(ConfigSchema.schema()));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import kelvin.agents.softmax.Softmax;
 import kelvin.experiments.results.ResultWriter;
+import kelvin.experiments.results.Mappers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,7 +75,7 @@ public final class SoftmaxCommand implements Callable<Integer> {
                 }
                 row.put("log_probabilities", lp);
                 row.put("entropy", h);
-                out.println(ResultWriter.JSON.writer().without(
+                out.println(Mappers.JSON.writer().without(
                         com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
             } else {
                 out.printf(Locale.ROOT, "T = %s (beta = %s)  entropy = %.6f nats%n", fmt(t), fmt(beta), h);

@@ -21,6 +21,7 @@ import kelvin.experiments.config.Location;
 import kelvin.experiments.model.Environment;
 import kelvin.experiments.results.AtomicFiles;
 import kelvin.experiments.results.ResultWriter;
+import kelvin.experiments.results.Mappers;
 import kelvin.plots.ChartRenderer;
 import kelvin.plots.GridMap;
 import picocli.CommandLine;
@@ -75,7 +76,7 @@ public final class SolveCommand implements Callable<Integer> {
             row.put("values", solution.values());
             row.put("start_value", solution.startValue());
             row.put("policy", solution.policy());
-            out.println(ResultWriter.JSON.writer().without(
+            out.println(Mappers.JSON.writer().without(
                     com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
             out.flush();
             return 0;

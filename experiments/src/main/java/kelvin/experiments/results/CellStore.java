@@ -53,11 +53,7 @@ public final class CellStore {
         key.put("metrics", experiment.metrics().stream().map(Metric::key).toList());
         key.put("label", cell.label());
         key.put("agent", cell.resolved());
-        try {
-            return ResultWriter.configHash(ResultWriter.JSON.writeValueAsString(key));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ResultWriter.configHash(TreeText.json(key));
     }
 
     /** Stored results of every cell whose hash matches, by cell index; unreadable files are ignored. */

@@ -1,9 +1,5 @@
 package kelvin.experiments.results;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,12 +25,6 @@ import kelvin.experiments.run.Streams;
  * atomically.
  */
 public final class ResultWriter {
-    public static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .build());
-    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private final Experiment experiment;
     private final Runner.Result result;
     private final double wallSeconds;
@@ -48,18 +38,22 @@ public final class ResultWriter {
     }
 
     public void write(Path dir, boolean plots) throws IOException {
+        write(dir, plots, configYaml(experiment));
+    }
+
+    /** As {@link #write(Path, boolean)}, with the experiment's {@link #configYaml} already made. */
+    public void write(Path dir, boolean plots, String configYaml) throws IOException {
         Files.createDirectories(dir);
         Instant finished = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         ResultData data = ResultData.of(experiment, result,
                 facts(experiment, Version.get(), wallSeconds, threads, machine(), finished));
-        String configYaml = configYaml(experiment);
         AtomicFiles.write(dir.resolve("config.yaml"), configYaml);
         List<String> files = writeTables(dir, data);
         if (plots) {
             files.addAll(new ReportWriter(data, configYaml, ReportOptions.DEFAULT).write(dir));
         }
         files.add("manifest.json");
-        AtomicFiles.write(dir.resolve("manifest.json"), JSON.writeValueAsString(manifest(configYaml, files, finished)) + "\n");
+        AtomicFiles.write(dir.resolve("manifest.json"), TreeText.json(manifest(configYaml, files, finished)) + "\n");
     }
 
     /**
@@ -74,7 +68,7 @@ public final class ResultWriter {
         Path manifestFile = dir.resolve("manifest.json");
         com.fasterxml.jackson.databind.node.ObjectNode manifest;
         try {
-            manifest = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(manifestFile.toFile());
+            manifest = (com.fasterxml.jackson.databind.node.ObjectNode) Mappers.JSON.readTree(manifestFile.toFile());
         } catch (IOException | ClassCastException e) {
             throw new ResultData.BadResultsException(manifestFile, 0, "missing or unreadable (" + e.getMessage()
                     + "); kelvin run writes it last, so the run may not have finished");
@@ -107,7 +101,7 @@ public final class ResultWriter {
         files.add("manifest.json");
         com.fasterxml.jackson.databind.node.ArrayNode list = manifest.putArray("files");
         files.forEach(list::add);
-        AtomicFiles.write(manifestFile, JSON.writeValueAsString(manifest) + "\n");
+        AtomicFiles.write(manifestFile, Mappers.JSON.writeValueAsString(manifest) + "\n");
         return drawn;
     }
 
@@ -131,11 +125,7 @@ public final class ResultWriter {
 
     /** The fully resolved config, as YAML that {@code kelvin run} accepts again. */
     public static String configYaml(Experiment e) {
-        try {
-            return YAML.writeValueAsString(e.resolved());
-        } catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return TreeText.yaml(e.resolved());
     }
 
     /** SHA-256 of the resolved config: equal hashes mean equal results. */
