@@ -96,9 +96,6 @@ final class FusedBoltzmannLoop {
     private double rewards;
     /** The uniform advance() drew for the step it left to carefully(). */
     private double stepUniform;
-    /** The arm of the checkpoint step advance() stopped at, before learning its reward; else -1. */
-    private int held;
-    private double heldReward;
 
     private FusedBoltzmannLoop(BanditSimulation simulation, int k, double noise, ActionValueAgent agent,
                                Boltzmann policy) {
@@ -162,17 +159,10 @@ final class FusedBoltzmannLoop {
         regret = 0;
         area = 0;
         rewards = 0;
-        held = -1;
         out.beginRun();
-        int first = -1;
+        advance(-1, horizon);
         while (step < horizon) {
-            advance(first, horizon);
-            if (held >= 0) {
-                finishCheckpointStep();
-                first = -1;
-            } else if (step < horizon) {
-                first = carefully(stepUniform);
-            }
+            advance(carefully(stepUniform), horizon);
         }
         out.setRunValue(simulation.areaColumn(), simulation.recordsRegret() ? area : Double.NaN);
         this.rng = null;
@@ -181,20 +171,13 @@ final class FusedBoltzmannLoop {
     }
 
     /**
-     * Runs steps from {@link #step} until the horizon, a checkpoint step or a step whose arm cannot
-     * be certified here. At a checkpoint it returns with the step's arm in {@link #held} and its
-     * reward pulled but not learnt, for {@link #finishCheckpointStep}; at an uncertified step it
-     * returns with {@link #step} at that step and its uniform in {@link #stepUniform} (drawn, not
-     * yet used), for {@link #carefully}. {@code first} is the arm of the first step when the caller
-     * has chosen it, else -1. The run's state lives in fields between calls and in local variables
-     * within one, and the loop calls nothing: a call in it for a rare path, even one that never ran,
-     * made the JIT keep the loop's values in memory.
-     *
-     * <p>Returning at each checkpoint (rather than recording it here) is for the JIT: the method is
-     * entered about once per checkpoint, so its invocation count gets it compiled by C2 early in a
-     * process's first run, once, instead of through on-stack replacement at two loop entries and a
-     * late standard compile; and without the recorder inlined it compiles in about half the time.
-     * The fields it saves and reloads per return cost nothing measurable against ten steps or more.
+     * Runs steps from {@link #step} until the horizon, or until a step's arm cannot be certified
+     * here; then it returns with {@link #step} at that step and its uniform in
+     * {@link #stepUniform} (drawn, not yet used), for {@link #carefully}. {@code first} is the arm
+     * of the first step when the caller has chosen it, else -1. The run's state lives in fields
+     * between calls and in local variables within one, and the loop calls nothing but the
+     * checkpoint recorder: a call in it for the rare careful path, even one that never ran, made
+     * the JIT keep the loop's values in memory.
      */
     private void advance(int first, int horizon) {
         final XoRoShiRo128PlusPlus rng = this.rng;
@@ -203,6 +186,7 @@ final class FusedBoltzmannLoop {
         final long[] n = this.n;
         final double[] v = this.weights;
         final double[] mu = this.means;
+        final int[] marks = simulation.checkpoints();
         final int last = k - 1;
         final boolean weighed = this.weighed;
         final boolean sampleAverage = this.sampleAverage;
@@ -217,7 +201,8 @@ final class FusedBoltzmannLoop {
         int wUpdates = updates;
         int p = pending;
         int t = step;
-        final int mark = this.mark;
+        int next = this.next;
+        int mark = this.mark;
         double regret = this.regret;
         double area = this.area;
         double rewards = this.rewards;
@@ -271,11 +256,17 @@ final class FusedBoltzmannLoop {
             double reward = mean + noise * gaussian.sample();
             rewards += reward;
             if (t == mark) {
-                held = a;
-                heldReward = reward;
-                break;
+                checkpoint(next, t, mean == best, reward, rewards / (t + 1), regret);
+                next++;
+                mark = next < marks.length ? marks[next] - 1 : -1;
             }
-            learn(q, n, a, reward, sampleAverage, alpha);
+            // ActionValueAgent.Learner.update (a fixed schedule wants neither entropy nor feedback)
+            long pulls = ++n[a];
+            if (sampleAverage) {
+                q[a] += (reward - q[a]) / pulls;
+            } else {
+                q[a] += alpha * (reward - q[a]);
+            }
             p = a;
             a = -1;
         }
@@ -284,38 +275,18 @@ final class FusedBoltzmannLoop {
         updates = wUpdates;
         pending = p;
         step = t;
+        this.next = next;
+        this.mark = mark;
         this.regret = regret;
         this.area = area;
         this.rewards = rewards;
     }
 
-    /**
-     * Completes the step advance() stopped at because it is a checkpoint: records it (entropy and
-     * temperature of the policy that chose its arm, so before Q learns the reward), then learns.
-     */
-    private void finishCheckpointStep() {
-        int a = held;
-        double reward = heldReward;
+    /** Records a checkpoint: entropy and temperature of the policy that chose this step's arm, and the rest. */
+    private void checkpoint(int next, int t, boolean optimal, double reward, double averageReward, double regret) {
         double entropy = simulation.recordsEntropy() ? Softmax.entropy(q, k, temperatureValue) : 0;
         double temperatureNow = simulation.recordsTemperature() ? temperatureValue : 0;
-        simulation.checkpoint(out, next, entropy, temperatureNow, means[a] == best, reward, rewards / (step + 1), regret);
-        int[] marks = simulation.checkpoints();
-        next++;
-        mark = next < marks.length ? marks[next] - 1 : -1;
-        learn(q, n, a, reward, sampleAverage, alpha);
-        pending = a;
-        held = -1;
-        step++;
-    }
-
-    /** ActionValueAgent.Learner.update (a fixed schedule wants neither entropy nor feedback). */
-    private static void learn(double[] q, long[] n, int a, double reward, boolean sampleAverage, double alpha) {
-        long pulls = ++n[a];
-        if (sampleAverage) {
-            q[a] += (reward - q[a]) / pulls;
-        } else {
-            q[a] += alpha * (reward - q[a]);
-        }
+        simulation.checkpoint(out, next, entropy, temperatureNow, optimal, reward, averageReward, regret);
     }
 
     /**
