@@ -17,8 +17,6 @@ import java.nio.file.StandardOpenOption;
  */
 public final class AtomicFiles {
 
-    private static final java.security.SecureRandom SEQUENCE = new java.security.SecureRandom();
-
     private AtomicFiles() {
     }
 
@@ -36,7 +34,7 @@ public final class AtomicFiles {
     public static void write(Path target, TextWriter text) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(SEQUENCE.nextLong()) + ".tmp");
+        Path tmp = temporary(dir, target);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
@@ -51,6 +49,16 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * A fresh name per call, created with the umask's permissions (createTempFile would make it
+     * 0600), from 64 random bits; CREATE_NEW refuses a name that is taken. Not SecureRandom (nor the
+     * process id): the name needs no secrecy, and seeding one costs 15 to 20 ms of every run's start.
+     */
+    private static Path temporary(Path dir, Path target) {
+        return dir.resolve("." + target.getFileName() + "."
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
+    }
+
     private static void move(Path tmp, Path target) throws IOException {
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -62,8 +70,7 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        // A fresh name per call, created with the umask's permissions (createTempFile would make it 0600).
-        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(SEQUENCE.nextLong()) + ".tmp");
+        Path tmp = temporary(dir, target);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
