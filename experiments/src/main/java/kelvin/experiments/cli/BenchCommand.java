@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +21,7 @@ import kelvin.experiments.results.Mappers;
 import kelvin.experiments.run.Moments;
 import kelvin.experiments.run.ProgressListener;
 import kelvin.experiments.run.Runner;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code kelvin bench}: times named workloads through the same runner as {@code kelvin run} and
  * prints agent-steps per second per thread, with the machine and JVM it ran on. Each workload is run
- * once untimed (JIT warm-up), then {@code --repeat} times; the median is reported. Agent-steps are
+ * once untimed per thread count (JIT warm-up), then {@code --repeat} times, the thread counts taking
+ * turns; the median is reported. Agent-steps are
  * runs x steps x cells for bandits and the environment steps really taken for MDPs (episodes vary
  * in length). Scaling workloads ({@link #SCALING}) also print the speed-up of N threads over 1.
  */
@@ -133,31 +134,41 @@ public final class BenchCommand implements Callable<Integer> {
             Experiment e = ExperimentLoader.bind(YamlTrees.parse(name, yaml));
             int[] counts = SCALING.contains(name)
                     ? new int[] {1, threads != null && threads > 1 ? threads : 2} : threadCounts;
-            double singleThreadMedian = Double.NaN;
+            // Every thread count is warmed up, then timed in turns (1, N, 1, N, ...), so a change in
+            // the machine's load during the workload reaches all counts alike instead of biasing one.
             for (int n : counts) {
-                agentSteps(e, new Runner(e, n, ProgressListener.NONE).run()); // warm-up
-                double[] seconds = new double[repeat];
-                long steps = 0;
-                for (int i = 0; i < repeat; i++) {
+                agentSteps(e, new Runner(e, n, ProgressListener.NONE).run());
+            }
+            double[][] seconds = new double[counts.length][repeat];
+            long steps = 0;
+            for (int i = 0; i < repeat; i++) {
+                for (int j = 0; j < counts.length; j++) {
                     long start = System.nanoTime();
-                    Runner.Result result = new Runner(e, n, ProgressListener.NONE).run();
-                    seconds[i] = (System.nanoTime() - start) / 1e9;
+                    Runner.Result result = new Runner(e, counts[j], ProgressListener.NONE).run();
+                    seconds[j][i] = (System.nanoTime() - start) / 1e9;
                     steps = agentSteps(e, result);
                 }
-                Arrays.sort(seconds);
-                double median = seconds[repeat / 2];
+            }
+            for (int j = 0; j < counts.length; j++) {
+                int n = counts[j];
+                double median = new Median().evaluate(seconds[j]);
                 double total = steps / median;
                 double perThread = total / n;
-                if (n == 1) {
-                    singleThreadMedian = median;
+                // The speed-up of each turn over the 1-thread time just before it, then their median.
+                double speedup = Double.NaN;
+                if (SCALING.contains(name) && n > 1) {
+                    double[] ratios = new double[repeat];
+                    for (int i = 0; i < repeat; i++) {
+                        ratios[i] = seconds[0][i] / seconds[j][i];
+                    }
+                    speedup = new Median().evaluate(ratios);
                 }
-                double speedup = SCALING.contains(name) && n > 1 ? singleThreadMedian / median : Double.NaN;
                 if (json) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("workload", name);
                     row.put("threads", n);
                     row.put("agent_steps", steps);
-                    row.put("seconds", seconds);
+                    row.put("seconds", seconds[j]);
                     row.put("median_seconds", median);
                     row.put("agent_steps_per_second_per_thread", Math.round(perThread));
                     row.put("agent_steps_per_second", Math.round(total));

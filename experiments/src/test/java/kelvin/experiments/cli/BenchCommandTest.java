@@ -37,7 +37,7 @@ class BenchCommandTest {
 
     @Test
     void manyCellsComparesOneAndTwoThreadsInJson() throws Exception {
-        Cli r = Cli.run("bench", "many-cells", "--runs", "2", "--repeat", "1", "--json");
+        Cli r = Cli.run("bench", "many-cells", "--runs", "2", "--repeat", "3", "--json");
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(2, lines.size(), r.out());
@@ -51,6 +51,17 @@ class BenchCommandTest {
         assertTrue(two.has("speedup_over_1_thread") && !one.has("speedup_over_1_thread"), r.out());
         assertEquals(two.get("agent_steps_per_second").asDouble() / 2,
                 two.get("agent_steps_per_second_per_thread").asDouble(), 1.0);
+        // The speed-up pairs each 2-thread time with the 1-thread time of the same turn.
+        double[] ratios = new double[3];
+        for (int i = 0; i < 3; i++) {
+            ratios[i] = one.get("seconds").get(i).asDouble() / two.get("seconds").get(i).asDouble();
+        }
+        java.util.Arrays.sort(ratios);
+        assertEquals(ratios[1], two.get("speedup_over_1_thread").asDouble(), 1e-12 * ratios[1]);
+        double[] ones = {one.get("seconds").get(0).asDouble(), one.get("seconds").get(1).asDouble(),
+                one.get("seconds").get(2).asDouble()};
+        java.util.Arrays.sort(ones);
+        assertEquals(ones[1], one.get("median_seconds").asDouble(), 0.0);
     }
 
     /** Steps of an MDP workload are the steps really taken: the sum of every episode's length. */
