@@ -81,6 +81,15 @@ public final class CertifiedWeights {
     }
 
     /**
+     * Whether logit z may have a certified weight at gap s = (z - c) * beta (rule 1): |z| at most
+     * {@link #LOGIT_LIMIT} and s at most {@link #HIGH_GAP}; false for NaN. Otherwise the anchor must
+     * move or the plain path decide.
+     */
+    public static boolean admits(double z, double s) {
+        return Math.abs(z) <= LOGIT_LIMIT && s <= HIGH_GAP;
+    }
+
+    /**
      * The weight of a gap s = (z_i - c) * beta: {@code exp(max(s, -LOW_GAP))} by {@link #exp}. The
      * caller has checked s &lt;= {@link #HIGH_GAP}.
      */

@@ -53,10 +53,8 @@ public final class SoftmaxSampler {
 
     /** The hint of {@link #sample(double[], double, double, int)}: no logit changed. */
     public static final int UNCHANGED = -1;
-    private static final double HIGH_GAP = CertifiedWeights.HIGH_GAP;
     private static final int RESUM = CertifiedWeights.RESUM;
     private static final double LOW_TOTAL = CertifiedWeights.LOW_TOTAL;
-    private static final double LOGIT_LIMIT = CertifiedWeights.LOGIT_LIMIT;
     /** The hint of the form without one: re-weigh every logit. */
     private static final int ANY = -2;
 
@@ -214,7 +212,7 @@ public final class SoftmaxSampler {
         for (int i = 0; i < k; i++) {
             double zi = z[i];
             double s = (zi - c) * b;
-            if (!(Math.abs(zi) <= LOGIT_LIMIT && s <= HIGH_GAP)) {
+            if (!CertifiedWeights.admits(zi, s)) {
                 temperature = Double.NaN;
                 return -1;
             }
@@ -234,7 +232,7 @@ public final class SoftmaxSampler {
      */
     private double reweigh(double zi, int i) {
         double s = (zi - anchor) * beta;
-        if (!(Math.abs(zi) <= LOGIT_LIMIT && s <= HIGH_GAP)) {
+        if (!CertifiedWeights.admits(zi, s)) {
             temperature = Double.NaN;
             return Double.NaN;
         }
@@ -273,7 +271,7 @@ public final class SoftmaxSampler {
         for (int i = 0; i <= last; i++) {
             double zi = z[i];
             double s = (zi - c) * b;
-            if (!(Math.abs(zi) <= LOGIT_LIMIT && s <= HIGH_GAP)) {
+            if (!CertifiedWeights.admits(zi, s)) {
                 return -1;
             }
             seen[i] = zi;

@@ -137,7 +137,7 @@ public final class BenchCommand implements Callable<Integer> {
             // Every thread count is warmed up, then timed in turns (1, N, 1, N, ...), so a change in
             // the machine's load during the workload reaches all counts alike instead of biasing one.
             for (int n : counts) {
-                agentSteps(e, new Runner(e, n, ProgressListener.NONE).run());
+                new Runner(e, n, ProgressListener.NONE).run();
             }
             double[][] seconds = new double[counts.length][repeat];
             long steps = 0;

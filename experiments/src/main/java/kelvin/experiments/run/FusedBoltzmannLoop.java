@@ -44,10 +44,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 final class FusedBoltzmannLoop {
 
-    private static final double HIGH_GAP = CertifiedWeights.HIGH_GAP;
     private static final int RESUM = CertifiedWeights.RESUM;
     private static final double LOW_TOTAL = CertifiedWeights.LOW_TOTAL;
-    private static final double LOGIT_LIMIT = CertifiedWeights.LOGIT_LIMIT;
 
     private final BanditSimulation simulation;
     private final int k;
@@ -223,7 +221,7 @@ final class FusedBoltzmannLoop {
                     if (p >= 0) {
                         double zi = q[p];
                         double s = (zi - c) * b;
-                        if (Math.abs(zi) <= LOGIT_LIMIT && s <= HIGH_GAP) {
+                        if (CertifiedWeights.admits(zi, s)) {
                             double wi = CertifiedWeights.weight(s);
                             double d = wi - v[p];
                             v[p] = wi;
