@@ -1,7 +1,7 @@
 package kelvin.experiments;
 
 /** A failure while running an experiment that is not the config's fault (exit code 1). */
-public final class ExperimentException extends RuntimeException {
+public class ExperimentException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public ExperimentException(String message) {

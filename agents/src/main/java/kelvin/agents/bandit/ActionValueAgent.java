@@ -1,5 +1,11 @@
 package kelvin.agents.bandit;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Arrays;
 import java.util.Objects;
 import kelvin.agents.policy.Policy;
@@ -111,6 +117,14 @@ public final class ActionValueAgent implements BanditAgent {
         return new Learner(arms, initial, alpha, run);
     }
 
+    /**
+     * {@inheritDoc} Here: the fused loop of a plain Boltzmann policy at a fixed temperature.
+     */
+    @Override
+    public GaussianRunner gaussianRunner(int arms) {
+        return FusedBoltzmann.of(this, arms);
+    }
+
     @Override
     public String toString() {
         return "action-value(initial=" + initial + (isSampleAverage() ? ", sample-average" : ", alpha=" + alpha)
@@ -190,6 +204,25 @@ public final class ActionValueAgent implements BanditAgent {
         /** The current step index t (the number of updates so far). */
         public long step() {
             return t;
+        }
+    }
+
+
+    /** The {@code action-value} agent of configs. */
+    public static final class Declaration extends Component<BanditAgent> {
+        /** Declares the keys. */
+        public Declaration() {
+            super(Kind.BANDIT_AGENT, "action-value", "Q_0 = initial; sample average Q += (R - Q)/N, or constant step Q += alpha (R - Q)",
+                    "Sutton & Barto (2018), Reinforcement Learning: An Introduction, 2nd ed., sections 2.4-2.6", List.of(
+                    Key.required("policy", new ValueType.Nested(Kind.POLICY), "how actions are chosen from Q"),
+                    Key.optional("initial", ValueType.Num.any(), 0.0, "initial action value (optimistic when high)"),
+                    Key.optional("alpha", new ValueType.Num(0, true, 1, false, false),
+                            "constant step size in (0, 1]; absent = sample average")));
+        }
+
+        @Override
+        public BanditAgent create(Settings v) {
+            return of(v.num("initial"), v.num("alpha", Double.NaN), v.get("policy", Policy.class));
         }
     }
 }

@@ -16,4 +16,16 @@ public interface BanditAgent {
      * @return a learner owned by one run
      */
     BanditLearner start(int arms, UniformRandomProvider rng);
+
+    /**
+     * A loop over whole runs on stationary Gaussian arms that gives exactly the numbers of
+     * {@link #start} driven step by step, faster: Kelvin takes it for the runs it can, and the
+     * step-by-step learner otherwise.
+     *
+     * @param arms the number of arms K
+     * @return the runner, or null when the agent has none for this configuration (the default)
+     */
+    default GaussianRunner gaussianRunner(int arms) {
+        return null;
+    }
 }

@@ -1,5 +1,11 @@
 package kelvin.agents.bandit;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Arrays;
 import java.util.Objects;
 import kelvin.agents.policy.Argmax;
@@ -251,6 +257,25 @@ public final class BoltzmannGumbel implements BanditAgent {
         /** The perturbation scale beta(arm) = c / sqrt(N(arm)), or +infinity before the first pull. */
         public double scale(int arm) {
             return n[arm] == 0 ? Double.POSITIVE_INFINITY : beta[arm];
+        }
+    }
+
+
+    /** The {@code boltzmann-gumbel} agent of configs. */
+    public static final class Declaration extends Component<BanditAgent> {
+        /** Declares the keys. */
+        public Declaration() {
+            super(Kind.BANDIT_AGENT, "boltzmann-gumbel", "each arm once, then argmax mu_a + c Z_a / sqrt(N_a), Z_a ~ Gumbel(0, 1) fresh each step "
+                            + "(Cesa-Bianchi, Gentile, Lugosi & Neu 2017)",
+                    "Cesa-Bianchi, Gentile, Lugosi & Neu (2017), Boltzmann exploration done right, NeurIPS", List.of(
+                    Key.optional("c", ValueType.Num.atLeast(0), 1.0, "scale of the Gumbel perturbations"),
+                    Key.optional("estimate-draws", new ValueType.Int(10, 1_000_000), 100L,
+                            "perturbation draws behind the reported action distribution (entropy metric)")));
+        }
+
+        @Override
+        public BanditAgent create(Settings v) {
+            return of(v.num("c")).withMonteCarloDraws(v.intValue("estimate-draws"));
         }
     }
 }

@@ -1,5 +1,12 @@
 package kelvin.agents.bandit;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Environment;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Objects;
 import kelvin.agents.softmax.Softmax;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -234,6 +241,41 @@ public final class Exp3 implements BanditAgent {
         /** The log-weight ln w(arm) (0 at the start). */
         public double logWeight(int arm) {
             return logW[arm];
+        }
+    }
+
+
+    /** The {@code exp3} agent of configs. */
+    public static final class Declaration extends Component<BanditAgent> {
+        /** Declares the keys. */
+        public Declaration() {
+            super(Kind.BANDIT_AGENT, "exp3", "p = (1 - gamma) softmax(log w) + gamma / K; log w_A += gamma (x / p_A) / K with the reward "
+                            + "rescaled to x in [0, 1] (Auer, Cesa-Bianchi, Freund & Schapire 2002)",
+                    "Auer, Cesa-Bianchi, Freund & Schapire (2002), The nonstochastic multiarmed bandit problem, SIAM J. Comput. 32", List.of(
+                    Key.optional("gamma", new ValueType.Num(0, true, 1, false, false),
+                            "exploration share; default min(1, sqrt(K ln K / ((e - 1) steps)))"),
+                    Key.optional("reward-range", new ValueType.NumList(ValueType.Num.any(), 2),
+                            "[min, max] of the rewards, rescaled to [0, 1] (values outside are clipped); "
+                                    + "default [0, 1] on bernoulli-bandit, required on Gaussian bandits")));
+        }
+
+        @Override
+        public BanditAgent create(Settings v) {
+            Environment env = v.context().environment();
+            int arms = v.context().knowsActions() ? v.context().actions() : 2;
+            double gamma = v.has("gamma") ? v.num("gamma") : defaultGamma(arms, Math.max(1, v.context().horizon()));
+            double[] range = v.has("reward-range") ? v.nums("reward-range") : null;
+            if (range == null) {
+                if (env != null && !env.binaryRewards()) {
+                    throw v.error("exp3 needs rewards in a known range and Gaussian rewards are unbounded: "
+                            + "add reward-range: [min, max] (e.g. the means plus or minus 4 noise sd)");
+                }
+                range = new double[] {0, 1};
+            }
+            if (range.length != 2 || !(range[1] > range[0])) {
+                throw v.error("reward-range", "expected [min, max] with max > min, got " + Key.show(range));
+            }
+            return of(gamma, range[0], range[1]);
         }
     }
 }

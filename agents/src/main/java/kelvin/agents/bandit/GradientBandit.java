@@ -1,5 +1,11 @@
 package kelvin.agents.bandit;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Objects;
 import kelvin.agents.softmax.Softmax;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -172,6 +178,24 @@ public final class GradientBandit implements BanditAgent {
         /** The step index t (the number of updates so far). */
         public long step() {
             return t;
+        }
+    }
+
+
+    /** The {@code gradient-bandit} agent of configs. */
+    public static final class Declaration extends Component<BanditAgent> {
+        /** Declares the keys. */
+        public Declaration() {
+            super(Kind.BANDIT_AGENT, "gradient-bandit", "pi = softmax(H); H_A += alpha (R - Rbar)(1 - pi_A), H_b -= alpha (R - Rbar) pi_b (Sutton & Barto "
+                            + "eq. 2.12); Rbar = mean of earlier rewards, the first reward at step 1",
+                    "Sutton & Barto (2018), Reinforcement Learning: An Introduction, 2nd ed., section 2.8, eq. 2.12", List.of(
+                    Key.required("alpha", ValueType.Num.positive(), "step size"),
+                    Key.optional("baseline", new ValueType.Bool(), true, "use the average-reward baseline")));
+        }
+
+        @Override
+        public BanditAgent create(Settings v) {
+            return of(v.num("alpha"), v.bool("baseline"));
         }
     }
 }

@@ -1,5 +1,12 @@
 package kelvin.agents.bandit;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Environment;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Arrays;
 import java.util.Objects;
 import kelvin.agents.policy.Argmax;
@@ -357,6 +364,39 @@ public final class Thompson implements BanditAgent {
             if (!bernoulli) {
                 throw new IllegalStateException("the Gaussian model has a normal posterior: ask for its precision");
             }
+        }
+    }
+
+
+    /** The {@code thompson} agent of configs. */
+    public static final class Declaration extends Component<BanditAgent> {
+        /** Declares the keys. */
+        public Declaration() {
+            super(Kind.BANDIT_AGENT, "thompson", "sample each arm's posterior, play the argmax: Beta(1,1) priors on Bernoulli arms, N(0, 1) "
+                            + "priors with known noise on Gaussian arms (Thompson 1933)",
+                    "Thompson (1933), On the likelihood that one unknown probability exceeds another, Biometrika 25", List.of(
+                    Key.optional("prior", new ValueType.Choice(List.of("auto", "beta", "gaussian")), "auto",
+                            "auto: beta on bernoulli-bandit, gaussian otherwise"),
+                    Key.optional("noise", ValueType.Num.positive(), "known reward noise sd for the gaussian prior; "
+                            + "default: the environment's noise"),
+                    Key.optional("estimate-draws", new ValueType.Int(10, 1_000_000), 100L,
+                            "posterior draws behind the reported action distribution (entropy metric)")));
+        }
+
+        @Override
+        public BanditAgent create(Settings v) {
+            Environment env = v.context().environment();
+            boolean binary = env != null && env.binaryRewards();
+            String prior = v.str("prior");
+            if ("auto".equals(prior)) {
+                prior = binary ? "beta" : "gaussian";
+            }
+            if ("beta".equals(prior) && env != null && !binary) {
+                throw v.error("prior", "a beta prior needs rewards 0 or 1 (bernoulli-bandit); use prior: gaussian");
+            }
+            double envNoise = env == null || Double.isNaN(env.rewardNoise()) ? 1.0 : env.rewardNoise();
+            Thompson t = "beta".equals(prior) ? bernoulli() : gaussian(v.num("noise", envNoise));
+            return t.withMonteCarloDraws(v.intValue("estimate-draws"));
         }
     }
 }

@@ -1,5 +1,11 @@
 package kelvin.agents.bandit;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Objects;
 import kelvin.agents.policy.Argmax;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -190,6 +196,23 @@ public final class Ucb1 implements BanditAgent {
                 return Double.POSITIVE_INFINITY;
             }
             return q[arm] + c * Math.sqrt(Math.log(pulls) / n[arm]);
+        }
+    }
+
+
+    /** The {@code ucb1} agent of configs. */
+    public static final class Declaration extends Component<BanditAgent> {
+        /** Declares the keys. */
+        public Declaration() {
+            super(Kind.BANDIT_AGENT, "ucb1", "each arm once (in index order), then argmax Q_a + c sqrt(ln n / N_a), ties uniform "
+                            + "(Auer, Cesa-Bianchi & Fischer 2002)",
+                    "Auer, Cesa-Bianchi & Fischer (2002), Finite-time analysis of the multiarmed bandit problem, Machine Learning 47", List.of(
+                    Key.optional("c", ValueType.Num.atLeast(0), DEFAULT_C, "exploration weight; sqrt(2) in the paper")));
+        }
+
+        @Override
+        public BanditAgent create(Settings v) {
+            return of(v.num("c"));
         }
     }
 }

@@ -1,5 +1,11 @@
 package kelvin.agents.policy;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Objects;
 import kelvin.agents.schedule.Fixed;
 import kelvin.agents.schedule.Schedule;
@@ -238,6 +244,12 @@ public final class Boltzmann implements Policy {
      * @throws IllegalArgumentException also if the floor is above 1/K, or the schedule does not fit
      *     K actions (an entropy target above ln K)
      */
+    /** {@inheritDoc} Here: what the temperature schedule's index counts. */
+    @Override
+    public Schedule.Per per() {
+        return temperature.per();
+    }
+
     @Override
     public PolicyRun start(int arms, UniformRandomProvider rng) {
         Argmax.checkArms(arms);
@@ -470,6 +482,35 @@ public final class Boltzmann implements Policy {
             o[last] = top;
             siftDown(q, o, 0, last);
             return last;
+        }
+    }
+
+
+    /** The {@code boltzmann} policy of configs. */
+    public static final class Declaration extends Component<Policy> {
+        /** Declares the keys: temperature, top-k, top-p, floor. */
+        public Declaration() {
+            super(Kind.POLICY, "boltzmann",
+                    "sample from softmax(Q / T_t); optionally over the top-k values only, then the smallest set "
+                            + "reaching probability top-p (renormalised), then p' = floor + (1 - K floor) p",
+                    "Sutton & Barto (1998), Reinforcement Learning: An Introduction, section 2.3 (softmax)", List.of(
+                    Key.required("temperature", new ValueType.NumOrSchedule(ValueType.Num.temperature()),
+                            "a number (fixed T) or a schedule"),
+                    Key.optional("top-k", new ValueType.Int(1, Integer.MAX_VALUE), "only the k highest action values "
+                            + "can be chosen (ties by lower index); absent = all"),
+                    Key.optional("top-p", new ValueType.Num(0, true, 1, false, false), 1.0,
+                            "nucleus: keep the most probable actions until their probability reaches p"),
+                    Key.optional("floor", ValueType.Num.closed(0, 1), 0.0, "minimum probability per action, at most 1/K")));
+        }
+
+        @Override
+        public Policy create(Settings v) {
+            if (v.context().knowsActions() && v.num("floor") > 1.0 / v.context().actions()) {
+                throw v.error("floor", v.num("floor") + " is above 1/K = " + (1.0 / v.context().actions())
+                        + " for " + v.context().actions() + " actions");
+            }
+            int topK = v.has("top-k") ? (int) Math.min(Integer.MAX_VALUE, v.integer("top-k")) : NO_TOP_K;
+            return of(v.get("temperature", Schedule.class), topK, v.num("top-p"), v.num("floor"));
         }
     }
 }

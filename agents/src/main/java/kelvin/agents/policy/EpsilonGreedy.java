@@ -1,5 +1,11 @@
 package kelvin.agents.policy;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Objects;
 import kelvin.agents.schedule.Fixed;
 import kelvin.agents.schedule.Schedule;
@@ -61,6 +67,12 @@ public final class EpsilonGreedy implements Policy {
     /** The epsilon schedule. */
     public Schedule epsilon() {
         return epsilon;
+    }
+
+    /** {@inheritDoc} Here: what the epsilon schedule's index counts. */
+    @Override
+    public Schedule.Per per() {
+        return epsilon.per();
     }
 
     @Override
@@ -146,6 +158,36 @@ public final class EpsilonGreedy implements Policy {
         @Override
         public boolean needsEntropy() {
             return epsilon.needsEntropy();
+        }
+    }
+
+
+    /** The {@code epsilon-greedy} policy of configs. */
+    public static final class Declaration extends Component<Policy> {
+        /** Declares the key: epsilon. */
+        public Declaration() {
+            super(Kind.POLICY, "epsilon-greedy", "uniform over all K actions with probability epsilon, else greedy",
+                    "Sutton & Barto (2018), Reinforcement Learning: An Introduction, 2nd ed., section 2.2", List.of(
+                    Key.required("epsilon", new ValueType.NumOrSchedule(ValueType.Num.closed(0, 1)),
+                            "exploration probability: a number in [0, 1] or a schedule")));
+        }
+
+        /**
+         * {@inheritDoc} An epsilon schedule must stay a probability: its {@link Schedule#upperBound()}
+         * at most 1, and not one that steers entropy.
+         */
+        @Override
+        public Policy create(Settings v) {
+            Schedule s = v.get("epsilon", Schedule.class);
+            if (s.adaptsToEntropy()) {
+                throw v.error("epsilon", "entropy-target adapts a temperature, not a probability; use another "
+                        + "schedule");
+            }
+            double highest = s.upperBound();
+            if (!(highest <= 1)) {
+                throw v.error("epsilon", "the schedule reaches " + highest + "; epsilon is a probability, at most 1");
+            }
+            return of(s);
         }
     }
 }

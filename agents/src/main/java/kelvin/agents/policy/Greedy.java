@@ -1,5 +1,11 @@
 package kelvin.agents.policy;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -80,6 +86,21 @@ public final class Greedy implements Policy {
         @Override
         public void observe(double reward, double entropy) {
             // no schedule
+        }
+    }
+
+
+    /** The {@code greedy} policy of configs. */
+    public static final class Declaration extends Component<Policy> {
+        /** Declares no keys. */
+        public Declaration() {
+            super(Kind.POLICY, "greedy", "argmax Q, ties broken uniformly at random",
+                    "Sutton & Barto (2018), Reinforcement Learning: An Introduction, 2nd ed., section 2.2", List.of());
+        }
+
+        @Override
+        public Policy create(Settings v) {
+            return of();
         }
     }
 }

@@ -1,5 +1,11 @@
 package kelvin.agents.policy;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Objects;
 import kelvin.agents.schedule.Fixed;
 import kelvin.agents.schedule.Schedule;
@@ -84,6 +90,12 @@ public final class Metropolis implements Policy {
      *
      * @throws IllegalArgumentException also if the schedule does not fit K actions
      */
+    /** {@inheritDoc} Here: what the temperature schedule's index counts. */
+    @Override
+    public Schedule.Per per() {
+        return temperature.per();
+    }
+
     @Override
     public PolicyRun start(int arms, UniformRandomProvider rng) {
         Argmax.checkArms(arms);
@@ -201,6 +213,25 @@ public final class Metropolis implements Policy {
         @Override
         public boolean needsEntropy() {
             return schedule.needsEntropy();
+        }
+    }
+
+
+    /** The {@code metropolis} policy of configs. */
+    public static final class Declaration extends Component<Policy> {
+        /** Declares the key: temperature. */
+        public Declaration() {
+            super(Kind.POLICY, "metropolis",
+                    "a_p = greedy, a_r uniform over all K; take a_r if u < exp((Q(a_r) - Q(a_p)) / T_t), else a_p "
+                            + "(Guo, Liu & Malec 2004)",
+                    "Guo, Liu & Malec (2004), A new Q-learning algorithm based on the Metropolis criterion, IEEE SMC-B 34",
+                    List.of(Key.required("temperature", new ValueType.NumOrSchedule(ValueType.Num.temperature()),
+                            "a number (fixed T) or a schedule")));
+        }
+
+        @Override
+        public Policy create(Settings v) {
+            return of(v.get("temperature", Schedule.class));
         }
     }
 }

@@ -1,5 +1,6 @@
 package kelvin.agents.policy;
 
+import kelvin.agents.schedule.Schedule;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -19,4 +20,14 @@ public interface Policy {
      * @throws NullPointerException if {@code rng} is null
      */
     PolicyRun start(int arms, UniformRandomProvider rng);
+
+    /**
+     * What the index t of the policy's schedule counts, so a tabular learner passes steps or
+     * episodes: the {@link Schedule#per()} of its temperature or epsilon schedule.
+     *
+     * @return {@link Schedule.Per#STEP} unless the policy's schedule counts episodes
+     */
+    default Schedule.Per per() {
+        return Schedule.Per.STEP;
+    }
 }

@@ -1,5 +1,11 @@
 package kelvin.agents.schedule;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -183,6 +189,11 @@ public final class EntropyTarget implements Schedule {
     }
 
     @Override
+    public boolean adaptsToEntropy() {
+        return true;
+    }
+
+    @Override
     public Per per() {
         return per;
     }
@@ -249,6 +260,41 @@ public final class EntropyTarget implements Schedule {
         @Override
         public boolean needsEntropy() {
             return true;
+        }
+    }
+
+
+    /** The {@code entropy-target} schedule of configs. */
+    public static final class Declaration extends Component<Schedule> {
+        /** Declares the keys. */
+        public Declaration() {
+            super(Kind.SCHEDULE, "entropy-target", "after each step log T <- log T - rate (H - target), H = entropy of the policy (nats); "
+                            + "T stays within [initial / 1e4, initial * 1e4]",
+                    "", List.of(
+                    Key.required("initial", ValueType.Num.positive(), "temperature at t = 0"),
+                    Key.optional("target", ValueType.Num.positive(), "target entropy in nats, at most ln K"),
+                    Key.optional("target-fraction", new ValueType.Num(0, true, 1, false, false),
+                            "target as a fraction of ln K (uniform), instead of target"),
+                    Key.required("rate", ValueType.Num.positive(), "step size of the update of log T"),
+                    Schedule.PER));
+        }
+
+        @Override
+        public Schedule create(Settings v) {
+            if (v.has("target") == v.has("target-fraction")) {
+                throw v.error("give exactly one of target (nats) or target-fraction (of ln K)");
+            }
+            EntropyTarget et = v.has("target") ? of(v.num("initial"), v.num("target"), v.num("rate"))
+                    : ofFraction(v.num("initial"), v.num("target-fraction"), v.num("rate"));
+            if (v.context().knowsActions() && v.has("target")) {
+                double max = Math.log(v.context().actions());
+                if (v.num("target") > max) {
+                    throw v.error("target", v.num("target") + " nats is above ln K = " + max
+                            + " (the entropy of the uniform policy over " + v.context().actions()
+                            + " actions); give at most that, or use target-fraction");
+                }
+            }
+            return et.withPer(Schedule.per(v));
         }
     }
 }

@@ -1,5 +1,11 @@
 package kelvin.agents.schedule;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Objects;
 
 /**
@@ -119,5 +125,24 @@ public final class Exponential implements Schedule {
     @Override
     public String toString() {
         return "exponential(initial=" + initial + ", decay=" + decay + ", min=" + min + Checks.perSuffix(per) + ")";
+    }
+
+
+    /** The {@code exponential} schedule of configs. */
+    public static final class Declaration extends Component<Schedule> {
+        /** Declares the keys. */
+        public Declaration() {
+            super(Kind.SCHEDULE, "exponential", "T_t = max(min, initial * decay^t)",
+                    "Kirkpatrick, Gelatt & Vecchi (1983), Optimization by simulated annealing, Science 220", List.of(
+                    Key.required("initial", ValueType.Num.atLeast(0), "temperature at t = 0"),
+                    Key.required("decay", new ValueType.Num(0, true, 1, false, false), "factor per step, in (0, 1]"),
+                    Key.optional("min", ValueType.Num.atLeast(0), 0.0, "floor"),
+                    Schedule.PER));
+        }
+
+        @Override
+        public Schedule create(Settings v) {
+            return of(v.num("initial"), v.num("decay"), v.num("min")).withPer(Schedule.per(v));
+        }
     }
 }

@@ -1,5 +1,11 @@
 package kelvin.agents.schedule;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import kelvin.agents.softmax.Softmax;
 
 /**
@@ -89,5 +95,26 @@ public final class Fixed implements Schedule {
     @Override
     public String toString() {
         return "fixed(value=" + value + Checks.perSuffix(per) + ")";
+    }
+
+
+    /** The {@code fixed} schedule of configs. */
+    public static final class Declaration extends Component<Schedule> {
+        /** Declares the keys. */
+        public Declaration() {
+            super(Kind.SCHEDULE, "fixed", "T_t = value (or 1/beta)",
+                    "Sutton & Barto (2018), Reinforcement Learning: An Introduction, 2nd ed.", List.of(
+                    Key.optional("value", ValueType.Num.temperature(), "the temperature; 0 = greedy, inf = uniform"),
+                    Key.optional("beta", ValueType.Num.temperature(), "inverse temperature 1/T, instead of value"),
+                    Schedule.PER));
+        }
+
+        @Override
+        public Schedule create(Settings v) {
+            if (v.has("value") == v.has("beta")) {
+                throw v.error("give exactly one of value (temperature) or beta (1/temperature)");
+            }
+            return (v.has("value") ? of(v.num("value")) : ofBeta(v.num("beta"))).withPer(Schedule.per(v));
+        }
     }
 }

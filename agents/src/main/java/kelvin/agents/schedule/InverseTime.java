@@ -1,5 +1,11 @@
 package kelvin.agents.schedule;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Objects;
 
 /**
@@ -98,5 +104,23 @@ public final class InverseTime implements Schedule {
     @Override
     public String toString() {
         return "inverse-time(initial=" + initial + ", k=" + k + Checks.perSuffix(per) + ")";
+    }
+
+
+    /** The {@code inverse-time} schedule of configs. */
+    public static final class Declaration extends Component<Schedule> {
+        /** Declares the keys. */
+        public Declaration() {
+            super(Kind.SCHEDULE, "inverse-time", "T_t = initial / (1 + k t)",
+                    "Lundy & Mees (1986), Convergence of an annealing algorithm, Math. Programming 34", List.of(
+                    Key.required("initial", ValueType.Num.atLeast(0), "temperature at t = 0"),
+                    Key.required("k", ValueType.Num.atLeast(0), "cooling rate"),
+                    Schedule.PER));
+        }
+
+        @Override
+        public Schedule create(Settings v) {
+            return of(v.num("initial"), v.num("k")).withPer(Schedule.per(v));
+        }
     }
 }

@@ -1,5 +1,11 @@
 package kelvin.agents.schedule;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Objects;
 
 /**
@@ -94,5 +100,24 @@ public final class Linear implements Schedule {
     @Override
     public String toString() {
         return "linear(initial=" + initial + ", min=" + min + ", steps=" + steps + Checks.perSuffix(per) + ")";
+    }
+
+
+    /** The {@code linear} schedule of configs. */
+    public static final class Declaration extends Component<Schedule> {
+        /** Declares the keys. */
+        public Declaration() {
+            super(Kind.SCHEDULE, "linear", "T_t = max(min, initial - (initial - min) t / steps)",
+                    "", List.of(
+                    Key.required("initial", ValueType.Num.atLeast(0), "temperature at t = 0"),
+                    Key.optional("min", ValueType.Num.atLeast(0), 0.0, "temperature from t = steps on"),
+                    Key.required("steps", new ValueType.Int(1, Long.MAX_VALUE), "t at which min is reached"),
+                    Schedule.PER));
+        }
+
+        @Override
+        public Schedule create(Settings v) {
+            return of(v.num("initial"), v.num("min"), v.integer("steps")).withPer(Schedule.per(v));
+        }
     }
 }

@@ -1,5 +1,11 @@
 package kelvin.agents.schedule;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Objects;
 
 /**
@@ -120,5 +126,23 @@ public final class Logarithmic implements Schedule {
     @Override
     public String toString() {
         return "logarithmic(c=" + c + ", t0=" + t0 + Checks.perSuffix(per) + ")";
+    }
+
+
+    /** The {@code logarithmic} schedule of configs. */
+    public static final class Declaration extends Component<Schedule> {
+        /** Declares the keys. */
+        public Declaration() {
+            super(Kind.SCHEDULE, "logarithmic", "T_t = c / ln(t + t0)",
+                    "Geman & Geman (1984), IEEE PAMI 6; Hajek (1988), Cooling schedules for optimal annealing, Math. OR 13", List.of(
+                    Key.required("c", ValueType.Num.atLeast(0), "scale"),
+                    Key.optional("t0", new ValueType.Num(1, true, Double.POSITIVE_INFINITY, true, false), 2.0, "offset, > 1"),
+                    Schedule.PER));
+        }
+
+        @Override
+        public Schedule create(Settings v) {
+            return of(v.num("c"), v.num("t0")).withPer(Schedule.per(v));
+        }
     }
 }

@@ -1,5 +1,10 @@
 package kelvin.agents.schedule;
 
+import java.util.List;
+import kelvin.api.Key;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
+
 /**
  * A temperature schedule: the value at index t = 0, 1, 2, ... of a non-negative quantity that
  * changes over a run. Mostly a temperature T_t for a Boltzmann policy, but any value schedule fits
@@ -17,6 +22,20 @@ package kelvin.agents.schedule;
  * t alone) {@code newRun()} returns a view of {@link #temperature(long)} and feedback is ignored.
  */
 public interface Schedule {
+
+    /** The key every schedule's declaration takes: what its index t counts. */
+    Key PER = Key.optional("per", new ValueType.Choice(List.of("step", "episode")), "step",
+            "what t counts: steps (bandits, gridworlds) or episodes (gridworlds)");
+
+    /**
+     * What the index counts, as the {@link #PER} key of a schedule's settings says.
+     *
+     * @param settings settings holding {@code per}
+     * @return steps or episodes
+     */
+    static Per per(Settings settings) {
+        return "episode".equals(settings.str("per")) ? Per.EPISODE : Per.STEP;
+    }
 
     /** What the index t counts. */
     enum Per {
@@ -64,5 +83,26 @@ public interface Schedule {
      */
     default ScheduleRun newRun(int arms) {
         return newRun();
+    }
+
+    /**
+     * The largest value any run of this schedule can take, for callers that need a bound (an
+     * epsilon must stay a probability). The default, the value at t = 0, holds for schedules that
+     * never rise above their start; one that can rise says so here.
+     *
+     * @return an upper bound of the values, in [0, +infinity]
+     */
+    default double upperBound() {
+        return temperature(0);
+    }
+
+    /**
+     * Whether the schedule steers its value by the policy's entropy (so it is a temperature, and
+     * means nothing as a probability).
+     *
+     * @return false unless it adapts to entropy
+     */
+    default boolean adaptsToEntropy() {
+        return false;
     }
 }

@@ -1,5 +1,11 @@
 package kelvin.agents.schedule;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Objects;
 
 /**
@@ -187,6 +193,11 @@ public final class SimulatedAnnealing implements Schedule {
     }
 
     @Override
+    public double upperBound() {
+        return reheats() ? Math.max(temperature(0), to * initial) : temperature(0);
+    }
+
+    @Override
     public Per per() {
         return per;
     }
@@ -292,6 +303,37 @@ public final class SimulatedAnnealing implements Schedule {
                 best = Double.NaN;
                 stale = 0;
             }
+        }
+    }
+
+
+    /** The {@code simulated-annealing} schedule of configs. */
+    public static final class Declaration extends Component<Schedule> {
+        /** Declares the keys. */
+        public Declaration() {
+            super(Kind.SCHEDULE, "simulated-annealing", "T = max(min, base * cooling^floor(k / plateau)), k = steps since the last reheat; base = initial, "
+                            + "or to * initial after a reheat. The reward has stalled when the mean of the last `patience` "
+                            + "rewards has not risen above its best for `patience` consecutive steps; then T reheats",
+                    "Kirkpatrick, Gelatt & Vecchi (1983), Optimization by simulated annealing, Science 220", List.of(
+                    Key.required("initial", ValueType.Num.positive(), "temperature at t = 0"),
+                    Key.required("cooling", new ValueType.Num(0, true, 1, false, false), "factor per plateau, in (0, 1]"),
+                    Key.required("plateau", new ValueType.Int(1, Long.MAX_VALUE), "steps per temperature level"),
+                    Key.optional("min", ValueType.Num.atLeast(0), 0.0, "floor"),
+                    Key.optional("reheat", new ValueType.Group("reheat", List.of(
+                            Key.required("patience", new ValueType.Int(1, 1_000_000), "window and patience, in steps"),
+                            Key.required("to", ValueType.Num.positive(), "reheat to this multiple of initial"))),
+                            "reheat when the reward stalls; absent = never"),
+                    Schedule.PER));
+        }
+
+        @Override
+        public Schedule create(Settings v) {
+            SimulatedAnnealing sa = of(v.num("initial"), v.num("cooling"), v.integer("plateau"), v.num("min"));
+            if (v.has("reheat")) {
+                Settings r = v.group("reheat");
+                sa = sa.withReheat(r.intValue("patience"), r.num("to"));
+            }
+            return sa.withPer(Schedule.per(v));
         }
     }
 }

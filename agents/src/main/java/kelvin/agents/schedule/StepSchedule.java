@@ -1,5 +1,11 @@
 package kelvin.agents.schedule;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Objects;
 
 /**
@@ -117,5 +123,25 @@ public final class StepSchedule implements Schedule {
     public String toString() {
         return "step(initial=" + initial + ", factor=" + factor + ", every=" + every + ", min=" + min
             + Checks.perSuffix(per) + ")";
+    }
+
+
+    /** The {@code step} schedule of configs. */
+    public static final class Declaration extends Component<Schedule> {
+        /** Declares the keys. */
+        public Declaration() {
+            super(Kind.SCHEDULE, "step", "T_t = max(min, initial * factor^floor(t / every))",
+                    "", List.of(
+                    Key.required("initial", ValueType.Num.atLeast(0), "temperature at t = 0"),
+                    Key.required("factor", ValueType.Num.positive(), "factor applied every `every` steps"),
+                    Key.required("every", new ValueType.Int(1, Long.MAX_VALUE), "length of each level"),
+                    Key.optional("min", ValueType.Num.atLeast(0), 0.0, "floor"),
+                    Schedule.PER));
+        }
+
+        @Override
+        public Schedule create(Settings v) {
+            return of(v.num("initial"), v.num("factor"), v.integer("every"), v.num("min")).withPer(Schedule.per(v));
+        }
     }
 }

@@ -1,9 +1,13 @@
 package kelvin.agents.tabular;
 
+import java.util.List;
 import java.util.Objects;
-import kelvin.agents.policy.Boltzmann;
-import kelvin.agents.policy.EpsilonGreedy;
-import kelvin.agents.policy.Metropolis;
+import kelvin.api.Component;
+import kelvin.api.Environment;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import kelvin.agents.policy.Policy;
 import kelvin.agents.schedule.Schedule;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -42,7 +46,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * 2009, 177-184; R. S. Sutton and A. G. Barto, <i>Reinforcement Learning: An Introduction</i>, 2nd
  * ed., MIT Press, 2018, sections 6.4-6.6.
  */
-public final class TdAgent {
+public final class TdAgent implements TabularAgent {
 
     private final TdTarget target;
     private final double alpha;
@@ -123,26 +127,13 @@ public final class TdAgent {
     }
 
     /**
-     * What the index of a policy's schedule counts: the {@link Schedule#per()} of the temperature
-     * schedule of {@link Boltzmann} and {@link Metropolis} and of the epsilon schedule of
-     * {@link EpsilonGreedy}; steps for any other policy (greedy has no schedule). Pass the value
-     * explicitly to {@link #of(TdTarget, double, double, double, Policy, Schedule.Per)} for a policy
-     * type this method does not know.
+     * What the index of a policy's schedule counts: the policy's {@link Policy#per()}.
      *
      * @param policy the policy
      * @return steps or episodes
      */
     public static Schedule.Per perOf(Policy policy) {
-        if (policy instanceof Boltzmann b) {
-            return b.temperature().per();
-        }
-        if (policy instanceof Metropolis m) {
-            return m.temperature().per();
-        }
-        if (policy instanceof EpsilonGreedy e) {
-            return e.epsilon().per();
-        }
-        return Schedule.Per.STEP;
+        return policy.per();
     }
 
     /** The bootstrap target. */
@@ -185,6 +176,7 @@ public final class TdAgent {
      * @throws IllegalArgumentException if S or A is below 1 or S * A overflows an int
      * @throws NullPointerException if {@code rng} is null
      */
+    @Override
     public TdLearner start(int states, int actions, UniformRandomProvider rng) {
         if (states < 1) {
             throw new IllegalArgumentException("states is not at least 1: " + states);
@@ -203,5 +195,57 @@ public final class TdAgent {
     public String toString() {
         return target.key() + "(alpha=" + alpha + ", gamma=" + gamma + ", initial=" + initial + ", policy=" + policy
             + (per == Schedule.Per.EPISODE ? ", per=episode" : "") + ")";
+    }
+
+    /** What the three TD agents of configs share: their keys and how they are built. */
+    private abstract static class TdDeclaration extends Component<TabularAgent> {
+        private final TdTarget target;
+
+        TdDeclaration(TdTarget target, String summary, String source) {
+            super(Kind.TABULAR_AGENT, target.key(), summary + "; no bootstrap after termination, bootstrap after "
+                    + "truncation", source, List.of(
+                    Key.required("policy", new ValueType.Nested(Kind.POLICY), "how actions are chosen from Q(s, .)"),
+                    Key.optional("alpha", new ValueType.Num(0, true, 1, false, false), 0.1, "step size"),
+                    Key.optional("gamma", ValueType.Num.closed(0, 1), "discount; default: the environment's gamma"),
+                    Key.optional("initial", ValueType.Num.any(), 0.0, "initial Q value")));
+            this.target = target;
+        }
+
+        @Override
+        public TabularAgent create(Settings v) {
+            Environment env = v.context().environment();
+            double gamma = v.has("gamma") ? v.num("gamma")
+                    : env != null && !Double.isNaN(env.discount()) ? env.discount() : 1.0;
+            return of(target, v.num("alpha"), gamma, v.num("initial"), v.get("policy", Policy.class));
+        }
+    }
+
+    /** The {@code q-learning} agent of configs. */
+    public static final class QLearningDeclaration extends TdDeclaration {
+        /** Declares the keys: policy, alpha, gamma, initial. */
+        public QLearningDeclaration() {
+            super(TdTarget.Q_LEARNING, "Q(s,a) += alpha (r + gamma max_b Q(s',b) - Q(s,a)) (Watkins 1989)",
+                    "Watkins (1989), Learning from Delayed Rewards, PhD thesis, Cambridge");
+        }
+    }
+
+    /** The {@code sarsa} agent of configs. */
+    public static final class SarsaDeclaration extends TdDeclaration {
+        /** Declares the keys: policy, alpha, gamma, initial. */
+        public SarsaDeclaration() {
+            super(TdTarget.SARSA, "Q(s,a) += alpha (r + gamma Q(s',a') - Q(s,a)), a' the next action taken "
+                    + "(Rummery & Niranjan 1994)", "Rummery & Niranjan (1994), On-line Q-learning using connectionist "
+                    + "systems, CUED/F-INFENG/TR 166");
+        }
+    }
+
+    /** The {@code expected-sarsa} agent of configs. */
+    public static final class ExpectedSarsaDeclaration extends TdDeclaration {
+        /** Declares the keys: policy, alpha, gamma, initial. */
+        public ExpectedSarsaDeclaration() {
+            super(TdTarget.EXPECTED_SARSA, "Q(s,a) += alpha (r + gamma sum_b pi(b|s') Q(s',b) - Q(s,a)) under the "
+                    + "behaviour policy (van Seijen et al. 2009)", "van Seijen, van Hasselt, Whiteson & Wiering "
+                    + "(2009), A theoretical and empirical analysis of Expected Sarsa, IEEE ADPRL");
+        }
     }
 }

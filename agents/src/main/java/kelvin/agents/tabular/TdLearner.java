@@ -52,7 +52,7 @@ import kelvin.agents.schedule.Schedule;
  * when the schedule needs entropies) the entropy of every choice is computed as it is made and
  * {@link #episodeEntropy()} gives the mean over the episode's actions.
  */
-public final class TdLearner {
+public final class TdLearner implements TabularLearner {
 
     private final TdTarget target;
     private final double alpha;
@@ -108,11 +108,13 @@ public final class TdLearner {
     }
 
     /** S. */
+    @Override
     public int states() {
         return states;
     }
 
     /** A. */
+    @Override
     public int actions() {
         return actions;
     }
@@ -128,6 +130,7 @@ public final class TdLearner {
      *
      * @throws IllegalStateException if the previous episode was not ended
      */
+    @Override
     public void beginEpisode() {
         if (inEpisode) {
             throw new IllegalStateException("beginEpisode() twice: call endEpisode() first");
@@ -151,6 +154,7 @@ public final class TdLearner {
      *     different state
      * @throws IndexOutOfBoundsException if s is out of range
      */
+    @Override
     public int act(int s) {
         checkInEpisode();
         int a;
@@ -185,6 +189,7 @@ public final class TdLearner {
      * @throws IllegalStateException outside an episode
      * @throws IndexOutOfBoundsException if a state or the action is out of range
      */
+    @Override
     public void learn(int s, int a, double r, int s2, boolean terminal) {
         checkInEpisode();
         int sa = index(s, a);
@@ -211,6 +216,7 @@ public final class TdLearner {
      *
      * @throws IllegalStateException outside an episode
      */
+    @Override
     public void endEpisode() {
         checkInEpisode();
         if (perEpisode) {
@@ -245,6 +251,7 @@ public final class TdLearner {
      * @return the temperature or NaN
      * @throws IllegalStateException before the first action
      */
+    @Override
     public double temperature() {
         checkChosen();
         if (!temperatureKnown) {
@@ -260,6 +267,7 @@ public final class TdLearner {
      *
      * @param on whether to track
      */
+    @Override
     public void trackEntropy(boolean on) {
         this.tracking = on || needsEntropy;
     }
@@ -270,6 +278,7 @@ public final class TdLearner {
      *
      * @return the mean entropy in nats, or NaN
      */
+    @Override
     public double episodeEntropy() {
         return tracking && episodeActs > 0 ? episodeEntropySum / episodeActs : Double.NaN;
     }
@@ -301,6 +310,7 @@ public final class TdLearner {
      * @param s the state
      * @param out receives A probabilities
      */
+    @Override
     public void distribution(int s, double[] out) {
         System.arraycopy(q, index(s, 0), nextRow, 0, actions);
         policy.distribution(nextRow, scheduleIndex(), out);
@@ -313,6 +323,7 @@ public final class TdLearner {
      * @param s the state
      * @return argmax_a Q(s, a), lowest index on ties
      */
+    @Override
     public int greedyAction(int s) {
         int base = index(s, 0);
         int best = 0;
@@ -345,6 +356,7 @@ public final class TdLearner {
      *
      * @param out receives S * A probabilities
      */
+    @Override
     public void greedyPolicy(double[] out) {
         if (out.length < q.length) {
             throw new IllegalArgumentException("out has length " + out.length + " < states * actions = " + q.length);

@@ -4,29 +4,60 @@ package kelvin.env.bandit;
  * One run's bandit: arm means fixed for the run (or drifting, for non-stationary bandits) and the
  * run's noise stream. Owned by one thread; never shared.
  *
- * <p>The step protocol is: read {@link #mean(int)}, {@link #bestMean()} and
+ * <p>The step protocol (Gymnasium's {@code step(action)}, whose observation a bandit does not have
+ * and which never terminates) is: read {@link #mean(int)}, {@link #bestMean()} and
  * {@link #isOptimal(int)} for the chosen arm (they describe the current step), then call
  * {@link #pull(int)}, which returns the reward and moves the bandit to the next step.
  */
 public interface BanditRun {
 
-    /** Number of arms K. */
+    /**
+     * The number of arms.
+     *
+     * @return K
+     */
     int arms();
 
-    /** Expected reward of {@code arm} at the current step. */
+    /**
+     * The expected reward of an arm at the current step.
+     *
+     * @param arm an arm in [0, K)
+     * @return mu of the arm
+     */
     double mean(int arm);
 
-    /** The largest expected reward at the current step (mu*). */
+    /**
+     * The largest expected reward at the current step.
+     *
+     * @return mu*
+     */
     double bestMean();
 
-    /** Whether {@code arm} has the largest expected reward at the current step (ties all count). */
+    /**
+     * Whether an arm has the largest expected reward at the current step (ties all count).
+     *
+     * @param arm an arm in [0, K)
+     * @return true for an optimal arm
+     */
     boolean isOptimal(int arm);
 
     /**
      * Pulls {@code arm}: returns its reward for the current step and advances to the next step.
      *
      * @param arm an arm index in [0, K)
-     * @return the sampled reward
+     * @return the sampled reward, finite
      */
     double pull(int arm);
+
+    /**
+     * This run as stationary Gaussian arms, for loops that draw the rewards themselves: the reward
+     * of every pull is {@code means[a] + noise * normals.sample()}, one sample per pull whatever the
+     * arm, and the means never move. A loop that uses it draws the rewards instead of calling
+     * {@link #pull(int)} and then must not call {@code pull} on this run.
+     *
+     * @return the arms, or null when the rewards are not of that form (the default)
+     */
+    default GaussianArms stationaryGaussian() {
+        return null;
+    }
 }

@@ -1,5 +1,13 @@
 package kelvin.env.bandit;
 
+import java.util.List;
+import java.util.Locale;
+import kelvin.api.Component;
+import kelvin.api.Guide;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -110,6 +118,41 @@ public final class BernoulliBandit implements BanditEnv {
         public double pull(int arm) {
             double m = mu[arm]; // index check before the draw: a bad arm consumes no uniform
             return rng.nextDouble() < m ? 1.0 : 0.0;
+        }
+    }
+
+
+    /** {@inheritDoc} Always: every reward is 0 or 1. */
+    @Override
+    public boolean binaryRewards() {
+        return true;
+    }
+
+    /**
+     * {@inheritDoc} The Lai &amp; Robbins (1985) asymptotic lower bound C ln t on the regret of any
+     * consistent algorithm, drawn dashed on the regret chart: no algorithm's curve can stay below
+     * it as t grows.
+     */
+    @Override
+    public List<Guide> guides() {
+        double c = laiRobbinsConstant();
+        return List.of(new Guide("regret", null, String.format(Locale.ROOT, "Lai & Robbins C ln t (C = %.2f)", c),
+                t -> c * Math.log(t), false));
+    }
+
+    /** The {@code bernoulli-bandit} of configs. */
+    public static final class Declaration extends Component<BanditEnv> {
+        /** Declares the key: means. */
+        public Declaration() {
+            super(Kind.ENVIRONMENT, "bernoulli-bandit", "K arms paying 1 with probability mu_a, else 0",
+                    "Lai & Robbins (1985), Asymptotically efficient adaptive allocation rules, Adv. Appl. Math. 6",
+                    List.of(Key.required("means", new ValueType.NumList(ValueType.Num.closed(0, 1), 1),
+                            "success probability of each arm")));
+        }
+
+        @Override
+        public BanditEnv create(Settings s) {
+            return of(s.nums("means"));
         }
     }
 }

@@ -1,5 +1,11 @@
 package kelvin.env.bandit;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
@@ -274,6 +280,40 @@ public final class DriftingBandit implements BanditEnv {
             }
             setBest(top);
             return reward;
+        }
+    }
+
+
+    /** {@inheritDoc} The reward noise around the current means. */
+    @Override
+    public double rewardNoise() {
+        return noise;
+    }
+
+    /** The {@code drifting-bandit} of configs. */
+    public static final class Declaration extends Component<BanditEnv> {
+        /** Declares the keys: arms, means, drift, noise. */
+        public Declaration() {
+            super(Kind.ENVIRONMENT, "drifting-bandit",
+                    "non-stationary: every step, after the reward, each mean takes a Gaussian random-walk step of sd "
+                            + "drift (Sutton & Barto Exercise 2.5); regret is measured against the current best arm",
+                    "Sutton & Barto (2018), Reinforcement Learning: An Introduction, 2nd ed., Exercise 2.5", List.of(
+                    Key.optional("arms", new ValueType.Int(1, 100_000), 10L, "number of arms K"),
+                    Key.optional("means", ArmMeans.TYPE, ArmMeans.normal(0.0),
+                            "initial means: a list, or {distribution: normal, mean, sd} drawn per run; default all 0"),
+                    Key.optional("drift", ValueType.Num.atLeast(0), 0.01, "sd of each mean's step per time step"),
+                    Key.optional("noise", ValueType.Num.atLeast(0), 1.0, "reward noise standard deviation")));
+        }
+
+        @Override
+        public BanditEnv create(Settings s) {
+            double[] listed = ArmMeans.listed(s);
+            if (listed != null) {
+                return of(listed.length, listed, s.num("drift"), s.num("noise"));
+            }
+            Settings drawn = s.group("means");
+            return DriftingBandit.drawn(s.intValue("arms"), drawn.num("mean"), drawn.num("sd"), s.num("drift"),
+                    s.num("noise"));
         }
     }
 }

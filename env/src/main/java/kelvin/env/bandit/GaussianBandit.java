@@ -1,5 +1,11 @@
 package kelvin.env.bandit;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -222,6 +228,42 @@ public final class GaussianBandit implements BanditEnv {
         public double pull(int arm) {
             double m = mu[arm]; // index check before the draw: a bad arm consumes no noise
             return m + noise * gaussian.sample();
+        }
+
+        @Override
+        public GaussianArms stationaryGaussian() {
+            return new GaussianArms(mu, noise, gaussian);
+        }
+    }
+
+
+    /** {@inheritDoc} The reward noise. */
+    @Override
+    public double rewardNoise() {
+        return noise;
+    }
+
+    /** The {@code gaussian-bandit} of configs. */
+    public static final class Declaration extends Component<BanditEnv> {
+        /** Declares the keys: arms, means, noise. */
+        public Declaration() {
+            super(Kind.ENVIRONMENT, "gaussian-bandit",
+                    "K arms with Gaussian rewards N(mu_a, noise^2); means listed or drawn per run",
+                    "Sutton & Barto (2018), Reinforcement Learning: An Introduction, 2nd ed., section 2.3", List.of(
+                    Key.optional("arms", new ValueType.Int(1, 100_000), 10L, "number of arms K"),
+                    Key.optional("means", ArmMeans.TYPE, ArmMeans.normal(1.0),
+                            "arm means: a list, or {distribution: normal, mean, sd} drawn per run"),
+                    Key.optional("noise", ValueType.Num.atLeast(0), 1.0, "reward noise standard deviation")));
+        }
+
+        @Override
+        public BanditEnv create(Settings s) {
+            double[] listed = ArmMeans.listed(s);
+            if (listed != null) {
+                return of(listed.length, listed, s.num("noise"));
+            }
+            Settings drawn = s.group("means");
+            return GaussianBandit.drawn(s.intValue("arms"), drawn.num("mean"), drawn.num("sd"), s.num("noise"));
         }
     }
 }

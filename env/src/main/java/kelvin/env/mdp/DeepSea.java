@@ -1,5 +1,13 @@
 package kelvin.env.mdp;
 
+import java.util.ArrayList;
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Guide;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -192,5 +200,57 @@ public final class DeepSea implements TabularEnv {
     @Override
     public String toString() {
         return name();
+    }
+
+
+    /** {@inheritDoc} The N x N grid, start at the top left, the treasure at the bottom right. */
+    @Override
+    public List<String> layout() {
+        List<String> rows = new ArrayList<>();
+        for (int r = 0; r < size; r++) {
+            StringBuilder sb = new StringBuilder(".".repeat(size));
+            if (r == 0) {
+                sb.setCharAt(0, 'S');
+            }
+            if (r == size - 1) {
+                sb.setCharAt(size - 1, 'G');
+            }
+            rows.add(sb.toString());
+        }
+        return rows;
+    }
+
+    /** {@inheritDoc} Always: only the treasure pays a positive reward. */
+    @Override
+    public boolean successOnPositiveReturn() {
+        return true;
+    }
+
+    /**
+     * {@inheritDoc} A dithering agent finds the treasure after about 2^N episodes (Osband et al.
+     * 2019), drawn against the swept size.
+     */
+    @Override
+    public List<Guide> guides() {
+        return List.of(new Guide("first-success", "size", "2^N (dithering exploration)", n -> Math.pow(2, n), true));
+    }
+
+    /** The {@code deep-sea} of configs. */
+    public static final class Declaration extends Component<TabularTask> {
+        /** Declares the keys: size, max-steps, gamma. */
+        public Declaration() {
+            super(Kind.ENVIRONMENT, "deep-sea",
+                    "bsuite's deep sea (Osband et al.): N x N, one row down per step, a per-cell action mapping drawn "
+                            + "per run, right costs 0.01/N, +1 at the bottom-right; the same as gridworld map deep-sea-N",
+                    "Osband et al. (2019), Behaviour Suite for Reinforcement Learning, ICLR 2020", List.of(
+                    Key.required("size", new ValueType.Int(MIN_SIZE, MAX_SIZE), "N"),
+                    TabularTask.MAX_STEPS,
+                    TabularTask.gammaKey(1.0)));
+        }
+
+        @Override
+        public TabularTask create(Settings v) {
+            return TabularTask.of(DeepSea.of(v.intValue("size")), v);
+        }
     }
 }

@@ -1,5 +1,11 @@
 package kelvin.env.mdp;
 
+import java.util.ArrayList;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
@@ -458,6 +464,110 @@ public final class Gridworld implements TabularEnv {
         private static void checkFinite(String what, double value) {
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException(what + " is not finite: " + value);
+            }
+        }
+    }
+
+
+    /** {@inheritDoc} The map, with {@code F} drawn as free. */
+    @Override
+    public List<String> layout() {
+        List<String> layout = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            StringBuilder sb = new StringBuilder();
+            for (int c = 0; c < columns; c++) {
+                sb.append(cell(state(r, c)));
+            }
+            layout.add(sb.toString());
+        }
+        return layout;
+    }
+
+    /** {@inheritDoc} Here: the goal cells. */
+    @Override
+    public boolean successState(int s) {
+        return s < cells.length && cells[s] == GOAL;
+    }
+
+    /** The {@code gridworld} of configs: an ASCII map or a built-in one. */
+    public static final class Declaration extends Component<TabularTask> {
+        private static final List<String> REWARD_KEYS = List.of("slip", "step-reward", "goal-reward", "hole-reward",
+                "cliff-reward");
+
+        /** Declares the keys: map or rows, slip, the rewards, max-steps, gamma. */
+        public Declaration() {
+            super(Kind.ENVIRONMENT, "gridworld",
+                    "an ASCII map (S start, G goal, . or F free, # wall, H hole, C cliff) or a built-in one; "
+                            + "actions 0 up, 1 right, 2 down, 3 left; slip = probability of a perpendicular move",
+                    "Gymnasium toy_text (frozen_lake.py, cliffwalking.py); Sutton & Barto (2018), Example 6.6",
+                    List.of(
+                    Key.optional("map", new ValueType.Str("[a-z0-9-]+", "one of " + String.join(", ",
+                            BuiltinMap.names()).replace("deep-sea", "deep-sea-N (N from 4 to 64)")),
+                            "a built-in map: " + String.join(", ", BuiltinMap.names()).replace("deep-sea", "deep-sea-N")),
+                    Key.optional("rows", new ValueType.StrList("a list of map rows, e.g. [\"S..\", \".#G\"]"),
+                            "your own map, one string per row, instead of map"),
+                    Key.optional("slip", ValueType.Num.closed(0, 1), "probability of moving perpendicular instead; "
+                            + "default: the map's (2/3 on frozen lakes, else 0)"),
+                    Key.optional("step-reward", ValueType.Num.any(), "reward of every step; default: the map's (-1 on "
+                            + "cliff walking, else 0)"),
+                    Key.optional("goal-reward", ValueType.Num.any(), "added on entering G; default: the map's (0 on "
+                            + "cliff walking, else 1)"),
+                    Key.optional("hole-reward", ValueType.Num.any(), "added on entering H; default 0"),
+                    Key.optional("cliff-reward", ValueType.Num.any(), "reward of a step into C (instead of "
+                            + "step-reward), which also sends the agent back to S; default -100"),
+                    TabularTask.MAX_STEPS,
+                    TabularTask.gammaKey(1.0)));
+        }
+
+        @Override
+        public TabularTask create(Settings v) {
+            if (v.has("map") == v.has("rows")) {
+                throw v.error("give exactly one of map (a built-in map) or rows (your own map)");
+            }
+            Builder builder;
+            if (v.has("map")) {
+                String name = v.str("map");
+                BuiltinMap map;
+                try {
+                    map = BuiltinMap.lookup(name);
+                } catch (IllegalArgumentException e) {
+                    throw v.error("map", e.getMessage() + v.hint(name, BuiltinMap.names()));
+                }
+                if (!map.isGrid()) {
+                    for (String key : REWARD_KEYS) {
+                        if (v.written(key)) {
+                            throw v.error(key, "deep sea has fixed rewards and dynamics; " + key + " does not apply");
+                        }
+                    }
+                    return TabularTask.of(DeepSea.of(BuiltinMap.deepSeaSize(name)), v);
+                }
+                builder = map.builder();
+            } else {
+                try {
+                    builder = Gridworld.builder(v.words("rows"));
+                } catch (MapException e) {
+                    throw v.errorAt("rows", e.row(), e.getMessage());
+                }
+            }
+            if (v.has("slip")) {
+                builder.slip(v.num("slip"));
+            }
+            if (v.has("step-reward")) {
+                builder.stepReward(v.num("step-reward"));
+            }
+            if (v.has("goal-reward")) {
+                builder.goalReward(v.num("goal-reward"));
+            }
+            if (v.has("hole-reward")) {
+                builder.holeReward(v.num("hole-reward"));
+            }
+            if (v.has("cliff-reward")) {
+                builder.cliffReward(v.num("cliff-reward"));
+            }
+            try {
+                return TabularTask.of(builder.build(), v);
+            } catch (MapException e) {
+                throw v.has("rows") ? v.errorAt("rows", e.row(), e.getMessage()) : v.error("map", e.getMessage());
             }
         }
     }

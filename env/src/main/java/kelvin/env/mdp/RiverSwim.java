@@ -1,5 +1,11 @@
 package kelvin.env.mdp;
 
+import java.util.List;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -208,5 +214,46 @@ public final class RiverSwim implements TabularEnv {
             b.start(0, 1.0);
         }
         return b.build();
+    }
+
+
+    /** {@inheritDoc} One row of six states, the bank at the left. */
+    @Override
+    public List<String> layout() {
+        return List.of(".".repeat(STATES));
+    }
+
+    /** {@inheritDoc} Here: the far end of the river, the last state. */
+    @Override
+    public boolean successState(int s) {
+        return s == STATES - 1;
+    }
+
+    /** The {@code river-swim} of configs. */
+    public static final class Declaration extends Component<TabularTask> {
+        /** Declares the keys: variant, max-steps, gamma. */
+        public Declaration() {
+            super(Kind.ENVIRONMENT, "river-swim",
+                    "a 6-state chain: swimming right (upstream) is hard and pays at the far end, left pays a little "
+                            + "at the bank",
+                    "Strehl & Littman (2008), An analysis of model-based interval estimation, JCSS 74", List.of(
+                    Key.optional("variant", new ValueType.Choice(List.of("strehl-littman", "osband")), "strehl-littman",
+                            "strehl-littman (Strehl & Littman 2008: 5 for left at the bank, 10000 at the far end, "
+                                    + "start in state 1 or 2) or osband (Osband, Russo & Van Roy 2013: episodic, 20 "
+                                    + "steps, rewards 0.005 and 1)"),
+                    Key.optional("max-steps", new ValueType.Int(1, 10_000_000), "episode length; default 1000 "
+                            + "(strehl-littman) or 20 (osband)"),
+                    Key.optional("gamma", ValueType.Num.closed(0, 1), "discount; default 0.95 (strehl-littman) or 1 "
+                            + "(osband)")));
+        }
+
+        @Override
+        public TabularTask create(Settings v) {
+            Variant variant = Variant.of(v.str("variant"));
+            boolean osband = variant == Variant.OSBAND;
+            int maxSteps = v.has("max-steps") ? v.intValue("max-steps") : osband ? OSBAND_HORIZON : 1000;
+            double gamma = v.has("gamma") ? v.num("gamma") : osband ? 1.0 : 0.95;
+            return new TabularTask(of(variant), maxSteps, gamma);
+        }
     }
 }

@@ -1,37 +1,58 @@
 package kelvin.env.mdp;
 
+import java.util.List;
 import java.util.OptionalInt;
+import kelvin.api.Guide;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * An immutable description of a tabular MDP (gridworld, deep sea, river swim), shared by every
- * thread.
+ * thread. An environment component wraps it in a {@link TabularTask} with the run's step limit and
+ * discount.
  *
- * <p>Each run calls {@link #start(UniformRandomProvider)} with that run's environment stream. Most
- * environments have one fixed {@link TabularModel}; some draw the run's MDP instance from the stream
- * first (deep sea draws its per-cell action mapping), which is why the model is asked for with
+ * <p>Each run calls {@link #start(UniformRandomProvider)} with that run's environment stream (the
+ * seed of Gymnasium's {@code reset(seed)}); the {@link TabularRun} it returns has Gymnasium's
+ * {@code reset()} and {@code step(action)}. Most environments have one fixed {@link TabularModel}
+ * (Gymnasium's transition table {@code P}); some draw the run's MDP instance from the stream first
+ * (deep sea draws its per-cell action mapping), which is why the model is asked for with
  * {@link #model(UniformRandomProvider)}. Under common random numbers every cell passes the same
  * stream for run r, so every cell meets the same MDP instance and the same stream of transition
  * noise (one uniform per reset and per step, see {@link TabularRun}).
+ *
+ * <p>Besides the model, an environment may describe itself for reports: a {@link #layout()} to
+ * draw visits and policies on, which states count as a {@link #successState success}, and
+ * {@link #guides()}.
  */
 public interface TabularEnv {
 
-    /** Number of states S. */
+    /**
+     * The number of states.
+     *
+     * @return S
+     */
     int states();
 
-    /** Number of actions A. */
+    /**
+     * The number of actions.
+     *
+     * @return A
+     */
     int actions();
 
     /**
      * The run's model. Environments with a fixed model return it and draw nothing; randomized ones
      * ({@link #isRandomized()}) draw the instance from {@code rng}, in a documented order.
      *
-     * @param rng the run's environment stream
+     * @param rng the run's environment stream (may be null when {@link #isRandomized()} is false)
      * @return the model of this run's MDP instance
      */
     TabularModel model(UniformRandomProvider rng);
 
-    /** Whether {@link #model(UniformRandomProvider)} draws from its stream (the instance is per run). */
+    /**
+     * Whether {@link #model(UniformRandomProvider)} draws from its stream (the instance is per run).
+     *
+     * @return false for a fixed model
+     */
     default boolean isRandomized() {
         return false;
     }
@@ -55,5 +76,46 @@ public interface TabularEnv {
      */
     default TabularRun start(UniformRandomProvider rng) {
         return TabularRun.of(model(rng), rng);
+    }
+
+    /**
+     * The states as a grid to draw on, row-major (state = row * columns + column), one character per
+     * cell: {@code .} free, {@code S} start, {@code G} goal, {@code #} wall, {@code H} hole,
+     * {@code C} cliff. States beyond the grid (a terminal sink) are not drawn.
+     *
+     * @return the rows, all of one length, or null when the MDP is not drawn as a grid (the default)
+     */
+    default List<String> layout() {
+        return null;
+    }
+
+    /**
+     * Whether entering state {@code s} makes the episode a success (the {@code first-success}
+     * metric): the goal of a gridworld, the far bank of RiverSwim.
+     *
+     * @param s a state in [0, S)
+     * @return false by default
+     */
+    default boolean successState(int s) {
+        return false;
+    }
+
+    /**
+     * Whether an episode with a positive undiscounted return is a success (deep sea: only the
+     * treasure pays).
+     *
+     * @return false by default
+     */
+    default boolean successOnPositiveReturn() {
+        return false;
+    }
+
+    /**
+     * Reference curves for the charts of experiments on this MDP.
+     *
+     * @return the guides, none by default
+     */
+    default List<Guide> guides() {
+        return List.of();
     }
 }

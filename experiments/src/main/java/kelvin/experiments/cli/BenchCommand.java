@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import kelvin.experiments.config.ExperimentLoader;
 import kelvin.experiments.config.YamlTrees;
-import kelvin.experiments.model.Environment;
+import kelvin.experiments.config.Registry;
+import kelvin.experiments.model.TabularCell;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.results.ResultWriter;
 import kelvin.experiments.results.Mappers;
@@ -131,7 +132,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (runs != null) {
                 yaml = yaml.replaceFirst("runs: \\d+", "runs: " + runs);
             }
-            Experiment e = ExperimentLoader.bind(YamlTrees.parse(name, yaml));
+            Experiment e = ExperimentLoader.bind(YamlTrees.parse(name, yaml), Registry.builtIns());
             int[] counts = SCALING.contains(name)
                     ? new int[] {1, threads != null && threads > 1 ? threads : 2} : threadCounts;
             // Every thread count is warmed up, then timed in turns (1, N, 1, N, ...), so a change in
@@ -206,7 +207,7 @@ public final class BenchCommand implements Callable<Integer> {
         long steps = 0;
         for (int c = 0; c < e.cells().size(); c++) {
             Moments m = result.cells().get(c);
-            int states = ((Environment.Tabular) e.cells().get(c).environment()).env().states();
+            int states = ((TabularCell) e.cells().get(c)).environment().mdp().states();
             for (int s = 0; s < states; s++) {
                 steps += m.tally(s);
             }

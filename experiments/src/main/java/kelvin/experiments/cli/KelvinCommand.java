@@ -5,6 +5,8 @@ import java.util.List;
 import kelvin.experiments.ExperimentException;
 import kelvin.experiments.Version;
 import kelvin.experiments.config.ConfigException;
+import kelvin.experiments.plugin.PluginException;
+import kelvin.experiments.results.ResultData;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -84,7 +86,7 @@ public final class KelvinCommand implements Runnable {
         if (debug) {
             e.printStackTrace(err);
         }
-        if (e instanceof ConfigException || e instanceof kelvin.experiments.results.ResultData.BadResultsException) {
+        if (e instanceof ConfigException || e instanceof ResultData.BadResultsException || e instanceof PluginException) {
             err.println("error: " + e.getMessage());
             err.flush();
             return 2;

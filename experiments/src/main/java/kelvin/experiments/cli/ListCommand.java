@@ -1,20 +1,40 @@
 package kelvin.experiments.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
-import kelvin.experiments.config.Catalog;
+import kelvin.api.Component;
+import kelvin.api.Context;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.experiments.config.Binder;
 import kelvin.experiments.config.ExperimentLoader;
-import kelvin.experiments.config.Key;
-import kelvin.experiments.config.Kind;
-import kelvin.experiments.config.TypeSpec;
-import kelvin.experiments.model.Metric;
+import kelvin.experiments.config.Registry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
-/** {@code kelvin list}: every environment, agent, policy and schedule with its keys. */
+/**
+ * {@code kelvin list}: every environment, agent, policy, schedule and metric with its keys, read
+ * from the components' declarations (plug-ins included, marked with their origin).
+ */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List every environment, agent, policy, schedule and metric with its keys.")
 public final class ListCommand implements Callable<Integer> {
+
+    /** The sections of the reference: the kinds, with their titles in text and in Markdown. */
+    private record Section(List<Kind> kinds, String title, String markdownTitle) {
+    }
+
+    private static final List<Section> SECTIONS = List.of(
+            new Section(List.of(Kind.ENVIRONMENT), "Environments (env: {type: ...})", "Environments (`env: {type: ...}`)"),
+            new Section(List.of(Kind.BANDIT_AGENT, Kind.TABULAR_AGENT), "Agents (agents: {NAME: {type: ...}})",
+                    "Agents (`agents: {NAME: {type: ...}}`)"),
+            new Section(List.of(Kind.POLICY), "Policies (policy: {type: ...})", "Policies (`policy: {type: ...}`)"),
+            new Section(List.of(Kind.SCHEDULE),
+                    "Temperature schedules (temperature: {schedule: ...}, or a number for fixed)",
+                    "Temperature schedules (`temperature: {schedule: ...}`, or a number for `fixed`)"),
+            new Section(List.of(Kind.METRIC), "Metrics (metrics: [...])", "Metrics (`metrics: [...]`)"));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -22,83 +42,97 @@ public final class ListCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--markdown", description = "Print the reference as Markdown tables (as in the README).")
     boolean markdown;
 
+    @Mixin
+    PluginOptions plugins;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Registry registry = plugins.registry();
         if (markdown) {
-            out.print(markdown());
+            out.print(markdown(registry));
             out.flush();
             return 0;
         }
-        section(out, Kind.ENV, "Environments (env: {type: ...})");
-        section(out, Kind.AGENT, "Agents (agents: {NAME: {type: ...}})");
-        section(out, Kind.POLICY, "Policies (policy: {type: ...})");
-        section(out, Kind.SCHEDULE, "Temperature schedules (temperature: {schedule: ...}, or a number for fixed)");
-        out.println("Metrics (metrics: [...])");
-        for (Metric m : Metric.values()) {
-            out.printf("  %-16s %s%n", m.key(), m.axisLabel());
+        Binder words = new Binder(registry, Context.NONE);
+        for (Section section : SECTIONS) {
+            out.println(section.title());
+            for (Kind kind : section.kinds()) {
+                for (Registry.Entry e : registry.all(kind)) {
+                    Component<?> t = e.component();
+                    out.printf("  %-16s %s%s%n", t.name(), t.summary(), e.plugin() ? "  [" + e.origin() + "]" : "");
+                    if (!t.source().isEmpty()) {
+                        out.printf("      %-12s %s%n", "source", t.source());
+                    }
+                    for (Key k : t.keys()) {
+                        out.printf("      %-12s %s; %s. %s%n", k.name(), words.describe(k.type()), k.defaultText(),
+                                k.doc());
+                    }
+                }
+            }
+            out.println();
         }
         out.flush();
         return 0;
     }
 
-    /** The config reference as Markdown; the README embeds exactly this text. */
-    static String markdown() {
+    /**
+     * The config reference as Markdown; the README embeds exactly this text for the built-ins.
+     *
+     * @param registry the components to list
+     * @return the reference
+     */
+    static String markdown(Registry registry) {
+        Binder words = new Binder(registry, Context.NONE);
         StringBuilder sb = new StringBuilder();
         sb.append("#### Experiment (top level)\n\n| key | allowed | meaning |\n| --- | --- | --- |\n");
-        for (Key k : ExperimentLoader.topKeys()) {
-            keyRow(sb, k.name(), k);
+        for (Key k : ExperimentLoader.topKeys(registry)) {
+            keyRow(sb, words, k.name(), k);
         }
         sb.append("| `agents` | a mapping NAME: agent (names from A-Z a-z 0-9 . _ + -); required | the variants "
                 + "compared, drawn together on every chart |\n");
         sb.append("| `sweep` | a mapping PATH: [values]; optional | dotted key paths inside agents; the cartesian "
                 + "product applies to every agent that has the path |\n");
         for (Key k : ExperimentLoader.recordKeys()) {
-            keyRow(sb, "record." + k.name(), k);
+            keyRow(sb, words, "record." + k.name(), k);
         }
         sb.append('\n');
-        table(sb, Kind.ENV, "Environments (`env: {type: ...}`)");
-        table(sb, Kind.AGENT, "Agents (`agents: {NAME: {type: ...}}`)");
-        table(sb, Kind.POLICY, "Policies (`policy: {type: ...}`)");
-        table(sb, Kind.SCHEDULE, "Temperature schedules (`temperature: {schedule: ...}`, or a number for `fixed`)");
-        sb.append("#### Metrics (`metrics: [...]`)\n\n| metric | meaning |\n| --- | --- |\n");
-        for (Metric m : Metric.values()) {
-            sb.append("| `").append(m.key()).append("` | ").append(m.axisLabel()).append(" |\n");
+        for (Section section : SECTIONS) {
+            sb.append("#### ").append(section.markdownTitle()).append("\n\n| name | what it is | keys |\n| --- | --- | --- |\n");
+            for (Kind kind : section.kinds()) {
+                for (Registry.Entry e : registry.all(kind)) {
+                    row(sb, words, e.component());
+                }
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }
 
-    private static void keyRow(StringBuilder sb, String name, Key k) {
-        sb.append("| `").append(name).append("` | ").append(k.type().describe().replace("|", "\\|")).append("; ")
+    private static void keyRow(StringBuilder sb, Binder words, String name, Key k) {
+        sb.append("| `").append(name).append("` | ").append(cell(words.describe(k.type()))).append("; ")
                 .append(k.defaultText()).append(" | ").append(k.doc()).append(" |\n");
     }
 
-    private static void table(StringBuilder sb, Kind kind, String title) {
-        sb.append("#### ").append(title).append("\n\n| name | what it is | keys |\n| --- | --- | --- |\n");
-        for (TypeSpec t : Catalog.types(kind)) {
-            sb.append("| `").append(t.name()).append("` | ").append(t.summary().replace("|", "\\|")).append(" | ");
-            if (t.keys().isEmpty()) {
-                sb.append("none");
-            }
-            for (int i = 0; i < t.keys().size(); i++) {
-                Key k = t.keys().get(i);
-                sb.append(i > 0 ? "<br>" : "").append('`').append(k.name()).append("`: ")
-                        .append(k.type().describe().replace("|", "\\|")).append("; ").append(k.defaultText())
-                        .append(". ").append(k.doc().replace("|", "\\|"));
-            }
-            sb.append(" |\n");
+    private static void row(StringBuilder sb, Binder words, Component<?> t) {
+        sb.append("| `").append(t.name()).append("` | ").append(cell(t.summary()));
+        if (!t.source().isEmpty()) {
+            sb.append(". Source: ").append(cell(t.source()));
         }
-        sb.append('\n');
+        sb.append(" | ");
+        if (t.keys().isEmpty()) {
+            sb.append("none");
+        }
+        for (int i = 0; i < t.keys().size(); i++) {
+            Key k = t.keys().get(i);
+            sb.append(i > 0 ? "<br>" : "").append('`').append(k.name()).append("`: ")
+                    .append(cell(words.describe(k.type()))).append("; ").append(k.defaultText())
+                    .append(". ").append(cell(k.doc()));
+        }
+        sb.append(" |\n");
     }
 
-    private static void section(PrintWriter out, Kind kind, String title) {
-        out.println(title);
-        for (TypeSpec t : Catalog.types(kind)) {
-            out.printf("  %-16s %s%n", t.name(), t.summary());
-            for (Key k : t.keys()) {
-                out.printf("      %-12s %s; %s. %s%n", k.name(), k.type().describe(), k.defaultText(), k.doc());
-            }
-        }
-        out.println();
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
     }
 }

@@ -5,14 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import kelvin.experiments.config.ExperimentLoader;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
-import kelvin.experiments.model.Metric;
+import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.results.ReportOptions;
 import kelvin.experiments.results.ResultWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,6 +48,9 @@ public final class PlotCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces of unexpected errors.")
     boolean debug;
 
+    @Mixin
+    PluginOptions plugins;
+
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
@@ -56,7 +59,7 @@ public final class PlotCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, dir + " is not a Kelvin results folder: it has no config.yaml "
                     + "(kelvin run writes one into every results folder)");
         }
-        Experiment experiment = ExperimentLoader.load(config);
+        Experiment experiment = Experiment.load(config, List.of(), plugins.registry());
         ReportOptions options = new ReportOptions(metrics(experiment), baseline(experiment), timeAxis());
         List<String> files = ResultWriter.replot(dir, experiment, options);
         if (!quiet) {
@@ -66,19 +69,19 @@ public final class PlotCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Metric> metrics(Experiment e) {
+    private List<Recorded> metrics(Experiment e) {
         if (metrics == null) {
             return null;
         }
-        List<String> recorded = e.metrics().stream().map(Metric::key).toList();
-        List<Metric> chosen = new ArrayList<>();
+        List<String> recorded = e.metrics().stream().map(Recorded::key).toList();
+        List<Recorded> chosen = new ArrayList<>();
         for (String key : metrics) {
             String k = key.strip();
             if (!recorded.contains(k)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--metrics: '" + k + "' is not recorded in "
                         + dir + "; recorded: " + String.join(", ", recorded));
             }
-            Metric m = Metric.of(k);
+            Recorded m = e.metrics().get(e.metricIndex(k));
             if (!chosen.contains(m)) {
                 chosen.add(m);
             }

@@ -1,5 +1,7 @@
 package kelvin.experiments.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -7,19 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import kelvin.experiments.ExperimentException;
-import kelvin.experiments.config.ExperimentLoader;
+import kelvin.experiments.ExperimentSession;
+import kelvin.experiments.SessionOptions;
+import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
-import kelvin.experiments.model.Metric;
-import java.util.Map;
-import kelvin.experiments.results.AtomicFiles;
-import kelvin.experiments.results.CellStore;
 import kelvin.experiments.results.Interval;
-import kelvin.experiments.results.ResultsFolder;
-import kelvin.experiments.results.ResultWriter;
-import kelvin.experiments.results.Tables;
+import kelvin.experiments.results.ResultData;
 import kelvin.experiments.run.ProgressListener;
-import kelvin.experiments.run.Runner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,6 +64,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    PluginOptions plugins;
+
     @Override
     public Integer call() throws Exception {
         List<String> overrides = new ArrayList<>(common.overrides);
@@ -80,57 +80,42 @@ public final class RunCommand implements Callable<Integer> {
         if (n < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
         }
-        Experiment experiment = ExperimentLoader.load(config, overrides);
+        Experiment experiment = Experiment.load(config, overrides, plugins.registry());
         Path dir = out != null ? out : Paths.get("results", experiment.name());
-        String configYaml = ResultWriter.configYaml(experiment);
-
+        PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        Runner.Result result;
-        CellStore store = new CellStore(dir, experiment);
-        try {
-            ResultsFolder.check(dir, configYaml, resume, force);
-            java.nio.file.Files.createDirectories(dir);
-            ResultsFolder.removeTemporaryFiles(dir);
-            AtomicFiles.write(dir.resolve("config.yaml"), configYaml);
-            Map<Integer, Runner.Result> done = resume ? store.load() : Map.of();
-            if (resume && !quiet && !done.isEmpty()) {
-                spec.commandLine().getErr().printf("resuming: %d of %d variants already finished%n", done.size(),
-                        experiment.cells().size());
-            }
-            try (ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr(), experiment.name())) {
-                ProgressListener listener = quiet ? ProgressListener.NONE : progress;
-                result = new Runner(experiment, n, listener).run(done,
-                        (index, moments, seconds) -> store.save(experiment.cells().get(index), moments, seconds));
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            new ResultWriter(experiment, result, seconds, n).write(dir, !noPlots, configYaml);
-            store.removeOthers();
-            printSummary(experiment, result, seconds, n, dir);
-        } catch (java.io.IOException e) {
+        ResultData data;
+        try (ProgressDisplay progress = new ProgressDisplay(err, experiment.name())) {
+            SessionOptions options = SessionOptions.inMemory().withThreads(n).writingTo(dir, !noPlots)
+                    .withFolderPolicy(resume, force)
+                    .reportingTo(quiet ? ProgressListener.NONE : progress, quiet ? note -> { } : err::println);
+            data = ExperimentSession.of(experiment).run(options);
+        } catch (IOException e) {
             throw new ExperimentException("could not write results to " + dir + ": " + e.getMessage(), e);
         }
+        printSummary(data, (System.nanoTime() - start) / 1e9, n, dir);
         return 0;
     }
 
-    private void printSummary(Experiment e, Runner.Result result, double seconds, int n, Path dir) {
-        java.io.PrintWriter w = spec.commandLine().getOut();
+    private void printSummary(ResultData data, double seconds, int n, Path dir) {
+        Experiment e = data.experiment();
+        PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "%s: %d variant%s x %d runs x %d %ss in %.1f s (%d thread%s)%n", e.name(),
                 e.cells().size(), e.cells().size() == 1 ? "" : "s", e.runs(), e.horizon(), e.timeUnit(), seconds, n,
                 n == 1 ? "" : "s");
-        int last = e.checkpoints().length - 1;
         int width = 7;
         for (Cell c : e.cells()) {
             width = Math.max(width, c.label().length());
         }
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s", "variant"));
-        for (Metric m : e.metrics()) {
+        for (Recorded m : e.metrics()) {
             header.append(String.format(Locale.ROOT, "  %-22s", m.key() + " at t=" + e.horizon()));
         }
         w.println(header.toString().stripTrailing());
         for (Cell c : e.cells()) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s", c.label()));
-            for (Metric m : e.metrics()) {
-                Interval iv = Tables.interval(e, result.cells().get(c.index()), m, last);
+            for (Recorded m : e.metrics()) {
+                Interval iv = data.last(c.index(), m);
                 String text = iv == null ? "-" : Double.isNaN(iv.stderr())
                         ? String.format(Locale.ROOT, "%.4g", iv.mean())
                         : String.format(Locale.ROOT, "%.4g +- %.2g", iv.mean(), iv.high() - iv.mean());

@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import kelvin.agents.schedule.ScheduleRun;
 import kelvin.experiments.ExperimentException;
-import kelvin.experiments.config.ExperimentLoader;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import kelvin.experiments.model.BanditCell;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.results.AtomicFiles;
@@ -54,10 +55,13 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    PluginOptions plugins;
+
     @Override
     public Integer call() throws IOException {
         CommandLine cl = spec.commandLine();
-        Experiment e = ExperimentLoader.load(config, common.overrides);
+        Experiment e = Experiment.load(config, common.overrides, plugins.registry());
         List<Long> indices = at != null ? at : defaultIndices(e.horizon());
         for (long t : indices) {
             if (t < 0) {
@@ -88,7 +92,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
         BanditSimulation simulation = new BanditSimulation(e);
         for (Cell c : withSchedule) {
-            double[] values = simulate ? simulation.temperatureTrace(c, 0, ts) : formula(e, c, ts);
+            double[] values = simulate ? simulation.temperatureTrace((BanditCell) c, 0, ts) : formula(c, ts);
             for (int i = 0; i < ts.length; i++) {
                 long t = ts[i];
                 double temperature = values[i];
@@ -97,8 +101,7 @@ public final class ScheduleCommand implements Callable<Integer> {
                     row.put("variant", c.label());
                     row.put("t", t);
                     row.put("temperature", Double.isInfinite(temperature) ? (Object) "inf" : (Object) temperature);
-                    out.println(Mappers.JSON.writer().without(
-                            com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
+                    out.println(Mappers.JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
                 } else {
                     out.printf(Locale.ROOT, "%-30s t = %-10d T = %.6g%n", c.label(), t, temperature);
                 }
@@ -117,7 +120,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static double[] formula(Experiment e, Cell c, long[] at) {
+    private static double[] formula(Cell c, long[] at) {
         ScheduleRun run = c.temperature().newRun(c.environment().actions());
         double[] values = new double[at.length];
         for (int i = 0; i < at.length; i++) {
@@ -149,14 +152,14 @@ public final class ScheduleCommand implements Callable<Integer> {
         List<Series> series = new ArrayList<>();
         if (e.episodic()) {
             for (Cell c : cells) {
-                series.add(Series.line(c.label(), x, formula(e, c, at), c.index()));
+                series.add(Series.line(c.label(), x, formula(c, at), c.index()));
             }
             return ResultWriter.readableTicks(LineChart.temperatures(e.name() + ": temperature schedules (no feedback)",
                     "schedule index t + 1", series));
         }
         BanditSimulation simulation = new BanditSimulation(e);
         for (Cell c : cells) {
-            series.add(Series.line(c.label(), x, simulation.temperatureTrace(c, 0, at), c.index()));
+            series.add(Series.line(c.label(), x, simulation.temperatureTrace((BanditCell) c, 0, at), c.index()));
         }
         return ResultWriter.readableTicks(LineChart.temperatures(e.name() + ": temperature in run 0 of each variant",
                 "step", series));

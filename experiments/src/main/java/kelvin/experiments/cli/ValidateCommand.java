@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import kelvin.experiments.config.ConfigException;
-import kelvin.experiments.config.ExperimentLoader;
+import kelvin.experiments.config.Registry;
 import kelvin.experiments.model.Experiment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,14 +26,18 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    PluginOptions plugins;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int failed = 0;
+        Registry registry = plugins.registry();
         for (Path config : configs) {
             try {
-                Experiment e = ExperimentLoader.load(config, common.overrides);
+                Experiment e = Experiment.load(config, common.overrides, registry);
                 out.printf("ok: %s (%s: %d variant%s x %d runs x %d %ss)%n", config, e.name(), e.cells().size(),
                         e.cells().size() == 1 ? "" : "s", e.runs(), e.horizon(), e.timeUnit());
             } catch (ConfigException e) {

@@ -8,82 +8,209 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import kelvin.agents.bandit.BanditAgent;
+import kelvin.agents.policy.Policy;
+import kelvin.agents.schedule.Schedule;
+import kelvin.agents.tabular.TabularAgent;
+import kelvin.api.Component;
+import kelvin.api.Context;
+import kelvin.api.Environment;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.ValueType;
 import kelvin.experiments.config.ConfigNode.ListNode;
 import kelvin.experiments.config.ConfigNode.MapNode;
 import kelvin.experiments.config.ConfigNode.ScalarNode;
+import kelvin.experiments.metric.Metric;
+import kelvin.experiments.run.PluginGuards;
 
 /**
- * Checks config nodes against the {@link Catalog} and builds typed objects from them. Every
- * problem becomes one {@link ConfigException} naming the location, the key path, what was found and
- * what is allowed.
+ * Checks config nodes against the components' declarations and builds the components from them.
+ * Every problem becomes one {@link ConfigException} naming the location, the key path, what was
+ * found and what is allowed. A component from a plug-in is wrapped in {@link PluginGuards}, which
+ * hold it to the built-ins' contract while it runs.
  */
 public final class Binder {
 
-    /** A built object and its fully resolved form (defaults filled in) for {@code config.yaml}. */
+    /**
+     * A built component and its fully resolved form (defaults filled in) for {@code config.yaml}.
+     *
+     * @param value the component (or plain value)
+     * @param resolved its resolved form: maps, lists and scalars
+     */
     public record Bound(Object value, Object resolved) {
     }
 
     /**
-     * What a factory may need to know beyond its own keys: the experiment's environment (null while
-     * the environment itself is bound) and horizon. Agents use it to check that they can run on the
-     * environment and to pick defaults (Exp3's gamma from the horizon, Thompson's prior from the arms).
+     * A schedule built while binding, where it was written.
+     *
+     * @param path its key path
+     * @param schedule the schedule
+     * @param node its mapping, or null for a plain number
      */
-    public record Context(Object env, long steps, int actions) {
-        public static final Context NONE = new Context(null, 0, 0);
-
-        /** Whether the number of actions is known (it is not while the environment itself is bound). */
-        public boolean knowsActions() {
-            return actions > 0;
-        }
+    public record BoundSchedule(String path, Schedule schedule, MapNode node) {
     }
 
-    private Binder() {
+    private final Registry registry;
+    private final Context context;
+    private final List<BoundSchedule> schedules = new ArrayList<>();
+
+    /**
+     * @param registry the components configs may name
+     * @param context what factories may know about the experiment
+     */
+    public Binder(Registry registry, Context context) {
+        this.registry = registry;
+        this.context = context;
     }
 
-    /** Binds a mapping of one of {@code kind}'s types. */
-    public static Bound bindType(Context context, ConfigNode node, Kind kind, String path) {
-        MapNode map = requireMap(node, path, "a mapping with " + kind.discriminator() + ": (one of "
-                + String.join(", ", Catalog.names(kind)) + ")");
-        String disc = kind.discriminator();
-        ConfigNode nameNode = map.get(disc);
-        if (nameNode == null) {
-            throw new ConfigException(map.location(), path, "missing key '" + disc + "': which " + kind.word()
-                    + "? allowed: " + String.join(", ", Catalog.names(kind)));
-        }
-        if (!(nameNode instanceof ScalarNode) || ((ScalarNode) nameNode).kind() != ScalarNode.Kind.STRING) {
-            throw new ConfigException(nameNode.location(), Values.join(path, disc), "expected the name of a "
-                    + kind.word() + ", found " + nameNode.describe() + "; allowed: " + String.join(", ", Catalog.names(kind)));
-        }
-        String name = ((ScalarNode) nameNode).text();
-        TypeSpec spec = Catalog.find(kind, name);
-        if (spec == null) {
-            throw new ConfigException(nameNode.location(), Values.join(path, disc), "unknown " + kind.word() + " '" + name
-                    + "'" + Suggestions.hint(name, Catalog.names(kind)) + "; allowed: "
-                    + String.join(", ", Catalog.names(kind)));
-        }
-        Map<String, Object> resolved = new LinkedHashMap<>();
-        resolved.put(disc, name);
-        Map<String, Object> typed = bindKeys(context, map, path, spec.keys(), Set.of(disc), kind.word() + " '" + name + "'",
-                resolved);
-        Values values = new Values(map, path, typed, context);
-        try {
-            return new Bound(spec.factory().apply(values), resolved);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(map.location(), path, e.getMessage());
+    /**
+     * The schedules built so far, in the order they were written.
+     *
+     * @return the schedules
+     */
+    public List<BoundSchedule> schedules() {
+        return List.copyOf(schedules);
+    }
+
+    /**
+     * The interface a component of a kind must create.
+     *
+     * @param kind the kind
+     * @return the interface
+     */
+    static Class<?> productType(Kind kind) {
+        switch (kind) {
+            case ENVIRONMENT:
+                return Environment.class;
+            case BANDIT_AGENT:
+                return BanditAgent.class;
+            case TABULAR_AGENT:
+                return TabularAgent.class;
+            case POLICY:
+                return Policy.class;
+            case SCHEDULE:
+                return Schedule.class;
+            default:
+                return Metric.class;
         }
     }
 
     /**
-     * Binds the plain keys of a mapping (not a catalog type): checks unknown and missing keys and
-     * converts each value. {@code ignored} keys are left for the caller.
+     * Binds a mapping naming a component of {@code kind} (an environment, policy or schedule).
+     *
+     * @param node the mapping
+     * @param kind the kind
+     * @param path its key path
+     * @return the component and its resolved form
      */
-    public static Values bindPlain(MapNode map, String path, List<Key> keys, Set<String> ignored, String what,
-                                   Map<String, Object> resolved) {
-        return new Values(map, path, bindKeys(Context.NONE, map, path, keys, ignored, what, resolved), Context.NONE);
+    public Bound bindType(ConfigNode node, Kind kind, String path) {
+        List<String> names = registry.names(kind);
+        String name = typeName(node, kind.discriminator(), kind.word(), names, path);
+        Bound b = build(registry.find(kind, name), (MapNode) node, path);
+        if (kind == Kind.SCHEDULE) {
+            schedules.add(new BoundSchedule(path, (Schedule) b.value(), (MapNode) node));
+        }
+        return b;
     }
 
-    private static Map<String, Object> bindKeys(Context context, MapNode map, String path, List<Key> keys, Set<String> ignored,
-                                                String what, Map<String, Object> resolved) {
+    /**
+     * Binds an agent mapping; its type must be an agent of {@code kind} (the environment's).
+     *
+     * @param node the mapping
+     * @param kind the agent kind the environment takes
+     * @param path its key path
+     * @return the agent and its resolved form
+     */
+    public Bound bindAgent(ConfigNode node, Kind kind, String path) {
+        String name = typeName(node, "type", "agent", registry.agentNames(), path);
+        Registry.Entry entry = registry.agent(name);
+        if (entry.component().kind() != kind) {
+            ScalarNode type = (ScalarNode) ((MapNode) node).get("type");
+            throw new ConfigException(type.location(), path + ".type", kind == Kind.TABULAR_AGENT
+                    ? "'" + name + "' is a bandit agent; on a tabular environment use "
+                            + String.join(", ", registry.names(Kind.TABULAR_AGENT))
+                    : "'" + name + "' learns on tabular environments; on a bandit use "
+                            + String.join(", ", registry.names(Kind.BANDIT_AGENT)));
+        }
+        return build(entry, (MapNode) node, path);
+    }
+
+    /** The type named by {@code discriminator}, checked against {@code names}. */
+    private String typeName(ConfigNode node, String discriminator, String word, List<String> names, String path) {
+        MapNode map = requireMap(node, path, "a mapping with " + discriminator + ": (one of " + String.join(", ", names)
+                + ")");
+        ConfigNode nameNode = map.get(discriminator);
+        if (nameNode == null) {
+            throw new ConfigException(map.location(), path, "missing key '" + discriminator + "': which " + word
+                    + "? allowed: " + String.join(", ", names));
+        }
+        if (!(nameNode instanceof ScalarNode s) || s.kind() != ScalarNode.Kind.STRING) {
+            throw new ConfigException(nameNode.location(), Values.join(path, discriminator), "expected the name of a "
+                    + word + ", found " + nameNode.describe() + "; allowed: " + String.join(", ", names));
+        }
+        String name = s.text();
+        if (!names.contains(name)) {
+            throw new ConfigException(nameNode.location(), Values.join(path, discriminator), "unknown " + word + " '"
+                    + name + "'" + Suggestions.hint(name, names) + "; allowed: " + String.join(", ", names));
+        }
+        return name;
+    }
+
+    private Bound build(Registry.Entry entry, MapNode map, String path) {
+        Component<?> component = entry.component();
+        String disc = component.kind().discriminator();
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        resolved.put(disc, component.name());
+        Map<String, Object> typed = bindKeys(map, path, component.keys(), Set.of(disc),
+                component.kind().word() + " '" + component.name() + "'", resolved);
+        Values values = new Values(map, path, typed, context);
+        Object product;
+        try {
+            product = component.create(values);
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(map.location(), path, e.getMessage());
+        } catch (RuntimeException e) {
+            if (!entry.plugin()) {
+                throw e;
+            }
+            throw new ConfigException(map.location(), path, entry.origin() + " failed to build from these settings: "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        Class<?> type = productType(component.kind());
+        if (!type.isInstance(product)) {
+            throw new ConfigException(map.location(), path, entry.origin() + " is declared a " + component.kind().word()
+                    + " but created " + (product == null ? "null" : "a " + product.getClass().getName()) + ", not a "
+                    + type.getName());
+        }
+        if (entry.plugin()) {
+            product = PluginGuards.guard(component.kind(), product, component.name());
+        }
+        return new Bound(product, resolved);
+    }
+
+    /**
+     * Binds the plain keys of a mapping that is not a component (the top level, {@code record}):
+     * checks unknown and missing keys and converts each value; {@code ignored} keys are left to the
+     * caller.
+     *
+     * @param map the mapping
+     * @param path its key path
+     * @param keys its keys
+     * @param ignored keys the caller handles
+     * @param what the mapping in words, for messages
+     * @param resolved receives the resolved values
+     * @return the settings
+     */
+    public Values bindPlain(MapNode map, String path, List<Key> keys, Set<String> ignored, String what,
+                            Map<String, Object> resolved) {
+        return new Values(map, path, bindKeys(map, path, keys, ignored, what, resolved), context);
+    }
+
+    private Map<String, Object> bindKeys(MapNode map, String path, List<Key> keys, Set<String> ignored, String what,
+                                         Map<String, Object> resolved) {
         Set<String> known = new LinkedHashSet<>();
         for (Key k : keys) {
             known.add(k.name());
@@ -104,48 +231,55 @@ public final class Binder {
             if (value == null) {
                 if (k.required()) {
                     throw new ConfigException(map.location(), keyPath, "missing required key for " + what + "; "
-                            + k.name() + " is " + k.type().describe() + " (" + k.doc() + ")");
+                            + k.name() + " is " + describe(k.type()) + " (" + k.doc() + ")");
                 }
                 if (k.defaultValue() != null) {
-                    typed.put(k.name(), k.defaultValue());
-                    resolved.put(k.name(), resolvedDefault(k.defaultValue()));
+                    Bound b = convert(ConfigNode.of(k.defaultValue(), map.location()), k.type(), keyPath);
+                    typed.put(k.name(), b.value());
+                    resolved.put(k.name(), b.resolved());
                 }
                 continue;
             }
-            Bound b = convert(context, value, k.type(), keyPath);
+            Bound b = convert(value, k.type(), keyPath);
             typed.put(k.name(), b.value());
             resolved.put(k.name(), b.resolved());
         }
         return typed;
     }
 
-    private static Object resolvedDefault(Object value) {
-        if (value instanceof Catalog.Means) {
-            Catalog.Means m = (Catalog.Means) value;
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("distribution", "normal");
-            map.put("mean", m.mean());
-            map.put("sd", m.sd());
-            return map;
+    /**
+     * What a value type allows, in words, with the names of the components it can name.
+     *
+     * @param type the type
+     * @return the description
+     */
+    public String describe(ValueType type) {
+        if (type instanceof ValueType.Nested n) {
+            return "a mapping with " + n.kind().discriminator() + ": (one of "
+                    + String.join(", ", registry.names(n.kind())) + ")";
         }
-        if (value instanceof double[]) {
-            List<Double> list = new ArrayList<>();
-            for (double d : (double[]) value) {
-                list.add(d);
-            }
-            return list;
+        if (type instanceof ValueType.NumOrSchedule s) {
+            return s.constant().describe() + ", or a mapping with schedule: (one of "
+                    + String.join(", ", registry.names(Kind.SCHEDULE)) + ")";
         }
-        return value;
+        return type.describe();
     }
 
-    /** Converts one value to its key's type. */
-    public static Bound convert(Context context, ConfigNode node, ValueType type, String path) {
-        if (type instanceof ValueType.Num) {
-            double v = number(node, (ValueType.Num) type, path);
+    /**
+     * Converts one value to its key's type.
+     *
+     * @param node the value as written
+     * @param type the key's type
+     * @param path its key path
+     * @return the value and its resolved form
+     */
+    public Bound convert(ConfigNode node, ValueType type, String path) {
+        if (type instanceof ValueType.Num n) {
+            double v = number(node, n, path);
             return new Bound(v, v);
         }
-        if (type instanceof ValueType.Int) {
-            long v = integer(node, (ValueType.Int) type, path);
+        if (type instanceof ValueType.Int i) {
+            long v = integer(node, i, path);
             return new Bound(v, v);
         }
         if (type instanceof ValueType.Bool) {
@@ -156,32 +290,19 @@ public final class Binder {
             boolean v = Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT));
             return new Bound(v, v);
         }
-        if (type instanceof ValueType.Str) {
-            ValueType.Str str = (ValueType.Str) type;
+        if (type instanceof ValueType.Str str) {
             String v = string(node, path, type);
             if (!Pattern.matches(str.regex(), v)) {
                 throw new ConfigException(node.location(), path, "'" + v + "' is not allowed; expected " + str.what());
             }
             return new Bound(v, v);
         }
-        if (type instanceof ValueType.Choice) {
-            String v = choice(node, (ValueType.Choice) type, path);
+        if (type instanceof ValueType.Choice c) {
+            String v = choice(node, c, path);
             return new Bound(v, v);
         }
-        if (type instanceof ValueType.NumList) {
-            ValueType.NumList nl = (ValueType.NumList) type;
-            ListNode list = requireList(node, path, type);
-            if (list.items().size() < nl.minSize()) {
-                throw new ConfigException(node.location(), path, "has " + list.items().size() + " numbers; expected "
-                        + type.describe());
-            }
-            double[] v = new double[list.items().size()];
-            List<Double> resolved = new ArrayList<>();
-            for (int i = 0; i < v.length; i++) {
-                v[i] = number(list.items().get(i), nl.element(), path + "[" + i + "]");
-                resolved.add(v[i]);
-            }
-            return new Bound(v, resolved);
+        if (type instanceof ValueType.NumList nl) {
+            return numbers(node, nl, type, path);
         }
         if (type instanceof ValueType.StrList) {
             ListNode list = requireList(node, path, type);
@@ -194,8 +315,7 @@ public final class Binder {
             }
             return new Bound(List.copyOf(v), List.copyOf(v));
         }
-        if (type instanceof ValueType.ChoiceList) {
-            ValueType.ChoiceList cl = (ValueType.ChoiceList) type;
+        if (type instanceof ValueType.ChoiceList cl) {
             ListNode list = requireList(node, path, type);
             List<String> v = new ArrayList<>();
             for (int i = 0; i < list.items().size(); i++) {
@@ -211,31 +331,61 @@ public final class Binder {
             }
             return new Bound(List.copyOf(v), List.copyOf(v));
         }
-        if (type instanceof ValueType.Nested) {
-            return bindType(context, node, ((ValueType.Nested) type).kind(), path);
+        if (type instanceof ValueType.Nested n) {
+            return bindType(node, n.kind(), path);
         }
-        if (type instanceof ValueType.NumOrSchedule) {
+        if (type instanceof ValueType.NumOrSchedule ns) {
             if (node instanceof ScalarNode) {
-                double v = number(node, ((ValueType.NumOrSchedule) type).constant(), path);
-                return new Bound(Catalog.constant(v), v);
+                double v = number(node, ns.constant(), path);
+                MapNode fixed = new MapNode(node.location(), Map.of(
+                        Kind.SCHEDULE.discriminator(), new ConfigNode.Entry(node.location(), new ScalarNode(
+                                node.location(), ScalarNode.Kind.STRING, ValueType.NumOrSchedule.CONSTANT)),
+                        ValueType.NumOrSchedule.CONSTANT_KEY, new ConfigNode.Entry(node.location(), node)));
+                Schedule s = (Schedule) build(registry.find(Kind.SCHEDULE, ValueType.NumOrSchedule.CONSTANT), fixed, path)
+                        .value();
+                schedules.add(new BoundSchedule(path, s, null));
+                return new Bound(s, v);
             }
             if (node instanceof MapNode) {
-                return bindType(context, node, Kind.SCHEDULE, path);
+                return bindType(node, Kind.SCHEDULE, path);
             }
             throw wrong(node, path, type);
         }
-        if (type instanceof ValueType.Means) {
-            return Catalog.bindMeans(node, (ValueType.Means) type, path);
+        if (type instanceof ValueType.Group g) {
+            return group(node, g, path);
         }
-        if (type instanceof ValueType.Group) {
-            ValueType.Group g = (ValueType.Group) type;
-            MapNode map = requireMap(node, path, type.describe());
-            Map<String, Object> resolved = new LinkedHashMap<>();
-            Values values = new Values(map, path, bindKeys(context, map, path, g.keys(), Set.of(), g.what(), resolved),
-                    context);
-            return new Bound(values, resolved);
+        if (type instanceof ValueType.ListOrGroup lg) {
+            if (node instanceof ListNode) {
+                return numbers(node, lg.list(), type, path);
+            }
+            if (node instanceof MapNode) {
+                return group(node, lg.group(), path);
+            }
+            throw wrong(node, path, type);
         }
         throw new IllegalStateException("unhandled value type " + type);
+    }
+
+    private Bound numbers(ConfigNode node, ValueType.NumList nl, ValueType type, String path) {
+        ListNode list = requireList(node, path, type);
+        if (list.items().size() < nl.minSize()) {
+            throw new ConfigException(node.location(), path, "has " + list.items().size() + " numbers; expected "
+                    + nl.describe());
+        }
+        double[] v = new double[list.items().size()];
+        List<Double> resolved = new ArrayList<>();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = number(list.items().get(i), nl.element(), path + "[" + i + "]");
+            resolved.add(v[i]);
+        }
+        return new Bound(v, resolved);
+    }
+
+    private Bound group(ConfigNode node, ValueType.Group g, String path) {
+        MapNode map = requireMap(node, path, g.describe());
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        Values values = new Values(map, path, bindKeys(map, path, g.keys(), Set.of(), g.what(), resolved), context);
+        return new Bound(values, resolved);
     }
 
     static MapNode requireMap(ConfigNode node, String path, String expected) {
@@ -245,21 +395,21 @@ public final class Binder {
         return (MapNode) node;
     }
 
-    static ListNode requireList(ConfigNode node, String path, ValueType type) {
+    private ListNode requireList(ConfigNode node, String path, ValueType type) {
         if (!(node instanceof ListNode)) {
             throw wrong(node, path, type);
         }
         return (ListNode) node;
     }
 
-    private static ScalarNode scalar(ConfigNode node, String path, ValueType type) {
+    private ScalarNode scalar(ConfigNode node, String path, ValueType type) {
         if (!(node instanceof ScalarNode)) {
             throw wrong(node, path, type);
         }
         return (ScalarNode) node;
     }
 
-    private static String string(ConfigNode node, String path, ValueType type) {
+    private String string(ConfigNode node, String path, ValueType type) {
         ScalarNode s = scalar(node, path, type);
         if (s.kind() != ScalarNode.Kind.STRING) {
             throw wrong(node, path, type);
@@ -267,7 +417,7 @@ public final class Binder {
         return s.text();
     }
 
-    private static String choice(ConfigNode node, ValueType.Choice type, String path) {
+    private String choice(ConfigNode node, ValueType.Choice type, String path) {
         String v = string(node, path, type);
         if (!type.values().contains(v)) {
             throw new ConfigException(node.location(), path, "'" + v + "' is not allowed"
@@ -276,12 +426,12 @@ public final class Binder {
         return v;
     }
 
-    static ConfigException wrong(ConfigNode node, String path, ValueType type) {
-        return new ConfigException(node.location(), path, "expected " + type.describe() + ", found " + node.describe());
+    private ConfigException wrong(ConfigNode node, String path, ValueType type) {
+        return new ConfigException(node.location(), path, "expected " + describe(type) + ", found " + node.describe());
     }
 
     /** Parses a number the way YAML users write them, including inf and .inf; rejects NaN. */
-    static double number(ConfigNode node, ValueType.Num type, String path) {
+    private double number(ConfigNode node, ValueType.Num type, String path) {
         ScalarNode s = scalar(node, path, type);
         double v;
         switch (s.kind()) {
@@ -305,7 +455,7 @@ public final class Binder {
         return v;
     }
 
-    private static long integer(ConfigNode node, ValueType.Int type, String path) {
+    private long integer(ConfigNode node, ValueType.Int type, String path) {
         ScalarNode s = scalar(node, path, type);
         if (s.kind() != ScalarNode.Kind.INTEGER && s.kind() != ScalarNode.Kind.FLOAT) {
             throw wrong(node, path, type);
@@ -321,7 +471,8 @@ public final class Binder {
         } else {
             // 1e6 is a natural way to write a count; accept it when it is whole.
             if (Double.isNaN(d) || d != Math.rint(d) || Math.abs(d) > 9.0e15) {
-                throw new ConfigException(node.location(), path, s.text() + " is not a whole number; expected " + type.describe());
+                throw new ConfigException(node.location(), path, s.text() + " is not a whole number; expected "
+                        + type.describe());
             }
             v = (long) d;
         }
@@ -336,7 +487,12 @@ public final class Binder {
         return t.equals(".nan") || t.equals("nan");
     }
 
-    /** NaN for text that is not a number. */
+    /**
+     * A number as YAML users write it, infinity included.
+     *
+     * @param text the scalar's text
+     * @return the number, or NaN for text that is not one
+     */
     static double parseNumber(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT).replace("_", "");
         switch (t) {

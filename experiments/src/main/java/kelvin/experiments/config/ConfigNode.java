@@ -1,5 +1,6 @@
 package kelvin.experiments.config;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,47 @@ public sealed interface ConfigNode {
 
     /** A word for error messages: "a mapping", "a list", "a number", ... */
     String describe();
+
+    /**
+     * A plain value (a key's default) as if it had been written at {@code location}: maps, lists,
+     * arrays of doubles, strings, numbers and booleans.
+     *
+     * @param value the value
+     * @param location where to say it was written
+     * @return the node
+     */
+    static ConfigNode of(Object value, Location location) {
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Entry> entries = new LinkedHashMap<>();
+            m.forEach((k, v) -> entries.put(String.valueOf(k), new Entry(location, of(v, location))));
+            return new MapNode(location, entries);
+        }
+        if (value instanceof double[] a) {
+            List<ConfigNode> items = new ArrayList<>();
+            for (double d : a) {
+                items.add(of(d, location));
+            }
+            return new ListNode(location, items);
+        }
+        if (value instanceof List<?> l) {
+            List<ConfigNode> items = new ArrayList<>();
+            for (Object o : l) {
+                items.add(of(o, location));
+            }
+            return new ListNode(location, items);
+        }
+        if (value instanceof Double d) {
+            return new ScalarNode(location, ScalarNode.Kind.FLOAT, d == Double.POSITIVE_INFINITY ? ".inf"
+                    : d == Double.NEGATIVE_INFINITY ? "-.inf" : Double.toString(d));
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return new ScalarNode(location, ScalarNode.Kind.INTEGER, value.toString());
+        }
+        if (value instanceof Boolean) {
+            return new ScalarNode(location, ScalarNode.Kind.BOOLEAN, value.toString());
+        }
+        return new ScalarNode(location, ScalarNode.Kind.STRING, String.valueOf(value));
+    }
 
     /** A mapping with keys in document order; each key remembers its own location. */
     record MapNode(Location location, Map<String, Entry> entries) implements ConfigNode {

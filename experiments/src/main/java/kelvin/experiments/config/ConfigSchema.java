@@ -3,11 +3,16 @@ package kelvin.experiments.config;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.ValueType;
 
 /**
- * The JSON Schema (draft 2020-12) of the config format, generated from the {@link Catalog} and the
+ * The JSON Schema (draft 2020-12) of the config format, generated from the components' declarations and the
  * top-level keys, so it cannot drift from what the loader accepts. The schema checks structure,
  * names and ranges; a few rules only the loader knows (cross-key checks such as "one mean per arm",
  * sweep paths, sizes) are left to {@code kelvin validate}.
@@ -20,7 +25,13 @@ public final class ConfigSchema {
     private ConfigSchema() {
     }
 
-    public static ObjectNode schema() {
+    /**
+     * The schema of configs that may name the components of {@code registry}.
+     *
+     * @param registry the components
+     * @return the schema
+     */
+    public static ObjectNode schema(Registry registry) {
         ObjectNode root = F.objectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("title", "Kelvin experiment config");
@@ -29,7 +40,7 @@ public final class ConfigSchema {
         root.put("type", "object");
         ObjectNode props = root.putObject("properties");
         ArrayNode required = root.putArray("required");
-        for (Key k : ExperimentLoader.topKeys()) {
+        for (Key k : ExperimentLoader.topKeys(registry)) {
             props.set(k.name(), keySchema(k));
             if (k.required()) {
                 required.add(k.name());
@@ -55,18 +66,25 @@ public final class ConfigSchema {
 
         ObjectNode defs = root.putObject("$defs");
         for (Kind kind : Kind.values()) {
+            if (kind == Kind.METRIC || kind == Kind.TABULAR_AGENT) {
+                continue; // metrics are names; both agent kinds share the agent definition
+            }
             ObjectNode def = defs.putObject(defName(kind));
             def.put("description", "A " + kind.word() + ": " + kind.discriminator() + " names its type.");
             ArrayNode oneOf = def.putArray("oneOf");
-            for (TypeSpec t : Catalog.types(kind)) {
-                oneOf.add(typeSchema(t));
+            List<Registry.Entry> entries = new ArrayList<>(registry.all(kind));
+            if (kind == Kind.BANDIT_AGENT) {
+                entries.addAll(registry.all(Kind.TABULAR_AGENT));
+            }
+            for (Registry.Entry e : entries) {
+                oneOf.add(typeSchema(e.component()));
             }
         }
         return root;
     }
 
     private static String defName(Kind kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
+        return kind.isAgent() ? "agent" : kind.name().toLowerCase(Locale.ROOT);
     }
 
     private static ObjectNode sweepSchema(String description) {
@@ -80,7 +98,7 @@ public final class ConfigSchema {
         return sweep;
     }
 
-    private static ObjectNode typeSchema(TypeSpec t) {
+    private static ObjectNode typeSchema(Component<?> t) {
         ObjectNode o = F.objectNode();
         o.put("title", t.name());
         o.put("description", t.summary());
@@ -95,7 +113,7 @@ public final class ConfigSchema {
                 required.add(k.name());
             }
         }
-        if (t.kind() == Kind.AGENT) {
+        if (t.kind().isAgent()) {
             props.set(Sweep.AGENT_SWEEP, sweepSchema("This agent's own sweep: key paths inside it."));
         }
         o.put("additionalProperties", false);
@@ -196,16 +214,10 @@ public final class ConfigSchema {
             s.put("additionalProperties", false);
             return s;
         }
-        if (type instanceof ValueType.Means) {
+        if (type instanceof ValueType.ListOrGroup lg) {
             ArrayNode anyOf = s.putArray("anyOf");
-            anyOf.add(valueSchema(new ValueType.NumList(((ValueType.Means) type).element(), 1)));
-            ObjectNode dist = anyOf.addObject();
-            dist.put("type", "object");
-            dist.putObject("properties").putObject("distribution").putArray("enum").add("normal");
-            ((ObjectNode) dist.get("properties")).putObject("mean").put("type", "number");
-            ((ObjectNode) dist.get("properties")).putObject("sd").put("type", "number").put("minimum", 0);
-            dist.putArray("required").add("distribution");
-            dist.put("additionalProperties", false);
+            anyOf.add(valueSchema(lg.list()));
+            anyOf.add(valueSchema(lg.group()));
             return s;
         }
         throw new IllegalStateException("no schema for " + type);

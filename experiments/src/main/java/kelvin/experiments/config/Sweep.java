@@ -7,6 +7,9 @@ import java.util.Map;
 import kelvin.experiments.config.ConfigNode.ListNode;
 import kelvin.experiments.config.ConfigNode.MapNode;
 import kelvin.experiments.config.ConfigNode.ScalarNode;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.ValueType;
 
 /**
  * The {@code sweep} section: dotted paths inside agent specs, each with a list of values. The
@@ -35,10 +38,12 @@ final class Sweep {
         }
     }
 
+    private final Registry registry;
     private final List<Axis> axes;
     private final List<Axis> envAxes;
 
-    private Sweep(List<Axis> axes, List<Axis> envAxes) {
+    private Sweep(Registry registry, List<Axis> axes, List<Axis> envAxes) {
+        this.registry = registry;
         this.axes = axes;
         this.envAxes = envAxes;
     }
@@ -92,9 +97,10 @@ final class Sweep {
         return map;
     }
 
-    static Sweep parse(ConfigNode node, MapNode agents, ConfigNode env) {
+    static Sweep parse(ConfigNode node, MapNode agents, ConfigNode env, Registry registry) {
+        Sweep empty = new Sweep(registry, List.of(), List.of());
         if (node == null) {
-            return new Sweep(List.of(), List.of());
+            return empty;
         }
         MapNode map = Binder.requireMap(node, "sweep", "a mapping from agent key paths to lists of values, "
                 + "e.g. sweep: {policy.temperature.value: [0.1, 0.2]}");
@@ -103,12 +109,12 @@ final class Sweep {
         for (Map.Entry<String, ConfigNode.Entry> e : map.entries().entrySet()) {
             (e.getKey().startsWith(ENV_PREFIX) ? envPaths : agentPaths).put(e.getKey(), e.getValue());
         }
-        List<Axis> axes = axes(new MapNode(map.location(), agentPaths), "sweep", agents, null);
-        return new Sweep(axes, envAxes(new MapNode(map.location(), envPaths), env));
+        List<Axis> axes = empty.axes(new MapNode(map.location(), agentPaths), "sweep", agents, null);
+        return new Sweep(registry, axes, empty.envAxes(new MapNode(map.location(), envPaths), env));
     }
 
     /** Axes over the environment's keys: {@code env.KEY} paths; the env type itself cannot be swept. */
-    private static List<Axis> envAxes(MapNode map, ConfigNode env) {
+    private List<Axis> envAxes(MapNode map, ConfigNode env) {
         List<Axis> axes = new ArrayList<>();
         for (Map.Entry<String, ConfigNode.Entry> e : map.entries().entrySet()) {
             String path = e.getKey();
@@ -124,7 +130,7 @@ final class Sweep {
                         + valuesNode.describe());
             }
             String[] segments = inner.split("\\.");
-            if (!accepts(env, Kind.ENV, segments, 0)) {
+            if (!accepts(env, Kind.ENVIRONMENT, segments, 0)) {
                 throw new ConfigException(e.getValue().keyLocation(), where, "the environment has no key " + inner);
             }
             axes.add(new Axis(path, segments, ((ListNode) valuesNode).items()));
@@ -136,7 +142,7 @@ final class Sweep {
      * Reads a sweep mapping at {@code where}. A global sweep ({@code agent} null) needs some agent
      * of {@code agents} to have each path; an agent's own sweep needs that agent to have it.
      */
-    private static List<Axis> axes(ConfigNode node, String prefix, MapNode agents, ConfigNode agent) {
+    private List<Axis> axes(ConfigNode node, String prefix, MapNode agents, ConfigNode agent) {
         MapNode map = Binder.requireMap(node, prefix, "a mapping from agent key paths to lists of values, "
                 + "e.g. sweep: {policy.temperature.value: [0.1, 0.2]}");
         List<Axis> axes = new ArrayList<>();
@@ -166,10 +172,10 @@ final class Sweep {
             }
             boolean has = false;
             if (agent != null) {
-                has = accepts(withoutSweep(agent), Kind.AGENT, segments, 0);
+                has = accepts(withoutSweep(agent), Kind.BANDIT_AGENT, segments, 0);
             } else {
                 for (ConfigNode.Entry a : agents.entries().values()) {
-                    has |= accepts(withoutSweep(a.value()), Kind.AGENT, segments, 0);
+                    has |= accepts(withoutSweep(a.value()), Kind.BANDIT_AGENT, segments, 0);
                 }
             }
             if (!has) {
@@ -223,7 +229,7 @@ final class Sweep {
         ConfigNode spec = withoutSweep(agent);
         List<Axis> applicable = new ArrayList<>();
         for (Axis a : axes) {
-            if (accepts(spec, Kind.AGENT, a.segments(), 0)) {
+            if (accepts(spec, Kind.BANDIT_AGENT, a.segments(), 0)) {
                 applicable.add(a);
             }
         }
@@ -268,8 +274,11 @@ final class Sweep {
         return node.with(segments[i], set((MapNode) node.get(segments[i]), segments, i + 1, value));
     }
 
-    /** Whether the mapping {@code node} of {@code kind} has the key path {@code segments[i..]}. */
-    static boolean accepts(ConfigNode node, Kind kind, String[] segments, int i) {
+    /**
+     * Whether the mapping {@code node} of {@code kind} has the key path {@code segments[i..]}; an
+     * agent kind stands for both.
+     */
+    private boolean accepts(ConfigNode node, Kind kind, String[] segments, int i) {
         if (!(node instanceof MapNode)) {
             return false;
         }
@@ -278,11 +287,12 @@ final class Sweep {
         if (!(typeNode instanceof ScalarNode)) {
             return false;
         }
-        TypeSpec spec = Catalog.find(kind, ((ScalarNode) typeNode).text());
-        if (spec == null) {
+        String name = ((ScalarNode) typeNode).text();
+        Registry.Entry entry = kind.isAgent() ? registry.agent(name) : registry.find(kind, name);
+        if (entry == null) {
             return false;
         }
-        Key key = spec.key(segments[i]);
+        Key key = entry.component().key(segments[i]);
         if (key == null) {
             return false;
         }

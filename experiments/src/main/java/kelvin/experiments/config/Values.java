@@ -1,84 +1,103 @@
 package kelvin.experiments.config;
 
+import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import kelvin.api.Context;
+import kelvin.api.Settings;
 import kelvin.experiments.config.ConfigNode.MapNode;
 
 /**
- * The validated values of one config mapping, handed to a {@link TypeSpec}'s factory. Every
- * value has already been checked against its key's {@link ValueType}; factories only combine them
- * and report cross-key problems through {@link #error(String, String)}.
+ * The validated values of one config mapping, as a component's factory sees them
+ * ({@link Settings}). Every value has been checked against its key's type; errors raised through it
+ * are {@link ConfigException}s located where the key was written.
  */
-public final class Values {
+final class Values implements Settings {
     private final MapNode node;
     private final String path;
     private final Map<String, Object> typed;
-    private final Binder.Context context;
+    private final Context context;
 
-    Values(MapNode node, String path, Map<String, Object> typed, Binder.Context context) {
+    Values(MapNode node, String path, Map<String, Object> typed, Context context) {
         this.node = node;
         this.path = path;
         this.typed = typed;
         this.context = context;
     }
 
-    /** The experiment around this mapping (environment, horizon), for checks across sections. */
-    public Binder.Context context() {
+    @Override
+    public Context context() {
         return context;
     }
 
-    /** The dotted path of this mapping, e.g. {@code agents.sa.policy.temperature}. */
+    @Override
     public String path() {
         return path;
     }
 
-    /** Whether {@code key} has a value (written, or defaulted). */
+    @Override
     public boolean has(String key) {
         return typed.get(key) != null;
     }
 
-    /** Whether {@code key} was written in the config (not defaulted). */
+    @Override
     public boolean written(String key) {
         return node != null && node.has(key);
     }
 
+    @Override
     public double num(String key) {
         return (Double) require(key);
     }
 
-    /** The number, or {@code fallback} when the key is absent and has no default. */
+    @Override
     public double num(String key, double fallback) {
         Object v = typed.get(key);
         return v == null ? fallback : (Double) v;
     }
 
+    @Override
     public long integer(String key) {
         return (Long) require(key);
     }
 
+    @Override
     public int intValue(String key) {
         return Math.toIntExact((Long) require(key));
     }
 
+    @Override
     public boolean bool(String key) {
         return (Boolean) require(key);
     }
 
+    @Override
     public String str(String key) {
         return (String) require(key);
     }
 
+    @Override
     public double[] nums(String key) {
         return ((double[]) require(key)).clone();
     }
 
+    @Override
     @SuppressWarnings("unchecked")
     public List<String> words(String key) {
         return (List<String>) require(key);
     }
 
-    /** A nested object (policy, schedule, means ...), already built. */
+    @Override
+    public Settings group(String key) {
+        return (Settings) require(key);
+    }
+
+    @Override
+    public boolean isList(String key) {
+        return require(key) instanceof double[];
+    }
+
+    @Override
     public <T> T get(String key, Class<T> type) {
         return type.cast(require(key));
     }
@@ -91,28 +110,29 @@ public final class Values {
         return v;
     }
 
-    /** A config error about {@code key} of this mapping, located where the key was written. */
+    @Override
     public ConfigException error(String key, String problem) {
-        Location loc = location(key);
-        return new ConfigException(loc, join(path, key), problem);
+        return new ConfigException(location(key), join(path, key), problem);
     }
 
-    /**
-     * A config error about item {@code index} of the list at {@code key}, located at that item when
-     * it was written in the file (e.g. one row of a map).
-     */
+    @Override
     public ConfigException errorAt(String key, int index, String problem) {
         ConfigNode list = node == null ? null : node.get(key);
-        if (list instanceof ConfigNode.ListNode && index >= 0 && index < ((ConfigNode.ListNode) list).items().size()) {
-            return new ConfigException(((ConfigNode.ListNode) list).items().get(index).location(),
-                    join(path, key) + "[" + index + "]", problem);
+        if (list instanceof ConfigNode.ListNode items && index >= 0 && index < items.items().size()) {
+            return new ConfigException(items.items().get(index).location(), join(path, key) + "[" + index + "]",
+                    problem);
         }
         return error(key, problem);
     }
 
-    /** A config error about this mapping as a whole. */
+    @Override
     public ConfigException error(String problem) {
         return new ConfigException(node == null ? null : node.location(), path, problem);
+    }
+
+    @Override
+    public String hint(String given, Collection<String> known) {
+        return Suggestions.hint(given, known);
     }
 
     private Location location(String key) {
@@ -125,33 +145,5 @@ public final class Values {
 
     static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
-    }
-
-    /** A value as a user would write it, for messages and listings. */
-    public static String show(Object value) {
-        if (value instanceof Catalog.Means) {
-            Catalog.Means m = (Catalog.Means) value;
-            return m.values() != null ? show(m.values())
-                    : "{distribution: normal, mean: " + show(m.mean()) + ", sd: " + show(m.sd()) + "}";
-        }
-        if (value instanceof Double) {
-            double d = (Double) value;
-            if (d == Double.POSITIVE_INFINITY) {
-                return "inf";
-            }
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                return String.format(Locale.ROOT, "%.1f", d);
-            }
-            return Double.toString(d);
-        }
-        if (value instanceof double[]) {
-            double[] a = (double[]) value;
-            StringBuilder sb = new StringBuilder("[");
-            for (int i = 0; i < a.length; i++) {
-                sb.append(i > 0 ? ", " : "").append(show(a[i]));
-            }
-            return sb.append(']').toString();
-        }
-        return String.valueOf(value);
     }
 }

@@ -2,23 +2,60 @@ package kelvin.experiments.model;
 
 import java.util.Map;
 import kelvin.agents.schedule.Schedule;
+import kelvin.api.Environment;
 
 /**
- * One agent variant at one sweep point: what is run {@code runs} times and drawn as one line.
- *
- * @param index position in the config (agents in order, then sweep points), also the colour index
- * @param label {@code agent} or {@code agent[segment=value,...]}
- * @param agentName the agent's name under {@code agents}
- * @param params swept key (last path segment) to value as written
- * @param agent the built agent: a BanditAgent or a TdAgent, as the environment needs
- * @param environment the environment this cell runs on (differs between env-sweep points)
- * @param temperature the policy's temperature schedule, or null when the policy has none
- * @param resolved the agent's fully resolved spec, for config.yaml and the config hash
+ * One agent variant at one sweep point: what is run {@code runs} times and drawn as one line. A
+ * bandit cell holds a bandit agent and its bandit, a tabular cell a tabular agent and its task.
  */
-public record Cell(int index, String label, String agentName, Map<String, String> params, Object agent,
-                   Environment environment, Schedule temperature, Object resolved) {
+public sealed interface Cell permits BanditCell, TabularCell {
 
-    public Cell {
-        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
-    }
+    /**
+     * The cell's position.
+     *
+     * @return its index in the config (agents in order, then sweep points), also its colour
+     */
+    int index();
+
+    /**
+     * The label of curves and CSV rows.
+     *
+     * @return {@code agent} or {@code agent[segment=value,...]}
+     */
+    String label();
+
+    /**
+     * The agent's name under {@code agents}.
+     *
+     * @return the name
+     */
+    String agentName();
+
+    /**
+     * The swept values.
+     *
+     * @return swept key (last path segment) to value as written
+     */
+    Map<String, String> params();
+
+    /**
+     * The environment this cell runs on (env-sweep points differ).
+     *
+     * @return the environment
+     */
+    Environment environment();
+
+    /**
+     * The agent's temperature schedule, for previews.
+     *
+     * @return the schedule written at a {@code temperature} key inside the agent, or null
+     */
+    Schedule temperature();
+
+    /**
+     * The agent's fully resolved spec, for config.yaml and the cell's hash.
+     *
+     * @return the resolved tree
+     */
+    Map<String, Object> resolved();
 }

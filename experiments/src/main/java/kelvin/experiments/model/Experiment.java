@@ -1,15 +1,22 @@
 package kelvin.experiments.model;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import kelvin.api.Environment;
+import kelvin.experiments.config.ExperimentLoader;
+import kelvin.experiments.config.Registry;
+import kelvin.experiments.metric.Recorded;
 
 /**
- * A validated experiment: everything a run needs, as plain objects.
+ * A validated experiment: everything a run needs, as plain objects. Load one with
+ * {@link #load(Path)} and run it with {@link kelvin.experiments.ExperimentSession}.
  *
  * @param name output folder name
  * @param seed master seed
  * @param runs runs per cell
  * @param horizon H: steps (bandits) or episodes (tabular MDPs)
+ * @param episodic whether the environment is a tabular MDP (the horizon counts episodes)
  * @param environment the environment (for env sweeps, the first point's; each cell has its own)
  * @param cells agent variants x sweep points, in config order
  * @param sweepKeys swept key names (last path segments), in sweep order: extra CSV columns
@@ -18,10 +25,13 @@ import java.util.Map;
  * @param spacing how the checkpoints are spread (log spacing also means log time axes on charts)
  * @param resolved the fully resolved config (defaults filled in), for config.yaml
  */
-public record Experiment(String name, long seed, int runs, int horizon, Environment environment, List<Cell> cells,
-                         List<String> sweepKeys, List<Metric> metrics, int[] checkpoints,
+public record Experiment(String name, long seed, int runs, int horizon, boolean episodic, Environment environment,
+                         List<Cell> cells, List<String> sweepKeys, List<Recorded> metrics, int[] checkpoints,
                          Checkpoints.Spacing spacing, Map<String, Object> resolved) {
 
+    /**
+     * Copies the lists.
+     */
     public Experiment {
         cells = List.copyOf(cells);
         sweepKeys = List.copyOf(sweepKeys);
@@ -29,14 +39,67 @@ public record Experiment(String name, long seed, int runs, int horizon, Environm
         checkpoints = checkpoints.clone();
     }
 
-    /** "step" or "episode". */
-    public String timeUnit() {
-        return environment.timeUnit();
+    /**
+     * Loads and validates a config file with Kelvin's built-in components.
+     *
+     * @param file a YAML or JSON config
+     * @return the experiment
+     * @throws kelvin.experiments.config.ConfigException naming file, line, column and key when the
+     *     config is not valid
+     */
+    public static Experiment load(Path file) {
+        return ExperimentLoader.load(file, List.of(), Registry.builtIns());
     }
 
-    /** Whether the horizon counts episodes of a tabular MDP. */
-    public boolean episodic() {
-        return environment instanceof Environment.Tabular;
+    /**
+     * Loads and validates a config file after {@code PATH=VALUE} overrides, with the components of
+     * {@code registry} (built-ins and plug-ins).
+     *
+     * @param file a YAML or JSON config
+     * @param overrides {@code --set} assignments, applied before validation
+     * @param registry the components the config may name
+     * @return the experiment
+     */
+    public static Experiment load(Path file, List<String> overrides, Registry registry) {
+        return ExperimentLoader.load(file, overrides, registry);
+    }
+
+    /**
+     * What the horizon counts.
+     *
+     * @return "step" or "episode"
+     */
+    public String timeUnit() {
+        return episodic ? "episode" : "step";
+    }
+
+    /**
+     * The position of a metric.
+     *
+     * @param key the metric's name
+     * @return its position in {@link #metrics()}, or -1 when not recorded
+     */
+    public int metricIndex(String key) {
+        for (int i = 0; i < metrics.size(); i++) {
+            if (metrics.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The metric variants are ranked by, when recorded.
+     *
+     * @return its position in {@link #metrics()}, or -1
+     */
+    public int rankingMetric() {
+        for (int i = 0; i < metrics.size(); i++) {
+            if (metrics.get(i).metric().ranksVariants()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override

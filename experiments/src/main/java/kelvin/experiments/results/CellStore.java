@@ -1,47 +1,74 @@
 package kelvin.experiments.results;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kelvin.experiments.Version;
+import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
-import kelvin.experiments.model.Metric;
 import kelvin.experiments.run.Moments;
+import kelvin.experiments.run.RunRows;
+import kelvin.experiments.run.RunStore;
 import kelvin.experiments.run.Runner;
+import kelvin.experiments.run.Simulation;
 
 /**
- * Finished cells on disk ({@code cells/<hash>.cell} in the results folder), so that
- * {@code kelvin run --resume} can skip them. A cell's hash covers everything its numbers depend on
- * (environment, seed, runs, steps, checkpoints, metrics, label, the agent's resolved spec and the
- * file format), so a stored cell is reused only when recomputing it would give the same bits. The
- * aggregates are stored exactly (the bit patterns of the doubles), which is why a resumed run ends
- * byte-identical to an uninterrupted one.
+ * The cells of a results folder on disk ({@code cells/}): each cell's per-run values as they are
+ * made ({@code <hash>.runs}, appended block by block under a temporary name and renamed when the
+ * cell is complete) and each finished cell's exact aggregates ({@code <hash>.cell}), so that
+ * {@code kelvin run --resume} can skip it and runs.csv is written from disk. A cell's hash covers
+ * everything its numbers depend on (environment, seed, runs, steps, checkpoints, metrics, label,
+ * the agent's resolved spec and the file format), so a stored cell is reused only when recomputing
+ * it would give the same bits; the aggregates are stored as the bit patterns of the doubles, which
+ * is why a resumed run ends byte-identical to an uninterrupted one.
  */
-public final class CellStore {
+public final class CellStore implements RunStore {
     private static final String MAGIC = "kelvin-cell";
-    private static final int FORMAT = 2;
+    private static final String RUNS_MAGIC = "kelvin-runs";
+    private static final int FORMAT = 3;
 
     private final Path dir;
     private final Experiment experiment;
+    private final int columns;
+    private final String[] hashes;
 
+    /**
+     * @param resultsDir the results folder
+     * @param experiment its experiment
+     */
     public CellStore(Path resultsDir, Experiment experiment) {
         this.dir = resultsDir.resolve("cells");
         this.experiment = experiment;
+        this.columns = Simulation.runColumns(experiment);
+        this.hashes = new String[experiment.cells().size()];
+        for (Cell c : experiment.cells()) {
+            hashes[c.index()] = hash(c);
+        }
     }
 
-    /** The hash that names a cell's file. */
+    /**
+     * The hash that names a cell's files.
+     *
+     * @param cell a cell of the experiment
+     * @return the SHA-256 of what its numbers depend on
+     */
     public String hash(Cell cell) {
         Map<String, Object> key = new LinkedHashMap<>();
         key.put("format", FORMAT);
@@ -50,36 +77,97 @@ public final class CellStore {
         key.put("runs", experiment.runs());
         key.put("steps", experiment.horizon());
         key.put("checkpoints", experiment.checkpoints());
-        key.put("metrics", experiment.metrics().stream().map(Metric::key).toList());
+        key.put("metrics", experiment.metrics().stream().map(Recorded::key).toList());
         key.put("label", cell.label());
         key.put("agent", cell.resolved());
         return ResultWriter.configHash(TreeText.json(key));
     }
 
-    /** Stored results of every cell whose hash matches, by cell index; unreadable files are ignored. */
+    /**
+     * The stored results of every cell whose files are complete and whose hash matches, by cell
+     * index; unreadable or incomplete files are ignored (and recomputed).
+     *
+     * @return the restored cells
+     */
     public Map<Integer, Runner.Result> load() {
         Map<Integer, Runner.Result> found = new LinkedHashMap<>();
         for (Cell cell : experiment.cells()) {
-            Runner.Result r = read(file(cell), hash(cell));
-            if (r != null) {
+            Runner.Result r = read(cell.index());
+            if (r != null && runsComplete(cell.index())) {
                 found.put(cell.index(), r);
             }
         }
         return found;
     }
 
-    /** Saves a finished cell atomically. */
-    public void save(Cell cell, Moments moments, double seconds) throws IOException {
+    @Override
+    public void append(int cell, RunRows rows) throws IOException {
+        Files.createDirectories(dir);
+        Path part = partFile(cell);
+        boolean first = !Files.exists(part);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(part,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)))) {
+            if (first) {
+                out.writeUTF(RUNS_MAGIC);
+                out.writeInt(FORMAT);
+                out.writeInt(columns);
+            }
+            for (int r = 0; r < rows.runs(); r++) {
+                for (int c = 0; c < columns; c++) {
+                    out.writeDouble(rows.get(r, c));
+                }
+            }
+        }
+    }
+
+    /** {@inheritDoc} Renames the cell's runs into place, then writes its aggregates atomically. */
+    @Override
+    public void finish(int cell, Moments moments, double seconds) throws IOException {
+        Files.move(partFile(cell), runsFile(cell), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(MAGIC);
             out.writeInt(FORMAT);
-            out.writeUTF(hash(cell));
+            out.writeUTF(hashes[cell]);
             out.writeUTF(Version.get());
             out.writeDouble(seconds);
             moments.write(out);
         }
-        AtomicFiles.write(file(cell), bytes.toByteArray());
+        AtomicFiles.write(cellFile(cell), bytes.toByteArray());
+    }
+
+    /**
+     * Deletes a cell's partial runs (a resumed run recomputes the cell from its first block).
+     *
+     * @param cell the cell's index
+     * @throws IOException when the file cannot be deleted
+     */
+    public void discardPartial(int cell) throws IOException {
+        Files.deleteIfExists(partFile(cell));
+    }
+
+    @Override
+    public double[] column(int cell, int column) throws IOException {
+        double[] values = new double[experiment.runs()];
+        rows(cell, (run, row) -> values[run] = row[column]);
+        return values;
+    }
+
+    @Override
+    public void rows(int cell, RowVisitor visitor) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(runsFile(cell)),
+                1 << 16))) {
+            if (!RUNS_MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT || in.readInt() != columns) {
+                throw new IOException(runsFile(cell) + " is not this experiment's per-run file");
+            }
+            double[] row = new double[columns];
+            for (int r = 0; r < experiment.runs(); r++) {
+                for (int c = 0; c < columns; c++) {
+                    row[c] = in.readDouble();
+                }
+                visitor.row(r, row);
+            }
+        }
     }
 
     /** Deletes stored cells that belong to no cell of this experiment (a changed config's leftovers). */
@@ -88,41 +176,65 @@ public final class CellStore {
             return;
         }
         Set<String> keep = new HashSet<>();
-        for (Cell cell : experiment.cells()) {
-            keep.add(file(cell).getFileName().toString());
+        for (int c = 0; c < hashes.length; c++) {
+            keep.add(cellFile(c).getFileName().toString());
+            keep.add(runsFile(c).getFileName().toString());
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.cell")) {
-            for (Path f : files) {
-                if (!keep.contains(f.getFileName().toString())) {
-                    Files.deleteIfExists(f);
+        for (String pattern : List.of("*.cell", "*.runs")) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, pattern)) {
+                for (Path f : files) {
+                    if (!keep.contains(f.getFileName().toString())) {
+                        Files.deleteIfExists(f);
+                    }
                 }
             }
         }
     }
 
-    private Path file(Cell cell) {
-        return dir.resolve(hash(cell).substring(0, 32) + ".cell");
+    private String stem(int cell) {
+        return hashes[cell].substring(0, 32);
     }
 
-    private Runner.Result read(Path file, String hash) {
+    private Path cellFile(int cell) {
+        return dir.resolve(stem(cell) + ".cell");
+    }
+
+    private Path runsFile(int cell) {
+        return dir.resolve(stem(cell) + ".runs");
+    }
+
+    /** The runs being written; named like AtomicFiles' temporary files, so a killed run's are cleaned up. */
+    private Path partFile(int cell) {
+        return dir.resolve("." + stem(cell) + ".runs.part.tmp");
+    }
+
+    private boolean runsComplete(int cell) {
+        try {
+            long header = 2 + RUNS_MAGIC.length() + 4 + 4;
+            return Files.size(runsFile(cell)) == header + 8L * columns * experiment.runs();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Runner.Result read(int cell) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = Files.readAllBytes(cellFile(cell));
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
             return null;
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT || !hash.equals(in.readUTF())) {
+            if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT || !hashes[cell].equals(in.readUTF())) {
                 return null;
             }
             in.readUTF(); // the version that wrote it: informative only
             double seconds = in.readDouble();
             Moments m = Moments.read(in);
             int slots = experiment.metrics().size() * experiment.checkpoints().length;
-            if (m.slots() != slots || m.runs() != experiment.runs()
-                    || m.columns() != experiment.metrics().size() + 1 || in.available() != 0) {
+            if (m.slots() != slots || ((InputStream) in).available() != 0) {
                 return null;
             }
             return new Runner.Result(List.of(m), new double[] {seconds});

@@ -5,10 +5,10 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import kelvin.api.Environment;
+import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
-import kelvin.experiments.model.Environment;
 import kelvin.experiments.model.Experiment;
-import kelvin.experiments.model.Metric;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
@@ -95,16 +95,21 @@ public final class Comparisons {
      * variant shares the rank of the current group's leader (the best variant of the group) when
      * the paired interval of its difference to the leader contains 0; otherwise it starts a new
      * group whose rank is its position (competition ranking: 1, 1, 3, ...). Cells without regret
-     * are left out.
+     * are left out. The experiment must record the metric that ranks variants (regret).
+     *
+     * @param data the results
+     * @param cells the cells to rank
+     * @return their places, best first
      */
     public static List<Place> rank(ResultData data, List<Cell> cells) {
+        Recorded regret = data.experiment().metrics().get(data.experiment().rankingMetric());
         List<Cell> sorted = new ArrayList<>();
         for (Cell c : cells) {
-            if (data.last(c.index(), Metric.REGRET) != null) {
+            if (data.last(c.index(), regret) != null) {
                 sorted.add(c);
             }
         }
-        sorted.sort(Comparator.comparingDouble((Cell c) -> data.last(c.index(), Metric.REGRET).mean())
+        sorted.sort(Comparator.comparingDouble((Cell c) -> data.last(c.index(), regret).mean())
                 .thenComparingInt(Cell::index));
         List<Place> places = new ArrayList<>();
         Cell leader = null;
@@ -112,12 +117,12 @@ public final class Comparisons {
         for (int i = 0; i < sorted.size(); i++) {
             Cell c = sorted.get(i);
             Difference vsLeader = leader == null ? null
-                    : paired(data.finals(c.index(), Metric.REGRET), data.finals(leader.index(), Metric.REGRET));
+                    : paired(data.finals(c.index(), regret), data.finals(leader.index(), regret));
             if (vsLeader == null || vsLeader.decided()) {
                 leader = c;
                 rank = i + 1;
             }
-            places.add(new Place(c, rank, data.last(c.index(), Metric.REGRET), areaInterval(data, c),
+            places.add(new Place(c, rank, data.last(c.index(), regret), areaInterval(data, c),
                     c == leader ? null : vsLeader));
         }
         return places;

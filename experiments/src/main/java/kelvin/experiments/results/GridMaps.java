@@ -3,14 +3,11 @@ package kelvin.experiments.results;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import kelvin.env.mdp.DeepSea;
-import kelvin.env.mdp.Gridworld;
-import kelvin.env.mdp.RiverSwim;
 import kelvin.env.mdp.TabularEnv;
-import kelvin.env.mdp.ValueIteration;
+import kelvin.env.mdp.TabularTask;
 import kelvin.experiments.model.Cell;
-import kelvin.experiments.model.Environment;
 import kelvin.experiments.model.Experiment;
+import kelvin.experiments.model.TabularCell;
 import kelvin.plots.GridMap;
 
 /**
@@ -37,9 +34,9 @@ final class GridMaps {
             return maps;
         }
         for (Cell cell : e.cells()) {
-            Environment.Tabular environment = (Environment.Tabular) cell.environment();
-            TabularEnv env = environment.env();
-            List<String> layout = layout(env);
+            TabularTask environment = ((TabularCell) cell).environment();
+            TabularEnv env = environment.mdp();
+            List<String> layout = env.layout();
             if (layout == null) {
                 continue;
             }
@@ -82,7 +79,7 @@ final class GridMaps {
                             cell.label(), e.runs(), e.horizon())));
             GridMap policy = GridMap.of(cell.label() + ": greedy policy after training", layout)
                     .withArrows(arrows, agreement, "share of runs agreeing");
-            double[][] optimal = optimalValues(environment, rows, columns);
+            double[][] optimal = optimalValues(environment, layout);
             if (optimal != null) {
                 policy = policy.withValues(optimal, "V*(s)", false);
             }
@@ -94,60 +91,19 @@ final class GridMaps {
         return maps;
     }
 
-    /** The cells of the map as GridMap kinds, or null for MDPs that are not drawn as grids. */
-    static List<String> layout(TabularEnv env) {
-        List<String> rows = new ArrayList<>();
-        if (env instanceof Gridworld) {
-            Gridworld g = (Gridworld) env;
-            for (int r = 0; r < g.rows(); r++) {
-                StringBuilder sb = new StringBuilder();
-                for (int c = 0; c < g.columns(); c++) {
-                    char k = g.cell(g.state(r, c));
-                    sb.append(k == 'F' ? GridMap.FREE : k);
-                }
-                rows.add(sb.toString());
-            }
-            return rows;
-        }
-        if (env instanceof DeepSea) {
-            int size = ((DeepSea) env).size();
-            for (int r = 0; r < size; r++) {
-                StringBuilder sb = new StringBuilder(".".repeat(size));
-                if (r == 0) {
-                    sb.setCharAt(0, GridMap.START);
-                }
-                if (r == size - 1) {
-                    sb.setCharAt(size - 1, GridMap.GOAL);
-                }
-                rows.add(sb.toString());
-            }
-            return rows;
-        }
-        if (env instanceof RiverSwim) {
-            rows.add(".".repeat(RiverSwim.STATES));
-            return rows;
-        }
-        return null;
-    }
-
-    /** V* per cell for fixed gridworlds (deep sea's model is drawn per run, so it has no single V*). */
-    private static double[][] optimalValues(Environment.Tabular environment, int rows, int columns) {
-        if (!(environment.env() instanceof Gridworld)) {
+    /** V* per open cell of the layout, when the MDP has a single finite V*. */
+    private static double[][] optimalValues(TabularTask environment, List<String> layout) {
+        double[] v = environment.optimalValues();
+        if (v == null) {
             return null;
         }
-        Gridworld g = (Gridworld) environment.env();
-        double[] v;
-        try {
-            v = ValueIteration.solve(g.model(), environment.gamma()).values();
-        } catch (IllegalStateException | IllegalArgumentException ex) {
-            return null; // no finite V* (e.g. a loop at gamma = 1): draw the policy alone
-        }
-        double[][] out = new double[rows][columns];
-        for (int r = 0; r < rows; r++) {
+        int columns = layout.get(0).length();
+        double[][] out = new double[layout.size()][columns];
+        for (int r = 0; r < layout.size(); r++) {
             for (int c = 0; c < columns; c++) {
-                int s = r * columns + c;
-                char k = g.cell(s);
-                out[r][c] = k == '#' || k == 'G' || k == 'H' || k == 'C' || !Double.isFinite(v[s]) ? Double.NaN : v[s];
+                char k = layout.get(r).charAt(c);
+                double value = v[r * columns + c];
+                out[r][c] = (k == GridMap.FREE || k == GridMap.START) && Double.isFinite(value) ? value : Double.NaN;
             }
         }
         return out;

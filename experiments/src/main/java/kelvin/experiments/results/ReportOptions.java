@@ -1,7 +1,8 @@
 package kelvin.experiments.results;
 
 import java.util.List;
-import kelvin.experiments.model.Metric;
+import java.util.Objects;
+import kelvin.experiments.metric.Recorded;
 
 /**
  * How a report is drawn; none of it changes a number.
@@ -10,7 +11,7 @@ import kelvin.experiments.model.Metric;
  * @param baseline the variant label every other is compared against; null compares against the best
  * @param timeAxis the time axis of the curve charts
  */
-public record ReportOptions(List<Metric> metrics, String baseline, TimeAxis timeAxis) {
+public record ReportOptions(List<Recorded> metrics, String baseline, TimeAxis timeAxis) {
 
     /** Every metric, the best variant as baseline, the time axis the checkpoints' spacing suggests. */
     public static final ReportOptions DEFAULT = new ReportOptions(null, null, TimeAxis.AUTO);
@@ -25,6 +26,6 @@ public record ReportOptions(List<Metric> metrics, String baseline, TimeAxis time
 
     public ReportOptions {
         metrics = metrics == null ? null : List.copyOf(metrics);
-        java.util.Objects.requireNonNull(timeAxis, "timeAxis");
+        Objects.requireNonNull(timeAxis, "timeAxis");
     }
 }

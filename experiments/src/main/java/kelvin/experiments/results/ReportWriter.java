@@ -7,11 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Arrays;
+import java.util.Comparator;
+import kelvin.api.Guide;
+import kelvin.experiments.metric.Better;
+import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
-import kelvin.experiments.model.Environment;
+import kelvin.experiments.model.Checkpoints;
 import kelvin.experiments.model.Experiment;
-import kelvin.experiments.model.Metric;
+import kelvin.plots.BoxPlot;
 import kelvin.plots.ChartRenderer;
+import kelvin.plots.Heatmap;
 import kelvin.plots.LineChart;
 import kelvin.plots.Series;
 
@@ -53,7 +59,7 @@ final class ReportWriter {
     }
 
     /** The metrics charted, in report order. */
-    private List<Metric> metrics() {
+    private List<Recorded> metrics() {
         return options.metrics() != null ? options.metrics() : reportOrder(experiment.metrics());
     }
 
@@ -62,7 +68,7 @@ final class ReportWriter {
         List<String> files = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
         List<Facet> facets = facets();
-        for (Metric metric : metrics()) {
+        for (Recorded metric : metrics()) {
             for (Facet facet : facets) {
                 LineChart chart = chart(metric, facet);
                 if (chart.series().isEmpty()) {
@@ -72,27 +78,29 @@ final class ReportWriter {
                 figures.add(save(dir, files, base, chart, metric, facet.note()));
             }
         }
-        if (experiment.metrics().contains(Metric.REGRET)) {
-            kelvin.plots.BoxPlot plot = distribution();
+        if (experiment.rankingMetric() >= 0) {
+            Recorded regret = experiment.metrics().get(experiment.rankingMetric());
+            BoxPlot plot = distribution(regret);
             byte[] png = renderer.png(plot);
-            String base = "plots/distribution-regret";
+            String base = "plots/distribution-" + regret.key();
             write(dir, files, base, png, renderer.svg(plot));
-            figures.add(new Figure(Metric.REGRET, plot.title(), png, base + ".svg", DISTRIBUTION_CAPTION));
+            figures.add(new Figure(regret, plot.title(), png, base + ".svg", DISTRIBUTION_CAPTION));
         }
-        for (Metric metric : metrics()) {
+        for (Recorded metric : metrics()) {
             LineChart chart = Sensitivity.chart(data, metric);
             if (chart != null) {
                 figures.add(save(dir, files, "plots/sensitivity-" + metric.key(), chart, metric, null));
             }
         }
-        Metric headline = metrics().stream().filter(m -> m.better() != Metric.Better.NEITHER).findFirst().orElse(null);
+        Recorded headline = metrics().stream().filter(m -> m.metric().better() != Better.NEITHER).findFirst()
+                .orElse(null);
         if (headline != null) {
-            for (Map.Entry<String, kelvin.plots.Heatmap> entry : Sensitivity.heatmaps(data, headline).entrySet()) {
+            for (Map.Entry<String, Heatmap> entry : Sensitivity.heatmaps(data, headline).entrySet()) {
                 byte[] png = renderer.png(entry.getValue());
                 String base = "plots/sensitivity-" + headline.key() + "-" + fileName(entry.getKey());
                 write(dir, files, base, png, renderer.svg(entry.getValue()));
                 figures.add(new Figure(headline, entry.getValue().title(), png, base + ".svg",
-                        "Final " + headline.title().toLowerCase(Locale.ROOT) + " (mean over " + experiment.runs()
+                        "Final " + headline.metric().title().toLowerCase(Locale.ROOT) + " (mean over " + experiment.runs()
                                 + " runs) at every point of the two-parameter sweep; the outlined cell is the best. "
                                 + "The summary table gives each point's 95% interval."));
             }
@@ -114,7 +122,7 @@ final class ReportWriter {
         return files;
     }
 
-    private Figure save(Path dir, List<String> files, String base, LineChart chart, Metric metric, String note)
+    private Figure save(Path dir, List<String> files, String base, LineChart chart, Recorded metric, String note)
             throws IOException {
         byte[] png = renderer.png(chart);
         write(dir, files, base, png, renderer.svg(chart));
@@ -134,13 +142,13 @@ final class ReportWriter {
             + "mean as a marker, whiskers reach the furthest run within 1.5 box lengths, and dots are the runs beyond.";
 
     /** The final regret of every run, one lane per variant, in config order. */
-    kelvin.plots.BoxPlot distribution() {
-        List<kelvin.plots.BoxPlot.Group> groups = new ArrayList<>();
+    BoxPlot distribution(Recorded regret) {
+        List<BoxPlot.Group> groups = new ArrayList<>();
         double lowest = Double.POSITIVE_INFINITY;
         double highest = Double.NEGATIVE_INFINITY;
         for (Cell cell : experiment.cells()) {
-            double[] values = data.finals(cell.index(), Metric.REGRET);
-            groups.add(new kelvin.plots.BoxPlot.Group(cell.label(), cell.index(), values));
+            double[] values = data.finals(cell.index(), regret);
+            groups.add(new BoxPlot.Group(cell.label(), cell.index(), values));
             for (double v : values) {
                 if (!Double.isNaN(v)) {
                     lowest = Math.min(lowest, v);
@@ -152,7 +160,7 @@ final class ReportWriter {
                 experiment.timeUnit(), experiment.horizon(), experiment.name(), experiment.runs());
         // Runs' regrets spread over orders of magnitude when some variants fail: a log axis shows both ends.
         boolean log = lowest > 0 && highest / lowest > 100;
-        return kelvin.plots.BoxPlot.of(title, "final " + Metric.REGRET.axisLabel() + (log ? " (log scale)" : ""), groups)
+        return BoxPlot.of(title, "final " + regret.metric().axisLabel() + (log ? " (log scale)" : ""), groups)
                 .withLogX(log);
     }
 
@@ -253,50 +261,37 @@ final class ReportWriter {
     }
 
     /**
-     * Regret, then temperature and entropy, then the rest: in the report's two-column grid a reader
-     * sees how each schedule explores right beside what it cost.
+     * The metrics in report order: by {@link kelvin.experiments.metric.Metric#reportRank()} (regret,
+     * then temperature and entropy, so a reader sees in the report's two-column grid how each
+     * schedule explores right beside what it cost), ties in the config's order.
      */
-    static List<Metric> reportOrder(List<Metric> metrics) {
-        List<Metric> first = List.of(Metric.REGRET, Metric.TEMPERATURE, Metric.ENTROPY);
-        List<Metric> ordered = new ArrayList<>();
-        for (Metric m : first) {
-            if (metrics.contains(m)) {
-                ordered.add(m);
-            }
-        }
-        for (Metric m : metrics) {
-            if (!ordered.contains(m)) {
-                ordered.add(m);
-            }
-        }
+    static List<Recorded> reportOrder(List<Recorded> metrics) {
+        List<Recorded> ordered = new ArrayList<>(metrics);
+        ordered.sort(Comparator.comparingInt(m -> m.metric().reportRank()));
         return ordered;
     }
 
     /** A rendered chart for the report. */
-    record Figure(Metric metric, String title, byte[] png, String svgPath, String caption) {
-        Figure(Metric metric, String title, byte[] png, String svgPath) {
+    record Figure(Recorded metric, String title, byte[] png, String svgPath, String caption) {
+        Figure(Recorded metric, String title, byte[] png, String svgPath) {
             this(metric, title, png, svgPath, null);
         }
     }
 
-    /**
-     * The Lai &amp; Robbins (1985) asymptotic lower bound C(mu) ln t on the regret of any consistent
-     * algorithm, as a dashed guide: no algorithm's curve can stay below it as t grows.
-     */
-    private static Series laiRobbins(kelvin.env.bandit.BernoulliBandit env, int[] marks) {
-        double c = env.laiRobbinsConstant();
+    /** A guide the environment brings for this metric's time axis, drawn at the checkpoints. */
+    private static Series guide(Guide g, int[] marks) {
         double[] x = new double[marks.length];
         double[] y = new double[marks.length];
         for (int i = 0; i < marks.length; i++) {
             x[i] = marks[i];
-            y[i] = c * Math.log(marks[i]);
+            y[i] = g.curve().applyAsDouble(marks[i]);
         }
-        return Series.guide(String.format(Locale.ROOT, "Lai & Robbins C ln t (C = %.2f)", c), x, y);
+        return Series.guide(g.label(), x, y);
     }
 
-    LineChart chart(Metric metric, Facet facet) {
+    LineChart chart(Recorded metric, Facet facet) {
         int[] marks = experiment.checkpoints();
-        double scale = metric == Metric.OPTIMAL_ACTION ? 100 : 1;
+        double scale = metric.metric().chartScale();
         List<Series> series = new ArrayList<>();
         for (Cell cell : facet.cells()) {
             double[] x = new double[marks.length];
@@ -320,27 +315,26 @@ final class ReportWriter {
             if (n == 0) {
                 continue;
             }
-            double[] xs = java.util.Arrays.copyOf(x, n);
-            double[] ys = java.util.Arrays.copyOf(y, n);
+            double[] xs = Arrays.copyOf(x, n);
+            double[] ys = Arrays.copyOf(y, n);
             series.add(band
-                    ? Series.withBand(cell.label(), xs, ys, java.util.Arrays.copyOf(lo, n), java.util.Arrays.copyOf(hi, n),
+                    ? Series.withBand(cell.label(), xs, ys, Arrays.copyOf(lo, n), Arrays.copyOf(hi, n),
                             cell.index())
                     : Series.line(cell.label(), xs, ys, cell.index()));
         }
-        if (metric == Metric.REGRET && experiment.environment() instanceof Environment.Bandit
-                && ((Environment.Bandit) experiment.environment()).env() instanceof kelvin.env.bandit.BernoulliBandit
-                && !series.isEmpty()) {
-            series.add(laiRobbins((kelvin.env.bandit.BernoulliBandit) ((Environment.Bandit) experiment.environment()).env(),
-                    marks));
+        for (Guide g : experiment.environment().guides()) {
+            if (g.metric().equals(metric.key()) && g.over() == null && !series.isEmpty()) {
+                series.add(guide(g, marks));
+            }
         }
-        String title = String.format(Locale.ROOT, "%s (%s%s, %d runs, 95%% CI)", metric.title(), experiment.name(),
+        String title = String.format(Locale.ROOT, "%s (%s%s, %d runs, 95%% CI)", metric.metric().title(), experiment.name(),
                 facet.name() == null ? "" : ", agent " + facet.name(), experiment.runs());
-        String yLabel = metric == Metric.OPTIMAL_ACTION ? "% of runs choosing an optimal arm" : metric.axisLabel();
+        String yLabel = metric.metric().chartAxisLabel();
         boolean logTime = options.timeAxis() == ReportOptions.TimeAxis.LOG
                 || options.timeAxis() == ReportOptions.TimeAxis.AUTO
-                && experiment.spacing() == kelvin.experiments.model.Checkpoints.Spacing.LOG;
+                && experiment.spacing() == Checkpoints.Spacing.LOG;
         String unit = experiment.timeUnit();
         LineChart chart = LineChart.of(title, logTime ? unit + " (log scale)" : unit, yLabel, series).withLogX(logTime);
-        return AxisTicks.apply(metric == Metric.TEMPERATURE ? chart.withLogY(true) : chart);
+        return AxisTicks.apply(metric.metric().logScale() ? chart.withLogY(true) : chart);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
-import kelvin.experiments.model.Metric;
+import kelvin.experiments.metric.Recorded;
 import kelvin.plots.Figure;
 import kelvin.plots.Report;
 import kelvin.plots.ReportRenderer;
@@ -40,7 +40,7 @@ final class Reports {
     static List<Table> comparisons(ResultData data, String baseline) {
         Experiment e = data.experiment();
         List<Table> tables = new ArrayList<>();
-        if (!e.metrics().contains(Metric.REGRET)) {
+        if (e.rankingMetric() < 0) {
             return tables;
         }
         List<List<Cell>> groups = Comparisons.byEnvironment(e);
@@ -79,6 +79,7 @@ final class Reports {
     }
 
     private static Table paired(ResultData data, List<Cell> group, Cell base, String where) {
+        Recorded regret = data.experiment().metrics().get(data.experiment().rankingMetric());
         List<String> columns = List.of("variant", "final regret minus baseline [paired 95% CI]", "unpaired 95% CI (Welch)",
                 "paired / unpaired width", "area minus baseline [paired 95% CI]", "verdict");
         List<List<String>> rows = new ArrayList<>();
@@ -86,8 +87,8 @@ final class Reports {
             if (c == base) {
                 continue;
             }
-            Comparisons.Difference fin = Comparisons.paired(data.finals(c.index(), Metric.REGRET),
-                    data.finals(base.index(), Metric.REGRET));
+            Comparisons.Difference fin = Comparisons.paired(data.finals(c.index(), regret),
+                    data.finals(base.index(), regret));
             Comparisons.Difference area = Comparisons.paired(data.regretArea(c.index()), data.regretArea(base.index()));
             Interval d = fin.difference();
             String unpaired = Double.isNaN(fin.unpairedHalfWidth()) ? ""
@@ -119,57 +120,30 @@ final class Reports {
         return String.format(Locale.ROOT, "%+.4g [%.4g, %.4g]", iv.mean(), iv.low(), iv.high());
     }
 
-    static String caption(Metric metric, Experiment e) {
-        String common = " Lines are means over " + e.runs() + " runs; shaded bands are 95% confidence intervals "
+    /**
+     * The caption under a metric's chart: the metric's own words, then how lines and bands are made.
+     *
+     * @param metric the metric, or null for a figure that is not a metric's curve
+     * @param e the experiment
+     * @return the caption
+     */
+    static String caption(Recorded metric, Experiment e) {
+        String common = "Lines are means over " + e.runs() + " runs; shaded bands are 95% confidence intervals "
                 + "(Student's t).";
-        switch (metric) {
-            case REGRET:
-                if (e.episodic()) {
-                    return "Cumulative regret: the sum over episodes of V*(start) - the episode's discounted return "
-                            + "(V* over an episode of at most max-steps steps): lower is better." + common;
-                }
-                return "Cumulative pseudo-regret sum over steps of (mu* - mu of the chosen arm): lower is better." + common;
-            case REWARD:
-                return "Reward received at each step (noisy: averaged over runs, not over time)." + common;
-            case RETURN:
-                return "Undiscounted return of each episode." + common;
-            case LENGTH:
-                return "Steps per episode (an episode is cut at max-steps)." + common;
-            case COVERAGE:
-                return "Share of the reachable states visited at least once so far in the run." + common;
-            case GREEDY_VALUE:
-                return "Expected return from the start of the greedy policy of the current Q (ties uniform), "
-                        + "evaluated on the model over an episode of at most max-steps steps." + common;
-            case FIRST_SUCCESS:
-                return "Episodes until the first successful one (goal reached; deep sea: the treasure); "
-                        + "horizon + 1 when none." + common;
-            case AVERAGE_REWARD:
-                return "Mean reward per step from step 1 to t, per run (the y axis of Sutton & Barto's parameter "
-                        + "study, Figure 2.6, at t = 1000)." + common;
-            case OPTIMAL_ACTION:
-                return "Share of runs that chose an optimal arm at each step." + common;
-            case ENTROPY:
-                return "Entropy in nats of the policy's action distribution; ln K means uniform, 0 means "
-                        + "deterministic." + common;
-            case TEMPERATURE:
-                return "Temperature T used at each step (log axis); stateless schedules give the same line in every run."
-                        + common;
-            default:
-                return common.trim();
-        }
+        return metric == null ? common : metric.metric().caption(e.episodic()) + " " + common;
     }
 
     private static Table summary(ResultData data) {
         Experiment e = data.experiment();
         List<String> columns = new ArrayList<>(List.of("variant"));
-        for (Metric m : e.metrics()) {
+        for (Recorded m : e.metrics()) {
             columns.add(m.key());
         }
         List<List<String>> rows = new ArrayList<>();
         for (Cell c : e.cells()) {
             List<String> row = new ArrayList<>();
             row.add(c.label());
-            for (Metric m : e.metrics()) {
+            for (Recorded m : e.metrics()) {
                 Interval iv = data.last(c.index(), m);
                 row.add(iv == null ? "" : format(iv));
             }

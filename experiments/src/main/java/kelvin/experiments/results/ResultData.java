@@ -16,18 +16,24 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.io.UncheckedIOException;
+import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
-import kelvin.experiments.model.Metric;
+import kelvin.experiments.model.TabularCell;
+import kelvin.experiments.run.MemoryRunStore;
 import kelvin.experiments.run.Moments;
+import kelvin.experiments.run.RunRows;
+import kelvin.experiments.run.RunStore;
 import kelvin.experiments.run.Runner;
 
 /**
- * Every number the charts, tables and report are drawn from: per variant, the interval of each
- * metric at each checkpoint, each run's final values and area under the regret curve, and the state
- * tallies of tabular environments. It is built either from a finished run's {@link Moments} or read
- * back from a results folder's CSV files ({@code kelvin plot}); the CSV files hold the same doubles
- * in round-trip form, so both give the same charts.
+ * Every number the charts, tables and report are drawn from, and what a session returns: per
+ * variant, the interval of each metric at each checkpoint, each run's final values and area under
+ * the regret curve (read from a {@link RunStore}, on disk for a results folder, so they are never
+ * all in memory at once), and the state tallies of tabular environments. It is built either from a
+ * finished run or read back from a results folder's CSV files ({@code kelvin plot}); the CSV files
+ * hold the same doubles in round-trip form, so both give the same charts.
  */
 public final class ResultData {
     /** The runs.csv column after the metrics: the area under the run's regret curve. */
@@ -35,11 +41,11 @@ public final class ResultData {
 
     private final Experiment experiment;
     private final Interval[][][] curves;
-    private final double[][][] runs;
+    private final RunStore runs;
     private final long[][] tallies;
     private final Map<String, String> facts;
 
-    private ResultData(Experiment experiment, Interval[][][] curves, double[][][] runs, long[][] tallies,
+    private ResultData(Experiment experiment, Interval[][][] curves, RunStore runs, long[][] tallies,
                        Map<String, String> facts) {
         this.experiment = experiment;
         this.curves = curves;
@@ -51,28 +57,24 @@ public final class ResultData {
     /**
      * From a finished run.
      *
+     * @param e the experiment
+     * @param result every cell's aggregates
+     * @param runs where the per-run values were kept
      * @param facts what the report header shows (seed, runs, wall time, machine, ...)
+     * @return the data
      */
-    public static ResultData of(Experiment e, Runner.Result result, Map<String, String> facts) {
+    public static ResultData of(Experiment e, Runner.Result result, RunStore runs, Map<String, String> facts) {
         int cells = e.cells().size();
         int metrics = e.metrics().size();
         int marks = e.checkpoints().length;
         Interval[][][] curves = new Interval[cells][metrics][marks];
-        double[][][] runs = new double[cells][metrics + 1][];
         long[][] tallies = new long[cells][];
         for (int c = 0; c < cells; c++) {
             Moments m = result.cells().get(c);
             for (int k = 0; k < metrics; k++) {
                 for (int i = 0; i < marks; i++) {
-                    curves[c][k][i] = Tables.interval(e, m, e.metrics().get(k), i);
+                    curves[c][k][i] = Tables.interval(e, m, k, i);
                 }
-            }
-            for (int col = 0; col < m.columns(); col++) {
-                double[] values = new double[m.runs()];
-                for (int r = 0; r < values.length; r++) {
-                    values[r] = m.runValue(r, col);
-                }
-                runs[c][col] = values;
             }
             tallies[c] = new long[m.tallies()];
             for (int i = 0; i < tallies[c].length; i++) {
@@ -82,48 +84,167 @@ public final class ResultData {
         return new ResultData(e, curves, runs, tallies, facts);
     }
 
+    /**
+     * The experiment.
+     *
+     * @return what was run
+     */
     public Experiment experiment() {
         return experiment;
     }
 
-    /** The report header's facts. */
+    /**
+     * The report header's facts.
+     *
+     * @return label to text
+     */
     public Map<String, String> facts() {
         return facts;
     }
 
-    /** Statistics of {@code metric} for cell {@code cell} at checkpoint position {@code checkpoint}; null if none. */
-    public Interval interval(int cell, Metric metric, int checkpoint) {
+    /**
+     * The per-run values.
+     *
+     * @return their store
+     */
+    public RunStore runStore() {
+        return runs;
+    }
+
+    /**
+     * Statistics of a metric for a cell at a checkpoint.
+     *
+     * @param cell the cell's index
+     * @param metric a recorded metric
+     * @param checkpoint the checkpoint's position
+     * @return the interval, or null when no run had a value
+     */
+    public Interval interval(int cell, Recorded metric, int checkpoint) {
         int k = experiment.metrics().indexOf(metric);
         return k < 0 ? null : curves[cell][k][checkpoint];
     }
 
-    /** Statistics at the horizon; null if none. */
-    public Interval last(int cell, Metric metric) {
+    /**
+     * Statistics at the horizon.
+     *
+     * @param cell the cell's index
+     * @param metric a recorded metric
+     * @return the interval, or null
+     */
+    public Interval last(int cell, Recorded metric) {
         return interval(cell, metric, experiment.checkpoints().length - 1);
     }
 
-    /** Each run's final value of {@code metric} in run order (NaN where a run has none); null if not recorded. */
-    public double[] finals(int cell, Metric metric) {
+    /**
+     * Statistics of a metric of a variant at a checkpoint, by name.
+     *
+     * @param variant the variant's label
+     * @param metric the metric's name
+     * @param checkpoint the checkpoint's position ({@link Experiment#checkpoints()})
+     * @return the interval, or null when not recorded
+     * @throws IllegalArgumentException for an unknown variant or metric
+     */
+    public Interval interval(String variant, String metric, int checkpoint) {
+        return interval(cellIndex(variant), recorded(metric), checkpoint);
+    }
+
+    /**
+     * Statistics of a metric of a variant at the horizon, by name (a row of summary.csv).
+     *
+     * @param variant the variant's label
+     * @param metric the metric's name
+     * @return the interval, or null when no run had a value
+     */
+    public Interval summary(String variant, String metric) {
+        return last(cellIndex(variant), recorded(metric));
+    }
+
+    /**
+     * Each run's final value of a metric of a variant, by name (a column of runs.csv).
+     *
+     * @param variant the variant's label
+     * @param metric the metric's name
+     * @return the values in run order
+     */
+    public double[] finals(String variant, String metric) {
+        return finals(cellIndex(variant), recorded(metric));
+    }
+
+    private int cellIndex(String variant) {
+        for (Cell c : experiment.cells()) {
+            if (c.label().equals(variant)) {
+                return c.index();
+            }
+        }
+        throw new IllegalArgumentException("no variant " + variant);
+    }
+
+    private Recorded recorded(String metric) {
+        int k = experiment.metricIndex(metric);
+        if (k < 0) {
+            throw new IllegalArgumentException("metric " + metric + " is not recorded");
+        }
+        return experiment.metrics().get(k);
+    }
+
+    /**
+     * Each run's final value of a metric in run order (NaN where a run has none).
+     *
+     * @param cell the cell's index
+     * @param metric a metric
+     * @return the values, or null if the metric is not recorded
+     */
+    public double[] finals(int cell, Recorded metric) {
         int k = experiment.metrics().indexOf(metric);
-        return k < 0 ? null : runs[cell][k];
+        return k < 0 ? null : column(cell, k);
     }
 
-    /** Each run's area under its regret curve, in run order; null if regret is not recorded. */
+    /**
+     * Each run's area under its regret curve, in run order.
+     *
+     * @param cell the cell's index
+     * @return the areas, or null if regret is not recorded
+     */
     public double[] regretArea(int cell) {
-        return experiment.metrics().contains(Metric.REGRET) ? runs[cell][experiment.metrics().size()] : null;
+        return experiment.rankingMetric() >= 0 ? column(cell, experiment.metrics().size()) : null;
     }
 
-    /** Number of runs with a row. */
+    private double[] column(int cell, int column) {
+        try {
+            return runs.column(cell, column);
+        } catch (IOException e) {
+            throw new UncheckedIOException("per-run values of " + experiment.cells().get(cell).label()
+                    + " cannot be read back: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The number of runs with a row.
+     *
+     * @param cell the cell's index
+     * @return the runs
+     */
     public int runs(int cell) {
-        return runs[cell][0] == null ? 0 : runs[cell][0].length;
+        return experiment.runs();
     }
 
-    /** Counter {@code i} of cell {@code cell} (visits, then greedy-action counts; see TabularSimulation). */
+    /**
+     * A counter of a cell (visits, then greedy-action counts; see TabularSimulation).
+     *
+     * @param cell the cell's index
+     * @param i the counter
+     * @return its value (0 beyond the cell's counters)
+     */
     public long tally(int cell, int i) {
         return i < tallies[cell].length ? tallies[cell][i] : 0;
     }
 
-    /** Number of counters kept for {@code cell}. */
+    /**
+     * The number of counters kept for a cell.
+     *
+     * @param cell the cell's index
+     * @return the count
+     */
     public int tallies(int cell) {
         return tallies[cell].length;
     }
@@ -163,10 +284,10 @@ public final class ResultData {
         });
 
         List<String> runColumns = Tables.runColumns(e);
-        double[][][] runs = new double[cells][metrics + 1][e.runs()];
+        double[][][] runs = new double[cells][e.runs()][metrics + 1];
         for (double[][] cell : runs) {
-            for (double[] column : cell) {
-                Arrays.fill(column, Double.NaN);
+            for (double[] row : cell) {
+                Arrays.fill(row, Double.NaN);
             }
         }
         int[] rowsSeen = new int[cells];
@@ -179,7 +300,7 @@ public final class ResultData {
             }
             for (int k = 0; k <= metrics; k++) {
                 String column = runColumns.get(2 + k);
-                runs[c][k][(int) run - 1] = parse(row.get(column), runsFile, line, column);
+                runs[c][(int) run - 1][k] = parse(row.get(column), runsFile, line, column);
             }
             rowsSeen[c]++;
         });
@@ -190,6 +311,17 @@ public final class ResultData {
             }
         }
 
+        MemoryRunStore store = new MemoryRunStore(cells, metrics + 1);
+        for (int c = 0; c < cells; c++) {
+            RunRows block = new RunRows(metrics + 1, e.runs());
+            for (double[] row : runs[c]) {
+                block.beginRun();
+                for (int k = 0; k <= metrics; k++) {
+                    block.set(k, row[k]);
+                }
+            }
+            store.append(c, block);
+        }
         long[][] tallies = new long[cells][0];
         if (e.episodic()) {
             Path statesFile = dir.resolve("states.csv");
@@ -202,7 +334,7 @@ public final class ResultData {
             forEachRow(statesFile, stateColumns, (line, row) -> {
                 int c = lookup(cellIndex, row.get("variant"), statesFile, line, "variant");
                 // The same layout as the simulation's counters: this cell's own state count first.
-                int n = ((kelvin.experiments.model.Environment.Tabular) e.cells().get(c).environment()).env().states();
+                int n = ((TabularCell) e.cells().get(c)).environment().mdp().states();
                 double s = parse(row.get("state"), statesFile, line, "state");
                 if (!(s >= 0 && s < n) || s != Math.rint(s)) {
                     throw new BadResultsException(statesFile, line, "state " + row.get("state") + " is not between 0 and "
@@ -216,7 +348,7 @@ public final class ResultData {
                 }
             });
         }
-        return new ResultData(e, curves, runs, tallies, facts);
+        return new ResultData(e, curves, store, tallies, facts);
     }
 
     /** A results file that is missing, malformed or does not belong to the folder's config.yaml. */
@@ -268,10 +400,9 @@ public final class ResultData {
     }
 
     private static int metricIndex(Experiment e, String key, Path file, long line) {
-        for (int k = 0; k < e.metrics().size(); k++) {
-            if (e.metrics().get(k).key().equals(key)) {
-                return k;
-            }
+        int k = e.metricIndex(key);
+        if (k >= 0) {
+            return k;
         }
         throw new BadResultsException(file, line, "metric '" + key + "' is not recorded by config.yaml");
     }

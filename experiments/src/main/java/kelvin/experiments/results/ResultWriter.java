@@ -12,7 +12,17 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import kelvin.experiments.Version;
+import kelvin.experiments.run.RunStore;
+import kelvin.plots.LineChart;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.run.Runner;
@@ -27,25 +37,54 @@ import kelvin.experiments.run.Streams;
 public final class ResultWriter {
     private final Experiment experiment;
     private final Runner.Result result;
+    private final RunStore runs;
     private final double wallSeconds;
     private final int threads;
 
-    public ResultWriter(Experiment experiment, Runner.Result result, double wallSeconds, int threads) {
+    /**
+     * @param experiment what was run
+     * @param result every cell's aggregates
+     * @param runs where the per-run values were kept
+     * @param wallSeconds the session's wall time
+     * @param threads the worker threads it used
+     */
+    public ResultWriter(Experiment experiment, Runner.Result result, RunStore runs, double wallSeconds, int threads) {
         this.experiment = experiment;
         this.result = result;
+        this.runs = runs;
         this.wallSeconds = wallSeconds;
         this.threads = threads;
     }
 
-    public void write(Path dir, boolean plots) throws IOException {
-        write(dir, plots, configYaml(experiment));
+    /**
+     * The results of a session that writes no folder.
+     *
+     * @param experiment what was run
+     * @param result every cell's aggregates
+     * @param runs where the per-run values were kept
+     * @param wallSeconds the session's wall time
+     * @param threads the worker threads it used
+     * @return the results
+     */
+    public static ResultData inMemory(Experiment experiment, Runner.Result result, RunStore runs, double wallSeconds,
+                                      int threads) {
+        return ResultData.of(experiment, result, runs, facts(experiment, Version.get(), wallSeconds, threads, machine(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS)));
     }
 
-    /** As {@link #write(Path, boolean)}, with the experiment's {@link #configYaml} already made. */
-    public void write(Path dir, boolean plots, String configYaml) throws IOException {
+    /**
+     * Writes the folder.
+     *
+     * @param dir the results folder
+     * @param plots whether to draw the charts and report.html
+     * @param configYaml the experiment's {@link #configYaml}
+     * @return the results, as the files hold them
+     * @throws IOException when a file cannot be written
+     */
+    public ResultData write(Path dir, boolean plots, String configYaml) throws IOException {
         Files.createDirectories(dir);
-        Instant finished = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        ResultData data = ResultData.of(experiment, result,
+        Instant finished = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        ResultData data = ResultData.of(experiment, result, runs,
                 facts(experiment, Version.get(), wallSeconds, threads, machine(), finished));
         AtomicFiles.write(dir.resolve("config.yaml"), configYaml);
         List<String> files = writeTables(dir, data);
@@ -54,6 +93,7 @@ public final class ResultWriter {
         }
         files.add("manifest.json");
         AtomicFiles.write(dir.resolve("manifest.json"), TreeText.json(manifest(configYaml, files, finished)) + "\n");
+        return data;
     }
 
     /**
@@ -66,9 +106,9 @@ public final class ResultWriter {
      */
     public static List<String> replot(Path dir, Experiment experiment, ReportOptions options) throws IOException {
         Path manifestFile = dir.resolve("manifest.json");
-        com.fasterxml.jackson.databind.node.ObjectNode manifest;
+        ObjectNode manifest;
         try {
-            manifest = (com.fasterxml.jackson.databind.node.ObjectNode) Mappers.JSON.readTree(manifestFile.toFile());
+            manifest = (ObjectNode) Mappers.JSON.readTree(manifestFile.toFile());
         } catch (IOException | ClassCastException e) {
             throw new ResultData.BadResultsException(manifestFile, 0, "missing or unreadable (" + e.getMessage()
                     + "); kelvin run writes it last, so the run may not have finished");
@@ -76,7 +116,7 @@ public final class ResultWriter {
         Instant finished;
         try {
             finished = Instant.parse(manifest.path("finished").asText());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new ResultData.BadResultsException(manifestFile, 0, "'finished' is not an ISO-8601 instant");
         }
         Map<String, String> facts = facts(experiment, manifest.path("kelvin_version").asText("unknown"),
@@ -86,7 +126,7 @@ public final class ResultWriter {
         String configYaml = Files.readString(dir.resolve("config.yaml"), StandardCharsets.UTF_8);
         List<String> drawn = new ReportWriter(data, configYaml, options).write(dir);
         List<String> files = new ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode f : manifest.path("files")) {
+        for (JsonNode f : manifest.path("files")) {
             String name = f.asText();
             if (drawn.contains(name) || name.equals("manifest.json")) {
                 continue;
@@ -99,7 +139,7 @@ public final class ResultWriter {
         }
         files.addAll(drawn);
         files.add("manifest.json");
-        com.fasterxml.jackson.databind.node.ArrayNode list = manifest.putArray("files");
+        ArrayNode list = manifest.putArray("files");
         files.forEach(list::add);
         AtomicFiles.write(manifestFile, Mappers.JSON.writeValueAsString(manifest) + "\n");
         return drawn;
@@ -118,8 +158,13 @@ public final class ResultWriter {
         return files;
     }
 
-    /** The chart with readable ticks on its log axes (decades, 1-2-5 steps). */
-    public static kelvin.plots.LineChart readableTicks(kelvin.plots.LineChart chart) {
+    /**
+     * The chart with readable ticks on its log axes (decades, 1-2-5 steps).
+     *
+     * @param chart a chart
+     * @return the chart with its ticks
+     */
+    public static LineChart readableTicks(LineChart chart) {
         return AxisTicks.apply(chart);
     }
 
@@ -147,11 +192,11 @@ public final class ResultWriter {
         f.put(experiment.episodic() ? "Episodes" : "Steps", Integer.toString(experiment.horizon()));
         f.put("Variants", Integer.toString(experiment.cells().size()));
         f.put("Kelvin", version);
-        f.put("Wall time", String.format(java.util.Locale.ROOT, "%.2f s on %d thread%s", wallSeconds, threads,
+        f.put("Wall time", String.format(Locale.ROOT, "%.2f s on %d thread%s", wallSeconds, threads,
                 threads == 1 ? "" : "s"));
         f.put("Machine", machine);
-        f.put("Finished", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-                .withZone(java.time.ZoneOffset.UTC).format(finished));
+        f.put("Finished", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                .withZone(ZoneOffset.UTC).format(finished));
         return f;
     }
 

@@ -5,9 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import kelvin.api.Guide;
+import kelvin.experiments.metric.Better;
+import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
-import kelvin.experiments.model.Metric;
+import kelvin.plots.Heatmap;
 import kelvin.plots.LineChart;
 import kelvin.plots.Series;
 
@@ -23,7 +30,7 @@ final class Sensitivity {
     }
 
     /** The chart for {@code metric}, or null when no agent has a one-key numeric sweep. */
-    static LineChart chart(ResultData data, Metric metric) {
+    static LineChart chart(ResultData data, Recorded metric) {
         Experiment e = data.experiment();
         Map<String, List<Cell>> byAgent = new LinkedHashMap<>();
         for (Cell c : e.cells()) {
@@ -63,26 +70,27 @@ final class Sensitivity {
             return null;
         }
         String title = String.format(Locale.ROOT, "%s against the swept parameter (%d runs, 95%% CI)",
-                metric.title(), e.runs());
+                metric.metric().title(), e.runs());
         String yLabel = valueLabel(metric);
         String xLabel = keys.equals(List.of("size")) ? "size N" : "swept parameter: " + String.join(", ", keys)
                 + (geometric ? " (log scale)" : "");
-        boolean deepSea = metric == Metric.FIRST_SUCCESS && keys.equals(List.of("size"))
-                && e.environment() instanceof kelvin.experiments.model.Environment.Tabular
-                && ((kelvin.experiments.model.Environment.Tabular) e.environment()).env() instanceof kelvin.env.mdp.DeepSea;
-        if (deepSea) {
-            // A dithering agent finds deep sea's treasure after about 2^N episodes (Osband et al. 2019).
-            int sizes = (int) Math.round(highest - lowest) + 1;
-            double[] gx = new double[sizes];
-            double[] gy = new double[sizes];
-            for (int i = 0; i < sizes; i++) {
-                gx[i] = lowest + i;
-                gy[i] = Math.pow(2, gx[i]);
+        boolean logY = false;
+        for (Guide g : e.environment().guides()) {
+            if (g.metric().equals(metric.key()) && keys.equals(Collections.singletonList(g.over()))) {
+                // drawn at every whole value of the swept key
+                int points = (int) Math.round(highest - lowest) + 1;
+                double[] gx = new double[points];
+                double[] gy = new double[points];
+                for (int i = 0; i < points; i++) {
+                    gx[i] = lowest + i;
+                    gy[i] = g.curve().applyAsDouble(gx[i]);
+                }
+                series.add(Series.guide(g.label(), gx, gy));
+                logY |= g.logY();
             }
-            series.add(Series.guide("2^N (dithering exploration)", gx, gy));
         }
-        LineChart chart = LineChart.of(title, xLabel, yLabel, series).withLogX(geometric).withLogY(deepSea);
-        if (deepSea) {
+        LineChart chart = LineChart.of(title, xLabel, yLabel, series).withLogX(geometric).withLogY(logY);
+        if (logY) {
             chart = AxisTicks.apply(chart);
         }
         return geometric ? chart.withXTicks(AxisTicks.forSweep(lowest, highest, ratio)) : chart;
@@ -131,11 +139,11 @@ final class Sensitivity {
         for (Map.Entry<String, List<Cell>> entry : byAgent.entrySet()) {
             List<Cell> cells = entry.getValue();
             List<String> keys = new ArrayList<>(cells.get(0).params().keySet());
-            if (!cells.stream().allMatch(c -> c.params().keySet().equals(new java.util.HashSet<>(keys)))) {
+            if (!cells.stream().allMatch(c -> c.params().keySet().equals(new HashSet<>(keys)))) {
                 continue;
             }
             List<String> rows = sortedValues(cells, keys.get(0));
-            java.util.Collections.reverse(rows);
+            Collections.reverse(rows);
             List<String> columns = sortedValues(cells, keys.get(1));
             if (rows.size() >= 2 && columns.size() >= 2 && rows.size() * columns.size() == cells.size()) {
                 grids.add(new Grid(entry.getKey(), keys, rows, columns, cells));
@@ -150,14 +158,14 @@ final class Sensitivity {
      *
      * @return agent name to heatmap, in config order; empty when no agent sweeps two keys
      */
-    static Map<String, kelvin.plots.Heatmap> heatmaps(ResultData data, Metric metric) {
+    static Map<String, Heatmap> heatmaps(ResultData data, Recorded metric) {
         Experiment e = data.experiment();
-        Map<String, kelvin.plots.Heatmap> maps = new LinkedHashMap<>();
+        Map<String, Heatmap> maps = new LinkedHashMap<>();
         double scale = scale(metric);
         for (Grid g : grids(e)) {
             double[][] values = new double[g.rows().size()][g.columns().size()];
             for (double[] row : values) {
-                java.util.Arrays.fill(row, Double.NaN);
+                Arrays.fill(row, Double.NaN);
             }
             for (Cell c : g.cells()) {
                 Interval iv = data.last(c.index(), metric);
@@ -165,13 +173,13 @@ final class Sensitivity {
                         iv == null ? Double.NaN : iv.mean() * scale;
             }
             String title = String.format(Locale.ROOT, "%s at %s %d of agent %s over %s and %s (mean of %d runs)",
-                    metric.title(), e.timeUnit(), e.horizon(), g.agent(), g.keys().get(0), g.keys().get(1), e.runs());
-            kelvin.plots.Heatmap map = new kelvin.plots.Heatmap(title, values, valueLabel(metric), false)
+                    metric.metric().title(), e.timeUnit(), e.horizon(), g.agent(), g.keys().get(0), g.keys().get(1), e.runs());
+            Heatmap map = new Heatmap(title, values, valueLabel(metric), false)
                     .withRows(g.keys().get(0), g.rows()).withColumns(g.keys().get(1), g.columns());
-            if (metric.better() == Metric.Better.LOWER) {
-                map = map.withLowestMarked("lowest " + metric.title().toLowerCase(Locale.ROOT));
-            } else if (metric.better() == Metric.Better.HIGHER) {
-                map = map.withHighestMarked("highest " + metric.title().toLowerCase(Locale.ROOT));
+            if (metric.metric().better() == Better.LOWER) {
+                map = map.withLowestMarked("lowest " + metric.metric().title().toLowerCase(Locale.ROOT));
+            } else if (metric.metric().better() == Better.HIGHER) {
+                map = map.withHighestMarked("highest " + metric.metric().title().toLowerCase(Locale.ROOT));
             }
             maps.put(g.agent(), map);
         }
@@ -185,7 +193,7 @@ final class Sensitivity {
      *
      * @return file-name suffix (agent and key) to chart, in config order
      */
-    static Map<String, LineChart> gridCharts(ResultData data, Metric metric) {
+    static Map<String, LineChart> gridCharts(ResultData data, Recorded metric) {
         Experiment e = data.experiment();
         Map<String, LineChart> charts = new LinkedHashMap<>();
         for (Grid g : grids(e)) {
@@ -194,7 +202,7 @@ final class Sensitivity {
                 String other = g.keys().get(1 - k);
                 List<String> others = k == 0 ? g.columns() : new ArrayList<>(g.rows());
                 if (k == 1) {
-                    java.util.Collections.reverse(others);
+                    Collections.reverse(others);
                 }
                 if (others.size() > ReportWriter.MAX_LINES) {
                     continue;
@@ -220,7 +228,7 @@ final class Sensitivity {
                 }
                 boolean geometric = isGeometric(xs);
                 String title = String.format(Locale.ROOT, "%s against %s, agent %s (%d runs, 95%% CI)",
-                        metric.title(), key, g.agent(), e.runs());
+                        metric.metric().title(), key, g.agent(), e.runs());
                 LineChart chart = LineChart.of(title, key + (geometric ? " (log scale)" : ""), valueLabel(metric), series)
                         .withLogX(geometric);
                 if (geometric) {
@@ -233,9 +241,9 @@ final class Sensitivity {
     }
 
     /** The final value of {@code metric} against {@code key} over {@code cells}; null below two points. */
-    private static Series line(ResultData data, Metric metric, List<Cell> cells, String key, String label, int color) {
+    private static Series line(ResultData data, Recorded metric, List<Cell> cells, String key, String label, int color) {
         List<Cell> sorted = new ArrayList<>(cells);
-        sorted.sort(java.util.Comparator.comparingDouble(c -> Double.parseDouble(c.params().get(key))));
+        sorted.sort(Comparator.comparingDouble(c -> Double.parseDouble(c.params().get(key))));
         int n = sorted.size();
         double[] x = new double[n];
         double[] y = new double[n];
@@ -259,18 +267,18 @@ final class Sensitivity {
         if (m < 2) {
             return null;
         }
-        double[] xs = java.util.Arrays.copyOf(x, m);
-        double[] ys = java.util.Arrays.copyOf(y, m);
-        return band ? Series.withBand(label, xs, ys, java.util.Arrays.copyOf(lo, m), java.util.Arrays.copyOf(hi, m), color)
+        double[] xs = Arrays.copyOf(x, m);
+        double[] ys = Arrays.copyOf(y, m);
+        return band ? Series.withBand(label, xs, ys, Arrays.copyOf(lo, m), Arrays.copyOf(hi, m), color)
                 : Series.line(label, xs, ys, color);
     }
 
-    private static double scale(Metric metric) {
-        return metric == Metric.OPTIMAL_ACTION ? 100 : 1;
+    private static double scale(Recorded metric) {
+        return metric.metric().chartScale();
     }
 
-    private static String valueLabel(Metric metric) {
-        return metric == Metric.OPTIMAL_ACTION ? "% of runs choosing an optimal arm" : metric.axisLabel();
+    private static String valueLabel(Recorded metric) {
+        return metric.metric().chartAxisLabel();
     }
 
     /** The distinct values of {@code key} among {@code cells}, as written, in ascending numeric order. */
@@ -282,7 +290,7 @@ final class Sensitivity {
                 values.add(v);
             }
         }
-        values.sort(java.util.Comparator.comparingDouble(Double::parseDouble));
+        values.sort(Comparator.comparingDouble(Double::parseDouble));
         return values;
     }
 }

@@ -8,9 +8,11 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.io.Writer;
+import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
-import kelvin.experiments.model.Metric;
+import kelvin.experiments.model.TabularCell;
 import kelvin.experiments.run.Moments;
 
 /**
@@ -35,9 +37,17 @@ public final class Tables {
     private Tables() {
     }
 
-    /** Statistics of one metric of one cell at one checkpoint; null when no run had a value. */
-    public static Interval interval(Experiment e, Moments m, Metric metric, int checkpoint) {
-        int slot = e.metrics().indexOf(metric) * e.checkpoints().length + checkpoint;
+    /**
+     * Statistics of one metric of one cell at one checkpoint.
+     *
+     * @param e the experiment
+     * @param m the cell's aggregates
+     * @param metric the metric's position
+     * @param checkpoint the checkpoint's position
+     * @return the interval, or null when no run had a value
+     */
+    public static Interval interval(Experiment e, Moments m, int metric, int checkpoint) {
+        int slot = metric * e.checkpoints().length + checkpoint;
         long n = m.count(slot);
         return n == 0 ? null : Interval.of(n, m.mean(slot), m.variance(slot));
     }
@@ -47,7 +57,7 @@ public final class Tables {
         int[] marks = e.checkpoints();
         List<String[]> rows = new ArrayList<>();
         for (Cell cell : e.cells()) {
-            for (Metric metric : e.metrics()) {
+            for (Recorded metric : e.metrics()) {
                 for (int c = 0; c < marks.length; c++) {
                     Interval iv = data.interval(cell.index(), metric, c);
                     if (iv != null) {
@@ -63,7 +73,7 @@ public final class Tables {
         Experiment e = data.experiment();
         List<String[]> rows = new ArrayList<>();
         for (Cell cell : e.cells()) {
-            for (Metric metric : e.metrics()) {
+            for (Recorded metric : e.metrics()) {
                 Interval iv = data.last(cell.index(), metric);
                 if (iv != null) {
                     rows.add(row(e, cell, metric, null, iv));
@@ -81,7 +91,7 @@ public final class Tables {
     /** runs.csv's columns: variant, run (1-based), each metric's final value, the area under the regret curve. */
     static List<String> runColumns(Experiment e) {
         List<String> cols = new ArrayList<>(List.of("variant", "run"));
-        for (Metric m : e.metrics()) {
+        for (Recorded m : e.metrics()) {
             cols.add(m.key());
         }
         cols.add(ResultData.AREA_COLUMN);
@@ -93,24 +103,25 @@ public final class Tables {
      * of every variant shares run r's environment stream (common random numbers), which is what
      * makes per-run differences between variants paired.
      */
-    public static void runs(ResultData data, java.io.Writer out) throws IOException {
+    public static void runs(ResultData data, Writer out) throws IOException {
         Experiment e = data.experiment();
         List<String> cols = runColumns(e);
         out.write(String.join(",", cols));
         out.write('\n');
         StringBuilder line = new StringBuilder();
+        int metrics = e.metrics().size();
+        boolean area = e.rankingMetric() >= 0;
         for (Cell cell : e.cells()) {
             String variant = csvField(cell.label());
-            double[] area = data.regretArea(cell.index());
-            for (int r = 0; r < data.runs(cell.index()); r++) {
+            data.runStore().rows(cell.index(), (r, row) -> {
                 line.setLength(0);
                 line.append(variant).append(',').append(r + 1);
-                for (Metric m : e.metrics()) {
-                    line.append(',').append(number(data.finals(cell.index(), m)[r]));
+                for (int k = 0; k < metrics; k++) {
+                    line.append(',').append(number(row[k]));
                 }
-                line.append(',').append(area == null ? "" : number(area[r]));
+                line.append(',').append(area ? number(row[metrics]) : "");
                 out.append(line).append('\n');
-            }
+            });
         }
     }
 
@@ -118,14 +129,14 @@ public final class Tables {
     static int stateCount(Experiment e) {
         int most = 0;
         for (Cell c : e.cells()) {
-            most = Math.max(most, ((kelvin.experiments.model.Environment.Tabular) c.environment()).env().states());
+            most = Math.max(most, ((TabularCell) c).environment().mdp().states());
         }
         return most;
     }
 
     /** Actions per state of the experiment's tabular environments. */
     static int stateActions(Experiment e) {
-        return ((kelvin.experiments.model.Environment.Tabular) e.environment()).env().actions();
+        return e.environment().actions();
     }
 
     /** states.csv's columns: variant, state, visits, then greedy_a for each action a. */
@@ -147,7 +158,7 @@ public final class Tables {
         int actions = stateActions(e);
         List<String[]> rows = new ArrayList<>();
         for (Cell cell : e.cells()) {
-            int n = ((kelvin.experiments.model.Environment.Tabular) cell.environment()).env().states();
+            int n = ((TabularCell) cell).environment().mdp().states();
             for (int s = 0; s < n; s++) {
                 String[] row = new String[3 + actions];
                 row[0] = cell.label();
@@ -176,7 +187,7 @@ public final class Tables {
         return cols;
     }
 
-    private static String[] row(Experiment e, Cell cell, Metric metric, String t, Interval iv) {
+    private static String[] row(Experiment e, Cell cell, Recorded metric, String t, Interval iv) {
         List<String> r = new ArrayList<>();
         r.add(cell.label());
         r.add(metric.key());

@@ -1,86 +1,106 @@
 package kelvin.experiments.run;
 
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
-import kelvin.agents.bandit.BanditAgent;
 import kelvin.agents.bandit.BanditLearner;
+import kelvin.agents.bandit.GaussianRunner;
 import kelvin.env.bandit.BanditEnv;
 import kelvin.env.bandit.BanditRun;
+import kelvin.env.bandit.GaussianArms;
+import kelvin.experiments.metric.BanditStep;
+import kelvin.experiments.metric.Metric;
+import kelvin.experiments.metric.Recorded;
+import kelvin.experiments.model.BanditCell;
 import kelvin.experiments.model.Cell;
-import kelvin.experiments.model.Environment;
 import kelvin.experiments.model.Experiment;
-import kelvin.experiments.model.Metric;
+import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Runs blocks of bandit runs of one cell and folds their metrics into {@link Moments}, one slot per
- * (metric, checkpoint): slot = metric position * checkpoints + checkpoint position. Nothing is kept
- * per run but a row of final values: between checkpoints the loop only selects, pulls, learns and
- * adds up regret and its area.
+ * Runs blocks of bandit runs of one cell. Between checkpoints the loop only selects, pulls, learns
+ * and adds up regret and its area; at a checkpoint every metric reads the step. Where the agent has
+ * a {@link GaussianRunner} and the bandit's arms are stationary Gaussian, whole runs go through
+ * that fused loop instead, with the same numbers; a metric that observes every step keeps the runs
+ * on the step-by-step loop.
  */
 public final class BanditSimulation implements Simulation {
     private final Experiment experiment;
     private final int[] checkpoints;
-    private final int regretSlot;
-    private final int rewardSlot;
-    private final int averageRewardSlot;
-    private final int optimalSlot;
-    private final int entropySlot;
-    private final int temperatureSlot;
-    /** Whether cells that {@link FusedBoltzmannLoop} covers take it (false only in tests). */
+    private final List<Recorded> metrics;
+    private final boolean everyStep;
+    private final int areaColumn;
+    private final boolean recordsRegret;
+    /** Whether runs that a {@link GaussianRunner} covers take it (false only to compare the loops). */
     private final boolean fused;
 
+    /**
+     * @param experiment a bandit experiment
+     */
     public BanditSimulation(Experiment experiment) {
         this(experiment, true);
     }
 
     /**
-     * A simulation that takes the fused loop where it applies ({@code fused}) or always the generic
-     * one; both give the same bytes (the tests check it), so this only matters for benchmarks and
-     * for checking a suspected difference.
+     * A simulation that takes the fused loop where it applies ({@code fused}) or always the
+     * step-by-step one; both give the same bytes (the tests check it), so this only matters for
+     * benchmarks and for checking a suspected difference.
+     *
+     * @param experiment a bandit experiment
+     * @param fused whether to take fused loops
      */
     public BanditSimulation(Experiment experiment, boolean fused) {
         this.experiment = experiment;
         this.fused = fused;
         this.checkpoints = experiment.checkpoints();
-        List<Metric> metrics = experiment.metrics();
-        int c = checkpoints.length;
-        regretSlot = Simulation.base(metrics, Metric.REGRET, c);
-        rewardSlot = Simulation.base(metrics, Metric.REWARD, c);
-        averageRewardSlot = Simulation.base(metrics, Metric.AVERAGE_REWARD, c);
-        optimalSlot = Simulation.base(metrics, Metric.OPTIMAL_ACTION, c);
-        entropySlot = Simulation.base(metrics, Metric.ENTROPY, c);
-        temperatureSlot = Simulation.base(metrics, Metric.TEMPERATURE, c);
+        this.metrics = experiment.metrics();
+        boolean every = false;
+        for (Recorded m : metrics) {
+            every |= m.metric().observesEveryStep();
+        }
+        this.everyStep = every;
+        this.areaColumn = Simulation.areaColumn(experiment);
+        this.recordsRegret = experiment.rankingMetric() >= 0;
     }
-
 
     @Override
     public int tallies() {
         return 0;
     }
 
-    /** Slots a {@link Moments} for this experiment needs. */
     @Override
     public int slots() {
-        return experiment.metrics().size() * checkpoints.length;
+        return metrics.size() * checkpoints.length;
     }
 
     @Override
-    public void runBlock(Cell cell, int from, int to, Moments out) {
-        BanditEnv env = env(cell);
-        FusedBoltzmannLoop loop = fused ? FusedBoltzmannLoop.of(this, env, cell.agent()) : null;
-        if (loop != null) {
-            for (int r = from; r < to; r++) {
-                UniformRandomProvider envRng = Streams.environment(experiment.seed(), r);
-                loop.run(env.start(envRng), envRng, Streams.agentGenerator(experiment.seed(), cell.label(), r),
-                        experiment.horizon(), out);
-            }
-            return;
-        }
-        BanditAgent agent = (BanditAgent) cell.agent();
+    public void runBlock(Cell cell, int from, int to, Moments out, RunRows rows) {
+        BanditCell c = (BanditCell) cell;
+        BanditEnv env = c.environment();
+        GaussianRunner runner = fused && !everyStep ? c.agent().gaussianRunner(env.arms()) : null;
+        Metric.BanditRecorder[] recorders = new Metric.BanditRecorder[metrics.size()];
+        View view = new View();
         for (int r = from; r < to; r++) {
-            BanditRun bandit = env.start(Streams.environment(experiment.seed(), r));
-            BanditLearner learner = agent.start(bandit.arms(), Streams.agent(experiment.seed(), cell.label(), r));
-            run(bandit, learner, out);
+            try {
+                UniformRandomProvider envRng = Streams.environment(experiment.seed(), r);
+                BanditRun bandit = env.start(envRng);
+                for (int k = 0; k < recorders.length; k++) {
+                    recorders[k] = metrics.get(k).metric().startBandit(bandit);
+                }
+                rows.beginRun();
+                GaussianArms arms = runner == null ? null : bandit.stationaryGaussian();
+                double area;
+                if (arms != null) {
+                    view.reset(bandit.arms(), null, runner, recorders, out, rows);
+                    area = runner.run(arms.means(), arms.noise(), arms.normals(),
+                            Streams.agentGenerator(experiment.seed(), c.label(), r), experiment.horizon(), checkpoints,
+                            view);
+                } else {
+                    BanditLearner learner = c.agent().start(bandit.arms(), Streams.agent(experiment.seed(), c.label(), r));
+                    view.reset(bandit.arms(), learner, null, recorders, out, rows);
+                    area = run(bandit, learner, recorders, view);
+                }
+                rows.set(areaColumn, recordsRegret ? area : Double.NaN);
+            } catch (ContractViolation v) {
+                throw v.in(c.label(), r);
+            }
         }
     }
 
@@ -89,11 +109,15 @@ public final class BanditSimulation implements Simulation {
      * the 0-based step indices {@code at} (ascending, below the horizon): what a stateful schedule
      * really did in that run, feedback included. The streams are the ones the experiment uses, so
      * this is exactly the curve of run {@code run} in {@code kelvin run}.
+     *
+     * @param cell a bandit cell
+     * @param run the run
+     * @param at the step indices
+     * @return the temperatures
      */
-    public double[] temperatureTrace(Cell cell, int run, long[] at) {
-        BanditRun bandit = env(cell).start(Streams.environment(experiment.seed(), run));
-        BanditLearner learner = ((BanditAgent) cell.agent()).start(bandit.arms(),
-                Streams.agent(experiment.seed(), cell.label(), run));
+    public double[] temperatureTrace(BanditCell cell, int run, long[] at) {
+        BanditRun bandit = cell.environment().start(Streams.environment(experiment.seed(), run));
+        BanditLearner learner = cell.agent().start(bandit.arms(), Streams.agent(experiment.seed(), cell.label(), run));
         double[] out = new double[at.length];
         int next = 0;
         for (long t = 0; t < experiment.horizon() && next < at.length; t++) {
@@ -109,14 +133,11 @@ public final class BanditSimulation implements Simulation {
         return out;
     }
 
-    private static BanditEnv env(Cell cell) {
-        return ((Environment.Bandit) cell.environment()).env();
-    }
-
-    private void run(BanditRun bandit, BanditLearner learner, Moments out) {
+    /** One run step by step; returns the area under its regret curve. */
+    private double run(BanditRun bandit, BanditLearner learner, Metric.BanditRecorder[] recorders, View view) {
         final int horizon = experiment.horizon();
         final int[] marks = checkpoints;
-        out.beginRun();
+        final boolean every = everyStep;
         int next = 0;
         int mark = marks[0] - 1;
         double regret = 0;
@@ -126,57 +147,141 @@ public final class BanditSimulation implements Simulation {
             int arm = learner.select();
             regret += bandit.bestMean() - bandit.mean(arm);
             area += regret;
-            if (t != mark) {
+            if (t != mark && !every) {
                 double reward = bandit.pull(arm);
                 rewards += reward;
                 learner.update(arm, reward);
                 continue;
             }
-            // A checkpoint: read what describes this step before the reward moves the agent on.
-            double entropy = entropySlot >= 0 ? learner.entropy() : 0;
-            double temperature = temperatureSlot >= 0 ? learner.temperature() : 0;
+            // Whether the arm is optimal describes this step: read it before the pull moves a drifting bandit.
             boolean optimal = bandit.isOptimal(arm);
             double reward = bandit.pull(arm);
             rewards += reward;
-            checkpoint(out, next, entropy, temperature, optimal, reward, rewards / (t + 1), regret);
+            view.set(t, arm, optimal, reward, rewards, regret);
+            if (every) {
+                for (Metric.BanditRecorder r : recorders) {
+                    r.step(view);
+                }
+            }
+            if (t == mark) {
+                view.record(next);
+                next++;
+                mark = next < marks.length ? marks[next] - 1 : -1;
+            }
             learner.update(arm, reward);
-            next++;
-            mark = next < marks.length ? marks[next] - 1 : -1;
         }
-        out.setRunValue(Simulation.areaColumn(experiment), regretSlot >= 0 ? area : Double.NaN);
+        return area;
     }
 
-    /** Records checkpoint {@code next} of the current run: the values of its step, for every metric kept. */
-    void checkpoint(Moments out, int next, double entropy, double temperature, boolean optimal, double reward,
-                    double averageReward, double regret) {
-        int c = checkpoints.length;
-        Simulation.record(out, entropySlot, next, c, entropy);
-        Simulation.record(out, temperatureSlot, next, c, temperature);
-        Simulation.record(out, optimalSlot, next, c, optimal ? 1.0 : 0.0);
-        Simulation.record(out, rewardSlot, next, c, reward);
-        Simulation.record(out, averageRewardSlot, next, c, averageReward);
-        Simulation.record(out, regretSlot, next, c, regret);
-    }
+    /**
+     * The step metrics read, filled by either loop; it records the metrics at checkpoints (the
+     * fused loop calls it directly). Entropy and temperature are asked of the agent once per step,
+     * when a metric first wants them.
+     */
+    private final class View implements BanditStep, GaussianRunner.Checkpoints {
+        private int arms;
+        private BanditLearner learner;
+        private GaussianRunner runner;
+        private Metric.BanditRecorder[] recorders;
+        private Moments out;
+        private RunRows rows;
+        private long t;
+        private int arm;
+        private boolean optimal;
+        private double reward;
+        private double rewards;
+        private double regret;
+        private boolean entropyKnown;
+        private double entropy;
+        private boolean temperatureKnown;
+        private double temperature;
 
-    /** The 1-based steps of the checkpoints. */
-    int[] checkpoints() {
-        return checkpoints;
-    }
+        void reset(int arms, BanditLearner learner, GaussianRunner runner, Metric.BanditRecorder[] recorders,
+                   Moments out, RunRows rows) {
+            this.arms = arms;
+            this.learner = learner;
+            this.runner = runner;
+            this.recorders = recorders;
+            this.out = out;
+            this.rows = rows;
+        }
 
-    boolean recordsEntropy() {
-        return entropySlot >= 0;
-    }
+        void set(long t, int arm, boolean optimal, double reward, double rewards, double regret) {
+            this.t = t;
+            this.arm = arm;
+            this.optimal = optimal;
+            this.reward = reward;
+            this.rewards = rewards;
+            this.regret = regret;
+            entropyKnown = false;
+            temperatureKnown = false;
+        }
 
-    boolean recordsTemperature() {
-        return temperatureSlot >= 0;
-    }
+        @Override
+        public void checkpoint(int index, int t, int arm, boolean optimal, double reward, double rewards, double regret) {
+            set(t, arm, optimal, reward, rewards, regret);
+            record(index);
+        }
 
-    boolean recordsRegret() {
-        return regretSlot >= 0;
-    }
+        /** Records every metric's value of the current step as checkpoint {@code index}. */
+        void record(int index) {
+            int c = checkpoints.length;
+            for (int k = 0; k < recorders.length; k++) {
+                Simulation.record(out, rows, k, index, c, recorders[k].value(this));
+            }
+        }
 
-    /** The per-run column of the area under the regret curve. */
-    int areaColumn() {
-        return Simulation.areaColumn(experiment);
+        @Override
+        public long t() {
+            return t;
+        }
+
+        @Override
+        public int arm() {
+            return arm;
+        }
+
+        @Override
+        public int arms() {
+            return arms;
+        }
+
+        @Override
+        public double reward() {
+            return reward;
+        }
+
+        @Override
+        public boolean optimal() {
+            return optimal;
+        }
+
+        @Override
+        public double regret() {
+            return regret;
+        }
+
+        @Override
+        public double averageReward() {
+            return rewards / (t + 1);
+        }
+
+        @Override
+        public double entropy() {
+            if (!entropyKnown) {
+                entropy = runner != null ? runner.entropy() : learner.entropy();
+                entropyKnown = true;
+            }
+            return entropy;
+        }
+
+        @Override
+        public double temperature() {
+            if (!temperatureKnown) {
+                temperature = runner != null ? runner.temperature() : learner.temperature();
+                temperatureKnown = true;
+            }
+            return temperature;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package kelvin.experiments.run;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,17 +8,19 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import kelvin.experiments.ExperimentException;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
 
 /**
- * Runs every cell of an experiment on a pool of threads and returns one {@link Moments} per cell.
+ * Runs every cell of an experiment on a pool of threads and returns one {@link Moments} per cell;
+ * the per-run values go to a {@link RunStore} as they are made.
  *
  * <p>Work is cut into blocks of {@link #BLOCK} consecutive runs of one cell, a partition that does
  * not depend on the thread count. Each block is simulated in run order into its own
- * {@link Moments}; blocks of a cell are merged strictly in block order, whichever thread finishes
- * first. With every random stream a function of (seed, cell, run), the resulting bytes are the same
- * for any number of threads.
+ * {@link Moments} and {@link RunRows}; blocks of a cell are merged, and their rows stored, strictly
+ * in block order, whichever thread finishes first. With every random stream a function of (seed,
+ * cell, run), the resulting bytes are the same for any number of threads.
  */
 public final class Runner {
     /** Runs per block: small enough to balance threads, large enough that merging costs nothing. */
@@ -27,6 +30,11 @@ public final class Runner {
     private final int threads;
     private final ProgressListener progress;
 
+    /**
+     * @param experiment the experiment
+     * @param threads worker threads, at least 1
+     * @param progress told as runs finish
+     */
     public Runner(Experiment experiment, int threads, ProgressListener progress) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
@@ -36,36 +44,44 @@ public final class Runner {
         this.progress = progress;
     }
 
-    /** Per-cell results, in cell order, with the compute seconds each cell took. */
+    /**
+     * Per-cell results, in cell order, with the compute seconds each cell took.
+     *
+     * @param cells each cell's aggregates
+     * @param cellSeconds each cell's compute time
+     */
     public record Result(List<Moments> cells, double[] cellSeconds) {
     }
 
-    /** Told, from a worker thread, when a cell's last block has been merged. */
-    @FunctionalInterface
-    public interface CellListener {
-        CellListener NONE = (index, moments, seconds) -> { };
-
-        void cellDone(int index, Moments moments, double seconds) throws java.io.IOException;
-    }
-
-    /** Runs every cell. */
+    /**
+     * Runs every cell, keeping no per-run values.
+     *
+     * @return the aggregates
+     * @throws InterruptedException when interrupted
+     */
     public Result run() throws InterruptedException {
-        return run(java.util.Map.of(), CellListener.NONE);
+        return run(Map.of(), RunStore.DISCARD);
     }
 
     /**
-     * Runs the cells not in {@code done} (finished cells restored from disk, with their seconds)
-     * and tells {@code listener} about each cell it finishes.
+     * Runs the cells not in {@code done} (finished cells restored from disk: aggregates and seconds)
+     * and hands every block's rows and every finished cell to {@code store}.
+     *
+     * @param done restored cells by index
+     * @param store where per-run values and finished cells go
+     * @return every cell's aggregates, restored or computed
+     * @throws InterruptedException when interrupted
      */
-    public Result run(java.util.Map<Integer, Result> done, CellListener listener) throws InterruptedException {
+    public Result run(Map<Integer, Result> done, RunStore store) throws InterruptedException {
         List<Cell> cells = experiment.cells();
         int runs = experiment.runs();
         int blocksPerCell = (runs + BLOCK - 1) / BLOCK;
         Simulation simulation = Simulation.of(experiment);
+        int columns = Simulation.runColumns(experiment);
         List<OrderedMerge> merges = new ArrayList<>();
         int[] todo = cells.stream().mapToInt(Cell::index).filter(i -> !done.containsKey(i)).toArray();
         for (int c = 0; c < cells.size(); c++) {
-            merges.add(new OrderedMerge(new Moments(simulation.slots(), simulation.tallies(), Simulation.runColumns(experiment)), blocksPerCell));
+            merges.add(new OrderedMerge(c, new Moments(simulation.slots(), simulation.tallies()), blocksPerCell, store));
         }
         int tasks = todo.length * blocksPerCell;
         long[] nanos = new long[cells.size()];
@@ -81,10 +97,11 @@ public final class Runner {
                 int block = task % blocksPerCell;
                 int from = block * BLOCK;
                 int to = Math.min(runs, from + BLOCK);
-                Moments moments = new Moments(simulation.slots(), simulation.tallies(), Simulation.runColumns(experiment));
+                Moments moments = new Moments(simulation.slots(), simulation.tallies());
+                RunRows rows = new RunRows(columns, to - from);
                 long start = System.nanoTime();
                 try {
-                    simulation.runBlock(cells.get(c), from, to, moments);
+                    simulation.runBlock(cells.get(c), from, to, moments, rows);
                 } catch (RuntimeException | Error e) {
                     failure.compareAndSet(null, e);
                     return;
@@ -94,14 +111,12 @@ public final class Runner {
                     nanos[c] += spent;
                 }
                 try {
-                    if (merges.get(c).offer(block, moments)) {
-                        double seconds;
+                    merges.get(c).offer(block, moments, rows, () -> {
                         synchronized (nanos) {
-                            seconds = nanos[c] / 1e9;
+                            return nanos[c] / 1e9;
                         }
-                        listener.cellDone(c, merges.get(c).total(), seconds);
-                    }
-                } catch (java.io.IOException | RuntimeException e) {
+                    });
+                } catch (IOException | RuntimeException e) {
                     failure.compareAndSet(null, e);
                     return;
                 }
@@ -128,8 +143,8 @@ public final class Runner {
             throw e;
         }
         Throwable f = failure.get();
-        if (f instanceof java.io.IOException) {
-            throw new kelvin.experiments.ExperimentException("could not save a finished cell: " + f.getMessage(), f);
+        if (f instanceof IOException) {
+            throw new ExperimentException("could not save a finished cell: " + f.getMessage(), f);
         }
         if (f instanceof RuntimeException) {
             throw (RuntimeException) f;
@@ -147,29 +162,46 @@ public final class Runner {
         return new Result(result, seconds);
     }
 
-    /** Merges a cell's blocks in block order, holding early arrivals until their turn. */
+    /** The compute seconds of a cell so far. */
+    @FunctionalInterface
+    private interface Seconds {
+        double get();
+    }
+
+    /**
+     * Merges a cell's blocks in block order, holding early arrivals until their turn, stores their
+     * rows in the same order and tells the store when the cell is complete.
+     */
     private static final class OrderedMerge {
+        private final int cell;
         private final Moments total;
         private final int blocks;
+        private final RunStore store;
         private final Map<Integer, Moments> waiting = new HashMap<>();
+        private final Map<Integer, RunRows> waitingRows = new HashMap<>();
         private int next;
 
-        OrderedMerge(Moments total, int blocks) {
+        OrderedMerge(int cell, Moments total, int blocks, RunStore store) {
+            this.cell = cell;
             this.total = total;
             this.blocks = blocks;
+            this.store = store;
         }
 
-        /** Adds a block; true when this completed the cell. */
-        synchronized boolean offer(int block, Moments moments) {
+        synchronized void offer(int block, Moments moments, RunRows rows, Seconds seconds) throws IOException {
             waiting.put(block, moments);
+            waitingRows.put(block, rows);
             Moments m;
             boolean merged = false;
             while ((m = waiting.remove(next)) != null) {
+                store.append(cell, waitingRows.remove(next));
                 total.merge(m);
                 next++;
                 merged = true;
             }
-            return merged && next == blocks;
+            if (merged && next == blocks) {
+                store.finish(cell, total, seconds.get());
+            }
         }
 
         synchronized Moments total() {

@@ -1,26 +1,25 @@
 package kelvin.experiments.run;
 
 import java.util.List;
-import kelvin.agents.tabular.TdAgent;
-import kelvin.agents.tabular.TdLearner;
-import kelvin.env.mdp.Gridworld;
+import kelvin.agents.tabular.TabularLearner;
 import kelvin.env.mdp.HorizonValues;
 import kelvin.env.mdp.TabularEnv;
 import kelvin.env.mdp.TabularModel;
 import kelvin.env.mdp.TabularRun;
+import kelvin.env.mdp.TabularTask;
+import kelvin.experiments.metric.Episode;
+import kelvin.experiments.metric.Metric;
+import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
-import kelvin.experiments.model.Environment;
 import kelvin.experiments.model.Experiment;
-import kelvin.experiments.model.Metric;
+import kelvin.experiments.model.TabularCell;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Runs episodes of a TD learner on a tabular MDP and records the per-episode metrics of DESIGN.md:
- * return (undiscounted), length, regret (cumulative V*(start) - discounted return), coverage,
- * greedy-value, entropy (mean over the episode's steps), temperature (mean over the episode's
- * steps) and first-success. V* and greedy-value are evaluated on the model over an episode of at
- * most {@code max-steps} steps ({@link HorizonValues}), so they are finite and describe the episodes
- * the experiment really runs.
+ * Runs episodes of a tabular learner on a tabular MDP; at each checkpoint episode every metric reads
+ * the episode. Regret is V*(start) - the episode's discounted return, V* evaluated on the model over
+ * an episode of at most {@code max-steps} steps ({@link HorizonValues}), so it is finite and
+ * describes the episodes the experiment really runs.
  *
  * <p>Tallies per cell, summed over runs: visits of every state (for the heatmap), then, per state
  * and action, how many runs end training with that greedy action (for the policy map).
@@ -28,99 +27,94 @@ import org.apache.commons.rng.UniformRandomProvider;
 public final class TabularSimulation implements Simulation {
     private final Experiment experiment;
     private final int[] checkpoints;
-    private final int states;
-    private final int actions;
-    private final int returnSlot;
-    private final int lengthSlot;
-    private final int regretSlot;
-    private final int coverageSlot;
-    private final int greedySlot;
-    private final int entropySlot;
-    private final int temperatureSlot;
-    private final int firstSuccessSlot;
+    private final List<Recorded> metrics;
+    private final boolean trackEntropy;
+    private final boolean sumTemperatures;
+    private final boolean recordsRegret;
 
+    /**
+     * @param experiment an experiment on a tabular MDP
+     */
     public TabularSimulation(Experiment experiment) {
         this.experiment = experiment;
         this.checkpoints = experiment.checkpoints();
-        TabularEnv env = ((Environment.Tabular) experiment.environment()).env();
-        this.states = env.states();
-        this.actions = env.actions();
-        List<Metric> metrics = experiment.metrics();
-        int c = checkpoints.length;
-        returnSlot = Simulation.base(metrics, Metric.RETURN, c);
-        lengthSlot = Simulation.base(metrics, Metric.LENGTH, c);
-        regretSlot = Simulation.base(metrics, Metric.REGRET, c);
-        coverageSlot = Simulation.base(metrics, Metric.COVERAGE, c);
-        greedySlot = Simulation.base(metrics, Metric.GREEDY_VALUE, c);
-        entropySlot = Simulation.base(metrics, Metric.ENTROPY, c);
-        temperatureSlot = Simulation.base(metrics, Metric.TEMPERATURE, c);
-        firstSuccessSlot = Simulation.base(metrics, Metric.FIRST_SUCCESS, c);
+        this.metrics = experiment.metrics();
+        boolean entropy = false;
+        boolean temperatures = false;
+        for (Recorded m : metrics) {
+            entropy |= m.metric().needsEpisodeEntropy();
+            temperatures |= m.metric().needsStepTemperatures();
+        }
+        this.trackEntropy = entropy;
+        this.sumTemperatures = temperatures;
+        this.recordsRegret = experiment.rankingMetric() >= 0;
     }
-
 
     @Override
     public int slots() {
-        return experiment.metrics().size() * checkpoints.length;
+        return metrics.size() * checkpoints.length;
     }
 
     /**
-     * Visits per state, then greedy-action counts per (state, action). Cells of an env sweep may
-     * have smaller MDPs than the first; they use the front of the same layout.
+     * {@inheritDoc} Visits per state, then greedy-action counts per (state, action). Cells of an env
+     * sweep may have smaller MDPs than the first; they use the front of the same layout.
      */
     @Override
     public int tallies() {
         int most = 0;
         for (Cell c : experiment.cells()) {
-            TabularEnv env = ((Environment.Tabular) c.environment()).env();
+            TabularEnv env = ((TabularCell) c).environment().mdp();
             most = Math.max(most, env.states() * (1 + env.actions()));
         }
         return most;
     }
 
     @Override
-    public void runBlock(Cell cell, int from, int to, Moments out) {
-        Environment.Tabular environment = (Environment.Tabular) cell.environment();
-        TabularEnv env = environment.env();
-        TdAgent agent = (TdAgent) cell.agent();
+    public void runBlock(Cell cell, int from, int to, Moments out, RunRows rows) {
+        TabularCell c = (TabularCell) cell;
+        TabularTask task = c.environment();
+        TabularEnv env = task.mdp();
         TabularModel shared = env.isRandomized() ? null : env.model(null);
         double sharedOptimum = shared == null ? Double.NaN
-                : HorizonValues.optimalStart(shared, environment.gamma(), environment.maxSteps());
-        for (int r = from; r < to; r++) {
-            UniformRandomProvider envRng = Streams.environment(experiment.seed(), r);
-            TabularModel model = shared != null ? shared : env.model(envRng);
-            double optimum = shared != null ? sharedOptimum
-                    : HorizonValues.optimalStart(model, environment.gamma(), environment.maxSteps());
-            TabularRun run = TabularRun.of(model, envRng);
-            TdLearner learner = agent.start(model.states(), model.actions(),
-                    Streams.agent(experiment.seed(), cell.label(), r));
-            run(environment, model, optimum, run, learner, out, goalStates(env, model));
+                : HorizonValues.optimalStart(shared, task.gamma(), task.maxSteps());
+        Metric.EpisodeRecorder[] recorders = new Metric.EpisodeRecorder[metrics.size()];
+        boolean[] success = new boolean[env.states()];
+        for (int s = 0; s < success.length; s++) {
+            success[s] = env.successState(s);
         }
-    }
-
-    private static boolean[] goalStates(TabularEnv env, TabularModel model) {
-        boolean[] goal = new boolean[model.states()];
-        if (env instanceof Gridworld) {
-            Gridworld g = (Gridworld) env;
-            for (int s = 0; s < g.rows() * g.columns(); s++) {
-                goal[s] = g.cell(s) == 'G';
+        for (int r = from; r < to; r++) {
+            try {
+                UniformRandomProvider envRng = Streams.environment(experiment.seed(), r);
+                TabularModel model = shared != null ? shared : env.model(envRng);
+                double optimum = shared != null ? sharedOptimum
+                        : HorizonValues.optimalStart(model, task.gamma(), task.maxSteps());
+                TabularRun run = TabularRun.of(model, envRng);
+                TabularLearner learner = c.agent().start(model.states(), model.actions(),
+                        Streams.agent(experiment.seed(), c.label(), r));
+                for (int k = 0; k < recorders.length; k++) {
+                    recorders[k] = metrics.get(k).metric().startEpisodes(model);
+                }
+                rows.beginRun();
+                run(task, model, optimum, run, learner, recorders, out, rows, success, env.successOnPositiveReturn());
+            } catch (ContractViolation v) {
+                throw v.in(c.label(), r);
             }
         }
-        return goal;
     }
 
-    private void run(Environment.Tabular environment, TabularModel model, double optimum, TabularRun run,
-                     TdLearner learner, Moments out, boolean[] goal) {
+    private void run(TabularTask task, TabularModel model, double optimum, TabularRun run, TabularLearner learner,
+                     Metric.EpisodeRecorder[] recorders, Moments out, RunRows rows, boolean[] successState,
+                     boolean successOnReturn) {
         final int episodes = experiment.horizon();
-        final int maxSteps = environment.maxSteps();
-        final double gamma = environment.gamma();
+        final int maxSteps = task.maxSteps();
+        final double gamma = task.gamma();
         final int n = model.states();
         final int a = model.actions();
         boolean[] visited = new boolean[n];
         int covered = 0;
         int reachable = model.reachableCount();
-        double[] greedy = greedySlot >= 0 ? new double[n * a] : null;
-        out.beginRun();
         final int c = checkpoints.length;
+        View view = new View(task, model, learner);
         double regret = 0;
         double area = 0;
         int firstSuccess = 0;
@@ -128,7 +122,7 @@ public final class TabularSimulation implements Simulation {
         int mark = checkpoints[0] - 1;
         for (int e = 0; e < episodes; e++) {
             boolean record = e == mark;
-            learner.trackEntropy(record && entropySlot >= 0);
+            learner.trackEntropy(record && trackEntropy);
             learner.beginEpisode();
             int s = run.reset();
             out.tally(s, 1);
@@ -144,7 +138,7 @@ public final class TabularSimulation implements Simulation {
             int steps = 0;
             while (true) {
                 int action = learner.act(s);
-                if (record && temperatureSlot >= 0) {
+                if (record && sumTemperatures) {
                     temperatures += learner.temperature();
                 }
                 int s2 = run.step(action);
@@ -159,8 +153,7 @@ public final class TabularSimulation implements Simulation {
                     visited[s2] = true;
                     covered++;
                 }
-                success |= environment.success() == Environment.Success.LAST_STATE && s2 == n - 1
-                        || environment.success() == Environment.Success.GOAL && terminated && goal[s2];
+                success |= s2 < successState.length && successState[s2];
                 learner.learn(s, action, reward, s2, terminated);
                 s = s2;
                 if (terminated || steps >= maxSteps) {
@@ -168,35 +161,135 @@ public final class TabularSimulation implements Simulation {
                 }
             }
             learner.endEpisode();
-            success |= environment.success() == Environment.Success.POSITIVE_RETURN && undiscounted > 0;
+            success |= successOnReturn && undiscounted > 0;
             if (success && firstSuccess == 0) {
                 firstSuccess = e + 1;
             }
             regret += optimum - discounted;
             area += regret;
+            view.set(e, next == c - 1 && record, undiscounted, steps, regret, (double) covered / reachable,
+                    firstSuccess, record && sumTemperatures ? temperatures / steps : Double.NaN,
+                    record ? learner.episodeEntropy() : Double.NaN);
+            for (Metric.EpisodeRecorder rec : recorders) {
+                rec.episode(view);
+            }
             if (!record) {
                 continue;
             }
-            Simulation.record(out, returnSlot, next, c, undiscounted);
-            Simulation.record(out, lengthSlot, next, c, steps);
-            Simulation.record(out, regretSlot, next, c, regret);
-            Simulation.record(out, coverageSlot, next, c, (double) covered / reachable);
-            Simulation.record(out, entropySlot, next, c, entropySlot >= 0 ? learner.episodeEntropy() : 0);
-            Simulation.record(out, temperatureSlot, next, c, temperatures / steps);
-            if (greedySlot >= 0) {
-                learner.greedyPolicy(greedy);
-                Simulation.record(out, greedySlot, next, c, HorizonValues.policyStart(model, gamma, greedy, maxSteps));
-            }
-            if (next == c - 1) {
-                Simulation.record(out, firstSuccessSlot, next, c, firstSuccess == 0 ? episodes + 1 : firstSuccess);
+            for (int k = 0; k < recorders.length; k++) {
+                Simulation.record(out, rows, k, next, c, recorders[k].value(view));
             }
             next++;
             mark = next < checkpoints.length ? checkpoints[next] - 1 : -1;
         }
-        out.setRunValue(Simulation.areaColumn(experiment), regretSlot >= 0 ? area : Double.NaN);
+        rows.set(Simulation.areaColumn(experiment), recordsRegret ? area : Double.NaN);
         for (int s = 0; s < n; s++) {
             out.tally(n + s * a + learner.greedyAction(s), 1);
         }
     }
 
+    /** The episode metrics read. */
+    private final class View implements Episode {
+        private final TabularTask task;
+        private final TabularModel model;
+        private final TabularLearner learner;
+        private int index;
+        private boolean last;
+        private double undiscounted;
+        private int length;
+        private double regret;
+        private double coverage;
+        private int firstSuccess;
+        private double meanTemperature;
+        private double entropy;
+
+        View(TabularTask task, TabularModel model, TabularLearner learner) {
+            this.task = task;
+            this.model = model;
+            this.learner = learner;
+        }
+
+        void set(int index, boolean last, double undiscounted, int length, double regret, double coverage,
+                 int firstSuccess, double meanTemperature, double entropy) {
+            this.index = index;
+            this.last = last;
+            this.undiscounted = undiscounted;
+            this.length = length;
+            this.regret = regret;
+            this.coverage = coverage;
+            this.firstSuccess = firstSuccess;
+            this.meanTemperature = meanTemperature;
+            this.entropy = entropy;
+        }
+
+        @Override
+        public int index() {
+            return index;
+        }
+
+        @Override
+        public int episodes() {
+            return experiment.horizon();
+        }
+
+        @Override
+        public boolean lastCheckpoint() {
+            return last;
+        }
+
+        @Override
+        public double undiscountedReturn() {
+            return undiscounted;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public double regret() {
+            return regret;
+        }
+
+        @Override
+        public double coverage() {
+            return coverage;
+        }
+
+        @Override
+        public int firstSuccess() {
+            return firstSuccess;
+        }
+
+        @Override
+        public double meanTemperature() {
+            return meanTemperature;
+        }
+
+        @Override
+        public double entropy() {
+            return entropy;
+        }
+
+        @Override
+        public TabularLearner learner() {
+            return learner;
+        }
+
+        @Override
+        public TabularModel model() {
+            return model;
+        }
+
+        @Override
+        public double gamma() {
+            return task.gamma();
+        }
+
+        @Override
+        public int maxSteps() {
+            return task.maxSteps();
+        }
+    }
 }

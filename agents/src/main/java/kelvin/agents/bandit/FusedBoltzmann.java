@@ -1,25 +1,20 @@
-package kelvin.experiments.run;
+package kelvin.agents.bandit;
 
 import java.util.Arrays;
-import kelvin.agents.bandit.ActionValueAgent;
 import kelvin.agents.policy.Boltzmann;
 import kelvin.agents.schedule.Fixed;
 import kelvin.agents.softmax.CertifiedWeights;
 import kelvin.agents.softmax.Softmax;
-import kelvin.env.bandit.BanditEnv;
-import kelvin.env.bandit.BanditRun;
-import kelvin.env.bandit.GaussianBandit;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
- * The bandit loop fused for the commonest experiment: an {@code action-value} agent with a plain
- * {@code boltzmann} policy (no top-k, top-p or floor) on a stationary {@code gaussian-bandit}, the
- * 10-armed testbed and its sweeps. It gives exactly the numbers of the generic loop
- * ({@link BanditSimulation} driving a {@link kelvin.agents.bandit.BanditLearner}): the same streams,
- * the same draws in the same order, the same arithmetic for Q, rewards and metrics, and the actions
- * of {@link Softmax#sample}, as {@link kelvin.agents.softmax.SoftmaxSampler} gives them.
+ * The {@link GaussianRunner} of the commonest experiment: an {@code action-value} agent with a plain
+ * {@code boltzmann} policy (no top-k, top-p or floor) at a fixed temperature on stationary Gaussian
+ * arms, the 10-armed testbed and its sweeps. It gives exactly the numbers of
+ * {@link ActionValueAgent.Learner} driven step by step: the same draws in the same order, the same
+ * arithmetic for Q and rewards, and the actions of {@link Softmax#sample}, as
+ * {@link kelvin.agents.softmax.SoftmaxSampler} gives them.
  *
  * <p>Why a second loop: the generic one crosses three interfaces per step (learner, policy,
  * sampler), and the sampler's draw is too big for the JIT to inline into the runner's loop, so
@@ -42,12 +37,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *
  * <p>One instance serves one block of runs on one thread; nothing is allocated per step.
  */
-final class FusedBoltzmannLoop {
+final class FusedBoltzmann implements GaussianRunner {
 
     private static final int RESUM = CertifiedWeights.RESUM;
     private static final double LOW_TOTAL = CertifiedWeights.LOW_TOTAL;
 
-    private final BanditSimulation simulation;
     private final int k;
     private final double initial;
     /** The constant step size; NaN for sample averages. */
@@ -57,8 +51,6 @@ final class FusedBoltzmannLoop {
     private final double temperatureValue;
     private final double margin;
 
-    private final double noise;
-    private final double[] means;
     private final double[] q;
     private final long[] n;
     /** v_i ~ exp((q_i - anchor) * beta), in [e^-700, e^64]. */
@@ -82,7 +74,10 @@ final class FusedBoltzmannLoop {
     // The current run, between calls of advance().
     private XoRoShiRo128PlusPlus rng;
     private ZigguratSampler.NormalizedGaussian gaussian;
-    private Moments out;
+    private double[] means;
+    private double noise;
+    private int[] marks;
+    private Checkpoints checkpoints;
     private double best;
     /** The next step to take. */
     private int step;
@@ -95,17 +90,13 @@ final class FusedBoltzmannLoop {
     /** The uniform advance() drew for the step it left to carefully(). */
     private double stepUniform;
 
-    private FusedBoltzmannLoop(BanditSimulation simulation, int k, double noise, ActionValueAgent agent,
-                               Boltzmann policy) {
-        this.simulation = simulation;
+    private FusedBoltzmann(int k, ActionValueAgent agent, Boltzmann policy) {
         this.k = k;
         this.initial = agent.initial();
         this.alpha = agent.alpha();
         this.sampleAverage = agent.isSampleAverage();
         this.temperatureValue = ((Fixed) policy.temperature()).value();
         this.margin = CertifiedWeights.margin(k);
-        this.noise = noise;
-        this.means = new double[k];
         this.q = new double[k];
         this.n = new long[k];
         this.weights = new double[k];
@@ -113,68 +104,68 @@ final class FusedBoltzmannLoop {
     }
 
     /**
-     * The fused loop for this agent on this environment, or null when the generic loop must run:
-     * another environment or agent, another policy, a Boltzmann policy with options or with a
-     * temperature schedule other than {@code fixed}.
+     * The fused loop for this agent on K arms, or null when it does not apply: a policy other than
+     * Boltzmann, a Boltzmann policy with options or with a temperature schedule other than
+     * {@code fixed}.
+     *
+     * @param agent the agent
+     * @param k the number of arms
+     * @return the loop, or null
      */
-    static FusedBoltzmannLoop of(BanditSimulation simulation, BanditEnv env, Object agent) {
-        if (!(env instanceof GaussianBandit) || !(agent instanceof ActionValueAgent)) {
+    static FusedBoltzmann of(ActionValueAgent agent, int k) {
+        if (!(agent.policy() instanceof Boltzmann b) || b.reshapes(k) || !(b.temperature() instanceof Fixed)) {
             return null;
         }
-        ActionValueAgent av = (ActionValueAgent) agent;
-        if (!(av.policy() instanceof Boltzmann)) {
-            return null;
-        }
-        Boltzmann b = (Boltzmann) av.policy();
-        int k = env.arms();
-        if (b.reshapes(k) || !(b.temperature() instanceof Fixed)) {
-            return null;
-        }
-        return new FusedBoltzmannLoop(simulation, k, ((GaussianBandit) env).noise(), av, b);
+        return new FusedBoltzmann(k, agent, b);
     }
 
     /**
-     * One run, as {@code BanditSimulation.run} with {@code agent.start(bandit.arms(), rng)}:
-     * {@code envRng} is the stream {@code bandit} was started on, {@code rng} the policy's (one
-     * uniform per step).
+     * {@inheritDoc} As {@code agent.start(K, rng)} driven step by step: one uniform of {@code rng}
+     * per step.
      */
-    void run(BanditRun bandit, UniformRandomProvider envRng, XoRoShiRo128PlusPlus rng, int horizon, Moments out) {
-        best = bandit.bestMean(); // stationary
-        for (int i = 0; i < k; i++) {
-            means[i] = bandit.mean(i);
+    @Override
+    public double run(double[] means, double noise, ZigguratSampler.NormalizedGaussian normals, XoRoShiRo128PlusPlus rng,
+                      int horizon, int[] marks, Checkpoints checkpoints) {
+        double top = means[0];
+        for (int i = 1; i < k; i++) {
+            if (means[i] > top) {
+                top = means[i];
+            }
         }
-        // GaussianBandit's contract: after start, one standard normal of the run's stream per pull
-        gaussian = ZigguratSampler.NormalizedGaussian.of(envRng);
+        best = top; // stationary: the first largest mean, as a bandit run reports it
+        this.means = means;
+        this.noise = noise;
+        this.gaussian = normals;
         this.rng = rng;
-        this.out = out;
+        this.marks = marks;
+        this.checkpoints = checkpoints;
         Arrays.fill(q, initial);
         Arrays.fill(n, 0);
         weighed = false;
         pending = -1;
         step = 0;
         next = 0;
-        mark = simulation.checkpoints()[0] - 1;
+        mark = marks[0] - 1;
         regret = 0;
         area = 0;
         rewards = 0;
-        out.beginRun();
         advance(-1, horizon);
         while (step < horizon) {
             advance(carefully(stepUniform), horizon);
         }
-        out.setRunValue(simulation.areaColumn(), simulation.recordsRegret() ? area : Double.NaN);
         this.rng = null;
-        this.out = null;
-        gaussian = null;
+        this.gaussian = null;
+        this.means = null;
+        this.checkpoints = null;
+        return area;
     }
-
     /**
      * Runs steps from {@link #step} until the horizon, or until a step's arm cannot be certified
      * here; then it returns with {@link #step} at that step and its uniform in
      * {@link #stepUniform} (drawn, not yet used), for {@link #carefully}. {@code first} is the arm
      * of the first step when the caller has chosen it, else -1. The run's state lives in fields
      * between calls and in local variables within one, and the loop calls nothing but the
-     * checkpoint recorder: a call in it for the rare careful path, even one that never ran, made
+     * checkpoint listener: a call in it for the rare careful path, even one that never ran, made
      * the JIT keep the loop's values in memory.
      */
     private void advance(int first, int horizon) {
@@ -184,7 +175,8 @@ final class FusedBoltzmannLoop {
         final long[] n = this.n;
         final double[] v = this.weights;
         final double[] mu = this.means;
-        final int[] marks = simulation.checkpoints();
+        final int[] marks = this.marks;
+        final Checkpoints checkpoints = this.checkpoints;
         final int last = k - 1;
         final boolean weighed = this.weighed;
         final boolean sampleAverage = this.sampleAverage;
@@ -254,7 +246,7 @@ final class FusedBoltzmannLoop {
             double reward = mean + noise * gaussian.sample();
             rewards += reward;
             if (t == mark) {
-                checkpoint(next, t, mean == best, reward, rewards / (t + 1), regret);
+                checkpoints.checkpoint(next, t, a, mean == best, reward, rewards, regret);
                 next++;
                 mark = next < marks.length ? marks[next] - 1 : -1;
             }
@@ -280,11 +272,14 @@ final class FusedBoltzmannLoop {
         this.rewards = rewards;
     }
 
-    /** Records a checkpoint: entropy and temperature of the policy that chose this step's arm, and the rest. */
-    private void checkpoint(int next, int t, boolean optimal, double reward, double averageReward, double regret) {
-        double entropy = simulation.recordsEntropy() ? Softmax.entropy(q, k, temperatureValue) : 0;
-        double temperatureNow = simulation.recordsTemperature() ? temperatureValue : 0;
-        simulation.checkpoint(out, next, entropy, temperatureNow, optimal, reward, averageReward, regret);
+    @Override
+    public double entropy() {
+        return Softmax.entropy(q, k, temperatureValue);
+    }
+
+    @Override
+    public double temperature() {
+        return temperatureValue;
     }
 
     /**

@@ -1,0 +1,85 @@
+package kelvin.experiments;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import kelvin.experiments.model.Experiment;
+import kelvin.experiments.results.AtomicFiles;
+import kelvin.experiments.results.CellStore;
+import kelvin.experiments.results.ResultData;
+import kelvin.experiments.results.ResultWriter;
+import kelvin.experiments.results.ResultsFolder;
+import kelvin.experiments.run.MemoryRunStore;
+import kelvin.experiments.run.RunStore;
+import kelvin.experiments.run.Runner;
+import kelvin.experiments.run.Simulation;
+
+/**
+ * Runs an experiment, from a program or from {@code kelvin run}:
+ * <pre>{@code
+ * Experiment e = Experiment.load(Path.of("experiments/examples/quickstart.yaml"));
+ * ResultData r = ExperimentSession.of(e).run(SessionOptions.inMemory());
+ * Interval regret = r.summary("annealed", "regret");
+ * double[] perRun = r.finals("annealed", "regret");
+ * }</pre>
+ * In memory, the per-run values are kept in arrays; writing a results folder, they go to its
+ * {@code cells/} folder as they are made, so memory does not grow with the runs, and the folder's
+ * files are written atomically, manifest.json last.
+ */
+public final class ExperimentSession {
+    private final Experiment experiment;
+
+    private ExperimentSession(Experiment experiment) {
+        this.experiment = experiment;
+    }
+
+    /**
+     * A session of an experiment.
+     *
+     * @param experiment a validated experiment
+     * @return the session
+     */
+    public static ExperimentSession of(Experiment experiment) {
+        return new ExperimentSession(experiment);
+    }
+
+    /**
+     * Runs every cell (those a resume cannot reuse) and returns the results.
+     *
+     * @param options threads, progress and the results folder, if any
+     * @return curves, summary statistics and per-run values
+     * @throws IOException when the results folder cannot be written
+     * @throws InterruptedException when interrupted
+     * @throws kelvin.experiments.config.ConfigException when the folder may not be used as asked
+     * @throws ExperimentException when the run fails (a plug-in broke its contract, say)
+     */
+    public ResultData run(SessionOptions options) throws IOException, InterruptedException {
+        Runner runner = new Runner(experiment, options.threads(), options.progress());
+        long start = System.nanoTime();
+        if (options.out() == null) {
+            RunStore store = new MemoryRunStore(experiment.cells().size(), Simulation.runColumns(experiment));
+            Runner.Result result = runner.run(Map.of(), store);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return ResultWriter.inMemory(experiment, result, store, seconds, options.threads());
+        }
+        Path dir = options.out();
+        String configYaml = ResultWriter.configYaml(experiment);
+        ResultsFolder.check(dir, configYaml, options.resume(), options.force());
+        Files.createDirectories(dir);
+        ResultsFolder.removeTemporaryFiles(dir);
+        AtomicFiles.write(dir.resolve("config.yaml"), configYaml);
+        CellStore store = new CellStore(dir, experiment);
+        Map<Integer, Runner.Result> done = options.resume() ? store.load() : Map.of();
+        if (!done.isEmpty()) {
+            options.notices().accept(String.format("resuming: %d of %d variants already finished", done.size(),
+                    experiment.cells().size()));
+        }
+        Runner.Result result = runner.run(done, store);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ResultData data = new ResultWriter(experiment, result, store, seconds, options.threads())
+                .write(dir, options.plots(), configYaml);
+        store.removeOthers();
+        return data;
+    }
+}

@@ -1,0 +1,32 @@
+package kelvin.experiments.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import kelvin.agents.bandit.BanditAgent;
+import kelvin.agents.schedule.Schedule;
+import kelvin.env.bandit.BanditEnv;
+
+/**
+ * A cell on a bandit.
+ *
+ * @param index position in the config
+ * @param label {@code agent} or {@code agent[segment=value,...]}
+ * @param agentName the agent's name under {@code agents}
+ * @param params swept key to value as written
+ * @param agent the agent
+ * @param environment the bandit
+ * @param temperature the agent's temperature schedule, or null
+ * @param resolved the agent's resolved spec
+ */
+public record BanditCell(int index, String label, String agentName, Map<String, String> params, BanditAgent agent,
+                         BanditEnv environment, Schedule temperature, Map<String, Object> resolved) implements Cell {
+
+    /**
+     * Copies the maps.
+     */
+    public BanditCell {
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        resolved = Collections.unmodifiableMap(new LinkedHashMap<>(resolved));
+    }
+}

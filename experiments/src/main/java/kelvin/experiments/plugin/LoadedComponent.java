@@ -1,0 +1,12 @@
+package kelvin.experiments.plugin;
+
+import kelvin.api.Component;
+
+/**
+ * A component loaded from a user's path.
+ *
+ * @param component the declaration
+ * @param origin the path as the user gave it
+ */
+public record LoadedComponent(Component<?> component, String origin) {
+}

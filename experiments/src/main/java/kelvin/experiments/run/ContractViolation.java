@@ -1,0 +1,30 @@
+package kelvin.experiments.run;
+
+import kelvin.experiments.ExperimentException;
+
+/**
+ * A plug-in broke the contract Kelvin relies on (a NaN temperature, an action out of range, a
+ * distribution that does not sum to 1, an infinite reward): the run stops with one line naming the
+ * plug-in, the value and where it happened. Cells finished before it stay saved.
+ */
+public final class ContractViolation extends ExperimentException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message the plug-in, what it returned and at which step
+     */
+    public ContractViolation(String message) {
+        super(message);
+    }
+
+    /**
+     * The same violation, saying where in the experiment it happened.
+     *
+     * @param variant the cell's label
+     * @param run the 0-based run
+     * @return the located violation
+     */
+    public ContractViolation in(String variant, int run) {
+        return new ContractViolation(getMessage() + " (variant " + variant + ", run " + (run + 1) + ")");
+    }
+}
