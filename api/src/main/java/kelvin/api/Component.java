@@ -24,7 +24,7 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * @param <T> the interface of the kind (see {@link Kind#product()})
+ * @param <T> the interface of the kind (see {@link Kind})
  */
 public abstract class Component<T> {
 
@@ -58,7 +58,8 @@ public abstract class Component<T> {
         for (int i = 0; i < this.keys.size(); i++) {
             for (int j = 0; j < i; j++) {
                 if (this.keys.get(i).name().equals(this.keys.get(j).name())) {
-                    throw new IllegalArgumentException(name + " declares the key " + this.keys.get(i).name() + " twice");
+                    throw new IllegalArgumentException(name + " declares the key " + this.keys.get(i).name()
+                            + " twice");
                 }
             }
         }

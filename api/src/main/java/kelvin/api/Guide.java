@@ -19,6 +19,11 @@ public record Guide(String metric, String over, String label, DoubleUnaryOperato
     /**
      * Checks the parts are present.
      *
+     * @param metric the metric whose charts show it
+     * @param over null for the time axis, else a swept key of the environment
+     * @param label the legend entry
+     * @param curve y as a function of x
+     * @param logY whether the chart should use a log y axis
      * @throws NullPointerException if the metric, label or curve is null
      */
     public Guide {

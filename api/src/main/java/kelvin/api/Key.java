@@ -21,6 +21,11 @@ public record Key(String name, ValueType type, Object defaultValue, boolean requ
     /**
      * Checks the name and that the parts are present.
      *
+     * @param name the key as written in a config
+     * @param type what values are allowed
+     * @param defaultValue the value used when the key is absent (null: none)
+     * @param required whether the key must be written
+     * @param doc one sentence for listings
      * @throws IllegalArgumentException if the name is not lower-case words joined by hyphens
      * @throws NullPointerException if the type or the doc is null
      */

@@ -1,32 +1,38 @@
 package kelvin.api;
 
 /**
- * The kinds of component a config can name, with the key that names the type and the interface the
- * component's product implements. An agent is a bandit agent or a tabular agent; both are written
- * under {@code agents:} with {@code type:} and share one namespace.
+ * The kinds of component a config can name, with the key that names the type. An agent is a bandit
+ * agent or a tabular agent; both are written under {@code agents:} with {@code type:} and share one
+ * namespace. What a component of each kind creates:
+ * <ul>
+ *   <li>{@link #ENVIRONMENT}: a {@code kelvin.env.bandit.BanditEnv} or a {@code kelvin.env.mdp.TabularTask};</li>
+ *   <li>{@link #BANDIT_AGENT}: a {@code kelvin.agents.bandit.BanditAgent};</li>
+ *   <li>{@link #TABULAR_AGENT}: a {@code kelvin.agents.tabular.TabularAgent};</li>
+ *   <li>{@link #POLICY}: a {@code kelvin.agents.policy.Policy};</li>
+ *   <li>{@link #SCHEDULE}: a {@code kelvin.agents.schedule.Schedule};</li>
+ *   <li>{@link #METRIC}: a {@code kelvin.experiments.metric.Metric}.</li>
+ * </ul>
  */
 public enum Kind {
-    /** An environment ({@code env: {type: ...}}): a {@code kelvin.env.bandit.BanditEnv} or a {@code kelvin.env.mdp.TabularTask}. */
-    ENVIRONMENT("type", "environment", "kelvin.api.Environment"),
-    /** A bandit agent: a {@code kelvin.agents.bandit.BanditAgent}. */
-    BANDIT_AGENT("type", "agent", "kelvin.agents.bandit.BanditAgent"),
-    /** A tabular agent: a {@code kelvin.agents.tabular.TabularAgent}. */
-    TABULAR_AGENT("type", "agent", "kelvin.agents.tabular.TabularAgent"),
-    /** An action-selection policy over action values: a {@code kelvin.agents.policy.Policy}. */
-    POLICY("type", "policy", "kelvin.agents.policy.Policy"),
-    /** A temperature (or epsilon) schedule: a {@code kelvin.agents.schedule.Schedule}. */
-    SCHEDULE("schedule", "schedule", "kelvin.agents.schedule.Schedule"),
-    /** A metric recorded per step or episode: a {@code kelvin.experiments.metric.Metric}. */
-    METRIC("metrics", "metric", "kelvin.experiments.metric.Metric");
+    /** An environment ({@code env: {type: ...}}). */
+    ENVIRONMENT("type", "environment"),
+    /** A bandit agent. */
+    BANDIT_AGENT("type", "agent"),
+    /** A tabular agent. */
+    TABULAR_AGENT("type", "agent"),
+    /** An action-selection policy over action values. */
+    POLICY("type", "policy"),
+    /** A temperature (or epsilon) schedule. */
+    SCHEDULE("schedule", "schedule"),
+    /** A metric recorded per step or episode. */
+    METRIC("metrics", "metric");
 
     private final String discriminator;
     private final String word;
-    private final String product;
 
-    Kind(String discriminator, String word, String product) {
+    Kind(String discriminator, String word) {
         this.discriminator = discriminator;
         this.word = word;
-        this.product = product;
     }
 
     /**
@@ -45,15 +51,6 @@ public enum Kind {
      */
     public String word() {
         return word;
-    }
-
-    /**
-     * The fully qualified name of the interface a component of this kind must create.
-     *
-     * @return the interface's binary name
-     */
-    public String product() {
-        return product;
     }
 
     /**

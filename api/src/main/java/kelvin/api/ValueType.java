@@ -154,6 +154,8 @@ public sealed interface ValueType {
     record Choice(List<String> values) implements ValueType {
         /**
          * Copies the words.
+         *
+         * @param values the words allowed
          */
         public Choice {
             values = List.copyOf(values);
@@ -244,6 +246,9 @@ public sealed interface ValueType {
     record Group(String what, List<Key> keys) implements ValueType {
         /**
          * Copies the keys.
+         *
+         * @param what the mapping in words
+         * @param keys its keys
          */
         public Group {
             keys = List.copyOf(keys);

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import kelvin.experiments.config.ExperimentLoader;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.run.BanditSimulation;
 import kelvin.experiments.run.Moments;
+import kelvin.experiments.run.RunRows;
 import kelvin.experiments.run.Simulation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -63,7 +63,7 @@ public class BanditBlockBenchmark {
                     + "env: {type: gaussian-bandit, arms: 10}\n"
                     + "agents:\n  b: {type: action-value, policy: {type: boltzmann, temperature: " + temperature + "}}\n"
                     + "metrics: [regret, reward, optimal-action]\nrecord: {points: " + STEPS / 10 + "}\n");
-            experiment = ExperimentLoader.load(config);
+            experiment = Experiment.load(config);
         } finally {
             Files.delete(config);
         }
@@ -74,10 +74,10 @@ public class BanditBlockBenchmark {
     @Benchmark
     @OperationsPerInvocation(RUNS * STEPS)
     public Moments block() {
-        Moments m = new Moments(simulation.slots(), simulation.tallies(), Simulation.runColumns(experiment));
+        Moments m = new Moments(simulation.slots(), simulation.tallies());
         int from = next;
         next = (next + RUNS) % (1_000_000 - RUNS);
-        simulation.runBlock(cell, from, from + RUNS, m);
+        simulation.runBlock(cell, from, from + RUNS, m, new RunRows(Simulation.runColumns(experiment), RUNS));
         return m;
     }
 }

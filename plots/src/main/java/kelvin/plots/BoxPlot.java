@@ -1,5 +1,6 @@
 package kelvin.plots;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -48,12 +49,12 @@ public record BoxPlot(String title, String valueLabel, List<Group> groups, boole
         @Override
         public boolean equals(Object o) {
             return o instanceof Group g && label.equals(g.label) && colorIndex == g.colorIndex
-                && java.util.Arrays.equals(values, g.values);
+                && Arrays.equals(values, g.values);
         }
 
         @Override
         public int hashCode() {
-            return 31 * Objects.hash(label, colorIndex) + java.util.Arrays.hashCode(values);
+            return 31 * Objects.hash(label, colorIndex) + Arrays.hashCode(values);
         }
 
         @Override

@@ -16,6 +16,7 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Draws a {@link BoxPlot}: title, one lane per group with its label on the left, the value axis
@@ -271,7 +272,7 @@ final class BoxPlotPainter extends Painter {
             if (d.count == 0) {
                 b.append("no values. ");
             } else {
-                b.append(String.format(java.util.Locale.ROOT, "n %d, median %s, quartiles %s to %s, mean %s. ",
+                b.append(String.format(Locale.ROOT, "n %d, median %s, quartiles %s to %s, mean %s. ",
                     d.count, TickFormat.format(d.median), TickFormat.format(d.q1), TickFormat.format(d.q3),
                     TickFormat.format(d.mean)));
             }

@@ -7,6 +7,7 @@ import static kelvin.plots.Palette.TEXT;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.font.FontRenderContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -290,7 +291,7 @@ public final class ChartRenderer {
 
     /** About how wide XChart's legend box is: its widest label line, the line sample and paddings. */
     private int legendWidth(XYChart xy) {
-        java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, false);
+        FontRenderContext frc = new FontRenderContext(null, true, false);
         Font legendFont = xy.getStyler().getLegendFont();
         double widest = 0;
         for (XYSeries series : xy.getSeriesMap().values()) {

@@ -15,6 +15,7 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoublePredicate;
 
@@ -199,7 +200,7 @@ final class HeatmapPainter extends Painter {
     }
 
     private static List<String> indices(int n) {
-        List<String> labels = new java.util.ArrayList<>(n);
+        List<String> labels = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             labels.add(Integer.toString(i));
         }

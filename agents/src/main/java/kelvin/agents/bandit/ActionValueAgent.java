@@ -1,15 +1,15 @@
 package kelvin.agents.bandit;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import kelvin.agents.policy.Policy;
+import kelvin.agents.policy.PolicyRun;
 import kelvin.api.Component;
 import kelvin.api.Key;
 import kelvin.api.Kind;
 import kelvin.api.Settings;
 import kelvin.api.ValueType;
-import java.util.Arrays;
-import java.util.Objects;
-import kelvin.agents.policy.Policy;
-import kelvin.agents.policy.PolicyRun;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

@@ -1,14 +1,14 @@
 package kelvin.agents.bandit;
 
 import java.util.List;
+import java.util.Objects;
+import kelvin.agents.softmax.Softmax;
 import kelvin.api.Component;
 import kelvin.api.Environment;
 import kelvin.api.Key;
 import kelvin.api.Kind;
 import kelvin.api.Settings;
 import kelvin.api.ValueType;
-import java.util.Objects;
-import kelvin.agents.softmax.Softmax;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

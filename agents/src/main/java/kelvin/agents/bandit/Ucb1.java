@@ -1,13 +1,13 @@
 package kelvin.agents.bandit;
 
 import java.util.List;
+import java.util.Objects;
+import kelvin.agents.policy.Argmax;
 import kelvin.api.Component;
 import kelvin.api.Key;
 import kelvin.api.Kind;
 import kelvin.api.Settings;
 import kelvin.api.ValueType;
-import java.util.Objects;
-import kelvin.agents.policy.Argmax;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

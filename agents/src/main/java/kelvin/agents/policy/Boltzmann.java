@@ -1,17 +1,17 @@
 package kelvin.agents.policy;
 
 import java.util.List;
-import kelvin.api.Component;
-import kelvin.api.Key;
-import kelvin.api.Kind;
-import kelvin.api.Settings;
-import kelvin.api.ValueType;
 import java.util.Objects;
 import kelvin.agents.schedule.Fixed;
 import kelvin.agents.schedule.Schedule;
 import kelvin.agents.schedule.ScheduleRun;
 import kelvin.agents.softmax.Softmax;
 import kelvin.agents.softmax.SoftmaxSampler;
+import kelvin.api.Component;
+import kelvin.api.Key;
+import kelvin.api.Kind;
+import kelvin.api.Settings;
+import kelvin.api.ValueType;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

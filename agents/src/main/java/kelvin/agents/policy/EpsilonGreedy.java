@@ -1,15 +1,15 @@
 package kelvin.agents.policy;
 
 import java.util.List;
+import java.util.Objects;
+import kelvin.agents.schedule.Fixed;
+import kelvin.agents.schedule.Schedule;
+import kelvin.agents.schedule.ScheduleRun;
 import kelvin.api.Component;
 import kelvin.api.Key;
 import kelvin.api.Kind;
 import kelvin.api.Settings;
 import kelvin.api.ValueType;
-import java.util.Objects;
-import kelvin.agents.schedule.Fixed;
-import kelvin.agents.schedule.Schedule;
-import kelvin.agents.schedule.ScheduleRun;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

@@ -1,12 +1,10 @@
 package kelvin.agents.policy;
 
 import java.util.List;
+import java.util.Objects;
 import kelvin.api.Component;
-import kelvin.api.Key;
 import kelvin.api.Kind;
 import kelvin.api.Settings;
-import kelvin.api.ValueType;
-import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

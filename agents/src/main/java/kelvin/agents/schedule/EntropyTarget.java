@@ -1,13 +1,13 @@
 package kelvin.agents.schedule;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import kelvin.api.Component;
 import kelvin.api.Key;
 import kelvin.api.Kind;
 import kelvin.api.Settings;
 import kelvin.api.ValueType;
-import java.util.Locale;
-import java.util.Objects;
 
 /**
  * Entropy targeting ({@code entropy-target}): an adaptive, stateful temperature that moves log T

@@ -1,12 +1,12 @@
 package kelvin.agents.schedule;
 
 import java.util.List;
+import kelvin.agents.softmax.Softmax;
 import kelvin.api.Component;
 import kelvin.api.Key;
 import kelvin.api.Kind;
 import kelvin.api.Settings;
 import kelvin.api.ValueType;
-import kelvin.agents.softmax.Softmax;
 
 /**
  * A constant schedule ({@code fixed}): value at index t = {@code value} for every t.

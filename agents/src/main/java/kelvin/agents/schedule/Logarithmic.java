@@ -1,12 +1,12 @@
 package kelvin.agents.schedule;
 
 import java.util.List;
+import java.util.Objects;
 import kelvin.api.Component;
 import kelvin.api.Key;
 import kelvin.api.Kind;
 import kelvin.api.Settings;
 import kelvin.api.ValueType;
-import java.util.Objects;
 
 /**
  * Logarithmic cooling ({@code logarithmic}), the classic simulated-annealing law: value at

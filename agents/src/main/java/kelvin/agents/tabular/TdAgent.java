@@ -2,14 +2,14 @@ package kelvin.agents.tabular;
 
 import java.util.List;
 import java.util.Objects;
+import kelvin.agents.policy.Policy;
+import kelvin.agents.schedule.Schedule;
 import kelvin.api.Component;
 import kelvin.api.Environment;
 import kelvin.api.Key;
 import kelvin.api.Kind;
 import kelvin.api.Settings;
 import kelvin.api.ValueType;
-import kelvin.agents.policy.Policy;
-import kelvin.agents.schedule.Schedule;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

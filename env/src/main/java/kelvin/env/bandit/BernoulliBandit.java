@@ -1,5 +1,6 @@
 package kelvin.env.bandit;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import kelvin.api.Component;
@@ -8,7 +9,6 @@ import kelvin.api.Key;
 import kelvin.api.Kind;
 import kelvin.api.Settings;
 import kelvin.api.ValueType;
-import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

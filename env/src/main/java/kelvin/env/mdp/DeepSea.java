@@ -2,13 +2,13 @@ package kelvin.env.mdp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import kelvin.api.Component;
 import kelvin.api.Guide;
 import kelvin.api.Key;
 import kelvin.api.Kind;
 import kelvin.api.Settings;
 import kelvin.api.ValueType;
-import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

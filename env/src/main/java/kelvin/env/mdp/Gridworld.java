@@ -1,14 +1,14 @@
 package kelvin.env.mdp;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import kelvin.api.Component;
 import kelvin.api.Key;
 import kelvin.api.Kind;
 import kelvin.api.Settings;
 import kelvin.api.ValueType;
-import java.util.ArrayDeque;
-import java.util.List;
-import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**

@@ -1,5 +1,6 @@
 package kelvin.env.mdp;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -53,7 +54,7 @@ public final class HorizonValues {
         int actions = model.actions();
         int n = model.states();
         int[] firstSeen = new int[n];
-        java.util.Arrays.fill(firstSeen, -1);
+        Arrays.fill(firstSeen, -1);
         double[] rewards = new double[n + 1];
         int s = model.startState(0);
         int steps = 0;

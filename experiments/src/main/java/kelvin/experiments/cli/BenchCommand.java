@@ -1,5 +1,6 @@
 package kelvin.experiments.cli;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -13,11 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import kelvin.experiments.config.ExperimentLoader;
-import kelvin.experiments.config.YamlTrees;
 import kelvin.experiments.config.Registry;
-import kelvin.experiments.model.TabularCell;
+import kelvin.experiments.config.YamlTrees;
 import kelvin.experiments.model.Experiment;
-import kelvin.experiments.results.ResultWriter;
+import kelvin.experiments.model.TabularCell;
 import kelvin.experiments.results.Mappers;
 import kelvin.experiments.run.Moments;
 import kelvin.experiments.run.ProgressListener;
@@ -180,7 +180,7 @@ public final class BenchCommand implements Callable<Integer> {
                     row.put("cores", cores);
                     row.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
                     out.println(Mappers.JSON.writer().without(
-                            com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
+                            SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
                 } else {
                     out.printf(Locale.ROOT, "%-18s %7d %14.3g %16.3f %16s %16s%n", name, n, (double) steps, median,
                             String.format(Locale.ROOT, "%.2fM", perThread / 1e6),

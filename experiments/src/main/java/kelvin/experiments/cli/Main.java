@@ -1,10 +1,10 @@
 package kelvin.experiments.cli;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.io.OutputStreamWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /** The {@code kelvin} command line: turns the outcome into the process's exit status, nothing else. */
 public final class Main {

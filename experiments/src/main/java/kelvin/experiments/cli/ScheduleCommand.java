@@ -1,5 +1,6 @@
 package kelvin.experiments.cli;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,13 +13,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import kelvin.agents.schedule.ScheduleRun;
 import kelvin.experiments.ExperimentException;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import kelvin.experiments.model.BanditCell;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.results.AtomicFiles;
-import kelvin.experiments.results.ResultWriter;
 import kelvin.experiments.results.Mappers;
+import kelvin.experiments.results.ResultWriter;
 import kelvin.experiments.run.BanditSimulation;
 import kelvin.plots.ChartRenderer;
 import kelvin.plots.LineChart;

@@ -1,6 +1,7 @@
 package kelvin.experiments.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import kelvin.agents.softmax.Softmax;
-import kelvin.experiments.results.ResultWriter;
 import kelvin.experiments.results.Mappers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -76,7 +76,7 @@ public final class SoftmaxCommand implements Callable<Integer> {
                 row.put("log_probabilities", lp);
                 row.put("entropy", h);
                 out.println(Mappers.JSON.writer().without(
-                        com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
+                        SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
             } else {
                 out.printf(Locale.ROOT, "T = %s (beta = %s)  entropy = %.6f nats%n", fmt(t), fmt(beta), h);
                 for (int i = 0; i < k; i++) {

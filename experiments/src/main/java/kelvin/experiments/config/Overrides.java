@@ -1,5 +1,6 @@
 package kelvin.experiments.config;
 
+import java.util.Arrays;
 import kelvin.experiments.config.ConfigNode.MapNode;
 
 /**
@@ -37,7 +38,7 @@ public final class Overrides {
      */
     private static MapNode set(MapNode node, String[] segments, int i, ConfigNode value, String path) {
         for (int j = segments.length - 1; j > i; j--) {
-            String key = String.join(".", java.util.Arrays.copyOfRange(segments, i, j + 1));
+            String key = String.join(".", Arrays.copyOfRange(segments, i, j + 1));
             if (node.has(key)) {
                 if (j == segments.length - 1) {
                     return node.with(key, value);
@@ -52,7 +53,7 @@ public final class Overrides {
         }
         ConfigNode child = node.get(segments[i]);
         if (!(child instanceof MapNode)) {
-            String prefix = String.join(".", java.util.Arrays.copyOf(segments, i + 1));
+            String prefix = String.join(".", Arrays.copyOf(segments, i + 1));
             throw new ConfigException(Location.of(SOURCE), path, child == null
                     ? "the config has no mapping at " + prefix
                     : prefix + " is " + child.describe() + ", not a mapping");

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kelvin.experiments.config.ConfigNode.ListNode;
-import kelvin.experiments.config.ConfigNode.MapNode;
-import kelvin.experiments.config.ConfigNode.ScalarNode;
 import kelvin.api.Key;
 import kelvin.api.Kind;
 import kelvin.api.ValueType;
+import kelvin.experiments.config.ConfigNode.ListNode;
+import kelvin.experiments.config.ConfigNode.MapNode;
+import kelvin.experiments.config.ConfigNode.ScalarNode;
 
 /**
  * The {@code sweep} section: dotted paths inside agent specs, each with a list of values. The

@@ -1,7 +1,11 @@
 package kelvin.experiments.results;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -9,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that a reader (or a killed run) only ever sees the old file or the complete new
@@ -27,7 +32,7 @@ public final class AtomicFiles {
     /** Something that writes a file's text, for files too large to build in memory first. */
     @FunctionalInterface
     public interface TextWriter {
-        void writeTo(java.io.Writer out) throws IOException;
+        void writeTo(Writer out) throws IOException;
     }
 
     /** Streams {@code text}'s output to the file, atomically like {@link #write(Path, byte[])}. */
@@ -37,8 +42,8 @@ public final class AtomicFiles {
         Path tmp = temporary(dir, target);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-                java.io.Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
-                        java.nio.channels.Channels.newOutputStream(ch), StandardCharsets.UTF_8), 1 << 16);
+                Writer out = new BufferedWriter(new OutputStreamWriter(
+                        Channels.newOutputStream(ch), StandardCharsets.UTF_8), 1 << 16);
                 text.writeTo(out);
                 out.flush();
                 ch.force(true);
@@ -56,7 +61,7 @@ public final class AtomicFiles {
      */
     private static Path temporary(Path dir, Path target) {
         return dir.resolve("." + target.getFileName() + "."
-                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
     }
 
     private static void move(Path tmp, Path target) throws IOException {

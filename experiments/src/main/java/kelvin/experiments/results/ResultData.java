@@ -1,12 +1,13 @@
 package kelvin.experiments.results;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,7 +17,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.io.UncheckedIOException;
 import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
@@ -381,7 +381,7 @@ public final class ResultData {
             }
         } catch (NoSuchFileException ex) {
             throw new BadResultsException(file, 0, "is missing (kelvin run writes it into every results folder)");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException ex) {
+        } catch (JsonProcessingException | RuntimeException ex) {
             if (ex instanceof BadResultsException) {
                 throw (BadResultsException) ex;
             }

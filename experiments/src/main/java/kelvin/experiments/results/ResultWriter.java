@@ -1,5 +1,8 @@
 package kelvin.experiments.results;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,26 +10,23 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import kelvin.experiments.Version;
-import kelvin.experiments.run.RunStore;
-import kelvin.plots.LineChart;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
+import kelvin.experiments.run.RunStore;
 import kelvin.experiments.run.Runner;
 import kelvin.experiments.run.Streams;
+import kelvin.plots.LineChart;
 
 /**
  * Writes a results folder: config.yaml, curves.csv, summary.csv, runs.csv, states.csv (tabular

@@ -2,6 +2,7 @@ package kelvin.experiments.results;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -33,7 +34,7 @@ public final class ResultsFolder {
             if (!Files.isDirectory(d)) {
                 continue;
             }
-            try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(d, ".*.tmp")) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(d, ".*.tmp")) {
                 for (Path f : files) {
                     Files.deleteIfExists(f);
                 }

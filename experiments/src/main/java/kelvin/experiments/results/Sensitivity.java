@@ -1,14 +1,14 @@
 package kelvin.experiments.results;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import kelvin.api.Guide;
 import kelvin.experiments.metric.Better;
 import kelvin.experiments.metric.Recorded;
