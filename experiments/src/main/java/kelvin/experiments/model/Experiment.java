@@ -89,6 +89,22 @@ public record Experiment(String name, long seed, int runs, int horizon, boolean 
     }
 
     /**
+     * A recorded metric by name.
+     *
+     * @param key the metric's name, as in the config's {@code metrics:} list
+     * @return the metric
+     * @throws IllegalArgumentException when the experiment does not record it
+     */
+    public Recorded metric(String key) {
+        int i = metricIndex(key);
+        if (i < 0) {
+            throw new IllegalArgumentException("metric " + key + " is not recorded; recorded: "
+                    + metrics.stream().map(Recorded::key).toList());
+        }
+        return metrics.get(i);
+    }
+
+    /**
      * The metric variants are ranked by, when recorded.
      *
      * @return its position in {@link #metrics()}, or -1

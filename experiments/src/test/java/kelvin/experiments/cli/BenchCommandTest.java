@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import kelvin.experiments.config.ExperimentLoader;
+import kelvin.experiments.config.Registry;
 import kelvin.experiments.config.YamlTrees;
 import kelvin.experiments.model.Experiment;
-import kelvin.experiments.model.Metric;
 import kelvin.experiments.run.Moments;
 import kelvin.experiments.run.ProgressListener;
 import kelvin.experiments.run.Runner;
@@ -69,10 +69,10 @@ class BenchCommandTest {
     void gridworldStepsAreTheSumOfEpisodeLengths() throws Exception {
         String yaml = BenchCommand.WORKLOADS.get("gridworld-q").replaceFirst("runs: \\d+", "runs: 3")
                 .replace("episodes: 2000", "episodes: 50").replace("points: 2000", "points: 50");
-        Experiment e = ExperimentLoader.bind(YamlTrees.parse("gridworld-q", yaml));
+        Experiment e = ExperimentLoader.bind(YamlTrees.parse("gridworld-q", yaml), Registry.builtIns());
         Moments m = new Runner(e, 1, ProgressListener.NONE).run().cells().get(0);
         double lengths = 0;
-        int slot0 = e.metrics().indexOf(Metric.LENGTH) * e.checkpoints().length;
+        int slot0 = e.metricIndex("length") * e.checkpoints().length;
         for (int k = 0; k < e.checkpoints().length; k++) {
             lengths += m.mean(slot0 + k) * m.count(slot0 + k);
         }

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import kelvin.experiments.config.Catalog;
-import kelvin.experiments.config.Kind;
-import kelvin.experiments.config.TypeSpec;
+import kelvin.api.Component;
+import kelvin.api.Kind;
+import kelvin.experiments.config.Registry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,7 +123,8 @@ class CliTest {
         Cli r = Cli.run("list");
         assertEquals(0, r.exit());
         for (Kind kind : Kind.values()) {
-            for (TypeSpec t : Catalog.types(kind)) {
+            for (Registry.Entry entry : Registry.builtIns().all(kind)) {
+                Component<?> t = entry.component();
                 assertTrue(r.out().contains(t.name()), t.name());
                 t.keys().forEach(k -> assertTrue(r.out().contains(k.name()), t.name() + "." + k.name()));
             }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.stream.Stream;
+import kelvin.experiments.config.Registry;
 import org.junit.jupiter.api.Test;
 
 /** The README's config reference and example list stay true to the code. */
@@ -20,7 +21,7 @@ class ReadmeTest {
         String begin = "<!-- BEGIN GENERATED REFERENCE -->\n";
         String end = "<!-- END GENERATED REFERENCE -->";
         String section = readme.substring(readme.indexOf(begin) + begin.length(), readme.indexOf(end));
-        assertEquals(ListCommand.markdown(), section,
+        assertEquals(ListCommand.markdown(Registry.builtIns()), section,
                 "README's config reference is stale: paste the output of `kelvin list --markdown`");
     }
 

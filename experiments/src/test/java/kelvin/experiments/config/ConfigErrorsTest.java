@@ -74,7 +74,7 @@ class ConfigErrorsTest {
     @MethodSource("cases")
     void namesLinePathAndWhatIsAllowed(String yaml, int line, String path, String fragment) {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> ExperimentLoader.bind(YamlTrees.parse("bad.yaml", yaml)));
+                () -> ExperimentLoader.bind(YamlTrees.parse("bad.yaml", yaml), Registry.builtIns()));
         assertEquals(path, e.path(), e.getMessage());
         assertEquals(line, e.location().line(), e.getMessage());
         assertTrue(e.getMessage().contains(fragment), e.getMessage());

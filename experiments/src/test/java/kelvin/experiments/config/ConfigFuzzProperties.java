@@ -45,7 +45,7 @@ class ConfigFuzzProperties {
             text = mutate(text, choices.get(i), choices.get((i + 1) % choices.size()));
         }
         try {
-            ExperimentLoader.bind(YamlTrees.parse("fuzz.yaml", text));
+            ExperimentLoader.bind(YamlTrees.parse("fuzz.yaml", text), Registry.builtIns());
         } catch (ConfigException expected) {
             if (expected.getMessage() == null || expected.getMessage().isBlank()) {
                 throw new AssertionError("empty message for:\n" + text);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The generated JSON Schema accepts every example (and its resolved form) and rejects bad configs. */
 class ConfigSchemaTest {
     private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-            .getSchema(new ObjectMapper().valueToTree(ConfigSchema.schema()));
+            .getSchema(new ObjectMapper().valueToTree(ConfigSchema.schema(Registry.builtIns())));
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private static Set<ValidationMessage> validate(String yaml) throws IOException {
@@ -41,7 +41,7 @@ class ConfigSchemaTest {
         }
         for (Path p : examples) {
             assertEquals(Set.of(), validate(Files.readString(p)), p.toString());
-            Experiment e = ExperimentLoader.load(p);
+            Experiment e = Experiment.load(p);
             assertEquals(Set.of(), validate(ResultWriter.configYaml(e)), "resolved " + p);
         }
     }

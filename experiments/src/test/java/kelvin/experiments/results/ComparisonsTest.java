@@ -8,12 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import kelvin.experiments.config.ExperimentLoader;
+import kelvin.experiments.ExperimentSession;
+import kelvin.experiments.SessionOptions;
 import kelvin.experiments.model.Experiment;
-import kelvin.experiments.model.Metric;
-import kelvin.experiments.run.ProgressListener;
-import kelvin.experiments.run.Runner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,9 +65,8 @@ class ComparisonsTest {
                 "  random: {type: action-value, policy: {type: epsilon-greedy, epsilon: 1.0}}",
                 "  twin-b: {type: action-value, policy: {type: epsilon-greedy, epsilon: 0.1}}",
                 "metrics: [regret]", ""));
-        Experiment e = ExperimentLoader.load(config);
-        Runner.Result result = new Runner(e, 2, ProgressListener.NONE).run();
-        ResultData data = ResultData.of(e, result, Map.of());
+        Experiment e = Experiment.load(config);
+        ResultData data = ExperimentSession.of(e).run(SessionOptions.inMemory().withThreads(2));
         List<Comparisons.Place> places = Comparisons.rank(data, e.cells());
         assertEquals(3, places.size());
         assertEquals("random", places.get(2).cell().label());
@@ -80,13 +76,13 @@ class ComparisonsTest {
         assertNull(places.get(0).vsLeader());
         // The paired difference of the twins is their mean difference, and its interval contains 0.
         Comparisons.Difference twins = places.get(1).vsLeader();
-        assertEquals(data.last(places.get(1).cell().index(), Metric.REGRET).mean()
-                - data.last(places.get(0).cell().index(), Metric.REGRET).mean(), twins.difference().mean(), 1e-9);
+        assertEquals(data.last(places.get(1).cell().index(), e.metric("regret")).mean()
+                - data.last(places.get(0).cell().index(), e.metric("regret")).mean(), twins.difference().mean(), 1e-9);
         assertFalse(twins.decided());
         // Common random numbers: the random agent's regret is tied to the arm gaps of each run,
         // which the twins share, so pairing narrows the interval against random.
-        Comparisons.Difference vsRandom = Comparisons.paired(data.finals(places.get(2).cell().index(), Metric.REGRET),
-                data.finals(places.get(0).cell().index(), Metric.REGRET));
+        Comparisons.Difference vsRandom = Comparisons.paired(data.finals(places.get(2).cell().index(), e.metric("regret")),
+                data.finals(places.get(0).cell().index(), e.metric("regret")));
         assertTrue(vsRandom.widthRatio() < 0.9, "paired / unpaired width " + vsRandom.widthRatio());
     }
 
@@ -99,14 +95,14 @@ class ComparisonsTest {
                 "env: {type: gaussian-bandit, arms: 5}",
                 "agents:", "  soft: {type: action-value, policy: {type: boltzmann, temperature: 0.5}}",
                 "metrics: [regret, reward]", ""));
-        Experiment e = ExperimentLoader.load(config);
-        ResultData data = ResultData.of(e, new Runner(e, 1, ProgressListener.NONE).run(), Map.of());
+        Experiment e = Experiment.load(config);
+        ResultData data = ExperimentSession.of(e).run(SessionOptions.inMemory().withThreads(1));
         double sum = 0;
         for (int c = 0; c < 50; c++) {
-            sum += data.interval(0, Metric.REGRET, c).mean();
+            sum += data.interval(0, e.metric("regret"), c).mean();
         }
         assertEquals(sum, data.regretArea(0)[0], 1e-9 * Math.max(1, sum));
-        assertEquals(data.last(0, Metric.REGRET).mean(), data.finals(0, Metric.REGRET)[0]);
-        assertEquals(data.last(0, Metric.REWARD).mean(), data.finals(0, Metric.REWARD)[0]);
+        assertEquals(data.last(0, e.metric("regret")).mean(), data.finals(0, e.metric("regret"))[0]);
+        assertEquals(data.last(0, e.metric("reward")).mean(), data.finals(0, e.metric("reward"))[0]);
     }
 }

@@ -3,17 +3,21 @@ package kelvin.experiments.results;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import kelvin.experiments.ExperimentSession;
+import kelvin.experiments.SessionOptions;
 import kelvin.experiments.config.ExperimentLoader;
+import kelvin.experiments.config.Registry;
 import kelvin.experiments.config.YamlTrees;
 import kelvin.experiments.model.Cell;
+import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Experiment;
-import kelvin.experiments.model.Metric;
-import kelvin.experiments.run.ProgressListener;
-import kelvin.experiments.run.Runner;
+import kelvin.plots.BoxPlot;
 import kelvin.plots.Heatmap;
+import kelvin.plots.LineChart;
 import org.junit.jupiter.api.Test;
 
 class ReportWriterTest {
@@ -22,14 +26,18 @@ class ReportWriterTest {
         String yaml = "name: facets\nseed: 3\nruns: 3\nsteps: 20\nenv: {type: gaussian-bandit, arms: 4}\n"
                 + "agents:\n" + agents + (sweep.isEmpty() ? "" : "sweep:\n" + sweep) + "metrics: [regret]\n"
                 + "record: {points: 5}\n";
-        Experiment e = ExperimentLoader.bind(YamlTrees.parse("facets.yaml", yaml));
-        Runner.Result result = new Runner(e, 1, ProgressListener.NONE).run();
-        return new ReportWriter(ResultData.of(e, result, Map.of()), yaml, ReportOptions.DEFAULT);
+        Experiment e = ExperimentLoader.bind(YamlTrees.parse("facets.yaml", yaml), Registry.builtIns());
+        ResultData data = ExperimentSession.of(e).run(SessionOptions.inMemory().withThreads(1));
+        return new ReportWriter(data, yaml, ReportOptions.DEFAULT);
     }
 
     private static final String EXPONENTIAL = "  exp: {type: action-value, policy: {type: boltzmann, temperature: "
             + "{schedule: exponential, initial: 1.0, decay: 0.99, min: 0.01}}}\n";
     private static final String FIXED = "  fixed: {type: action-value, policy: {type: boltzmann, temperature: 0.1}}\n";
+
+    private static Recorded regret(ReportWriter w) {
+        return w.data().experiment().metric("regret");
+    }
 
     private static List<String> labels(ReportWriter.Facet f) {
         return f.cells().stream().map(Cell::label).collect(Collectors.toList());
@@ -46,7 +54,7 @@ class ReportWriterTest {
         assertTrue(labels(facets.get(2)).contains("fixed"));
         assertTrue(facets.stream().allMatch(f -> f.note() == null), "nothing is hidden");
 
-        Map<String, Heatmap> maps = Sensitivity.heatmaps(w.data(), Metric.REGRET);
+        Map<String, Heatmap> maps = Sensitivity.heatmaps(w.data(), regret(w));
         Heatmap map = maps.get("exp");
         assertEquals(List.of("2", "1", "0.5"), map.rowAxis().labels(), "largest initial T at the top");
         assertEquals(List.of("0.9", "0.95", "0.99", "0.995", "0.999"), map.columnAxis().labels());
@@ -61,11 +69,11 @@ class ReportWriterTest {
         String label = "exp[initial=" + map.rowAxis().labels().get(best[0]) + ",decay="
                 + map.columnAxis().labels().get(best[1]) + "]";
         Cell cell = w.data().experiment().cells().stream().filter(c -> c.label().equals(label)).findFirst().orElseThrow();
-        assertEquals(w.data().last(cell.index(), Metric.REGRET).mean(), lowest, "the cell shows that variant's mean");
+        assertEquals(w.data().last(cell.index(), regret(w)).mean(), lowest, "the cell shows that variant's mean");
 
-        Map<String, kelvin.plots.LineChart> charts = Sensitivity.gridCharts(w.data(), Metric.REGRET);
+        Map<String, LineChart> charts = Sensitivity.gridCharts(w.data(), regret(w));
         assertEquals(List.of("exp-initial", "exp-decay"), List.copyOf(charts.keySet()), "one chart per swept key");
-        kelvin.plots.LineChart byInitial = charts.get("exp-initial");
+        LineChart byInitial = charts.get("exp-initial");
         assertEquals(5, byInitial.series().size(), "a line per decay");
         assertEquals("decay = 0.9", byInitial.series().get(0).label());
         assertTrue(byInitial.logX(), "0.5, 1, 2 is geometric");
@@ -98,12 +106,12 @@ class ReportWriterTest {
     @Test
     void theDistributionPlotHasOneLanePerVariantHoldingEveryRunsFinalRegret() throws Exception {
         ReportWriter w = writer(EXPONENTIAL + FIXED, "");
-        kelvin.plots.BoxPlot plot = w.distribution();
+        BoxPlot plot = w.distribution(regret(w));
         assertEquals(2, plot.groups().size());
         assertEquals("fixed", plot.groups().get(1).label());
         Cell fixed = w.data().experiment().cells().get(1);
-        assertEquals(java.util.Arrays.toString(w.data().finals(fixed.index(), Metric.REGRET)),
-                java.util.Arrays.toString(plot.groups().get(1).values()));
+        assertEquals(Arrays.toString(w.data().finals(fixed.index(), regret(w))),
+                Arrays.toString(plot.groups().get(1).values()));
         assertEquals(3, plot.groups().get(1).values().length);
     }
 }

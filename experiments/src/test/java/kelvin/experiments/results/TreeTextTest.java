@@ -30,7 +30,7 @@ class TreeTextTest {
         }
         assertEquals(true, configs.size() >= 8, "configs found: " + configs);
         for (Path p : configs) {
-            Experiment e = ExperimentLoader.load(p);
+            Experiment e = Experiment.load(p);
             assertEquals(Mappers.YAML.writeValueAsString(e.resolved()), TreeText.yaml(e.resolved()), p.toString());
             assertEquals(Mappers.JSON.writeValueAsString(e.resolved()), TreeText.json(e.resolved()), p.toString());
         }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import kelvin.experiments.config.ExperimentLoader;
+import kelvin.experiments.config.Registry;
 import kelvin.experiments.config.YamlTrees;
 import kelvin.experiments.model.Experiment;
-import kelvin.experiments.model.Metric;
 import kelvin.experiments.results.Tables;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class CliffWalkingTest {
                 + "agents:\n  sarsa: {type: sarsa, alpha: 0.5, policy: {type: epsilon-greedy, epsilon: 0.1}}\n"
                 + "  q: {type: q-learning, alpha: 0.5, policy: {type: epsilon-greedy, epsilon: 0.1}}\n"
                 + "metrics: [return]\nrecord: {points: 500}\n";
-        Experiment e = ExperimentLoader.bind(YamlTrees.parse("cliff.yaml", yaml));
+        Experiment e = ExperimentLoader.bind(YamlTrees.parse("cliff.yaml", yaml), Registry.builtIns());
         Runner.Result result = new Runner(e, 2, ProgressListener.NONE).run();
         double[] book = {-25, -50};
         for (int cell = 0; cell < 2; cell++) {
@@ -36,7 +36,7 @@ class CliffWalkingTest {
             double seSum = 0;
             int count = 0;
             for (int c = 99; c < 500; c++) {
-                var iv = Tables.interval(e, result.cells().get(cell), Metric.RETURN, c);
+                var iv = Tables.interval(e, result.cells().get(cell), e.metricIndex("return"), c);
                 sum += iv.mean();
                 seSum += iv.stderr();
                 count++;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import kelvin.experiments.cli.Main;
 import kelvin.experiments.config.ExperimentLoader;
+import kelvin.experiments.config.Registry;
 import kelvin.experiments.results.CellStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +64,7 @@ class KillAndResumeTest {
         // Each kill waits for a new cell checkpoint rather than a fixed delay: a delay that lands
         // mid-run on one machine is after the end on a faster one, and the test then kills nothing.
         Path killed = tmp.resolve("killed");
-        CellStore checkpoints = new CellStore(killed, ExperimentLoader.load(Path.of(CONFIG), OVERRIDES));
+        CellStore checkpoints = new CellStore(killed, ExperimentLoader.load(Path.of(CONFIG), OVERRIDES, Registry.builtIns()));
         int kills = 0;
         boolean resume = false;
         for (int round = 0; round < 4; round++) {

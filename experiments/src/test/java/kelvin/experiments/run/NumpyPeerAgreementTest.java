@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
 import kelvin.experiments.config.ExperimentLoader;
+import kelvin.experiments.config.Registry;
 import kelvin.experiments.config.YamlTrees;
 import kelvin.experiments.model.Experiment;
-import kelvin.experiments.model.Metric;
 import kelvin.experiments.results.Interval;
 import kelvin.experiments.results.Tables;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,19 +38,19 @@ class NumpyPeerAgreementTest {
         String yaml = "name: peer\nseed: 99\nruns: 2000\nsteps: 1000\nenv: {type: gaussian-bandit, arms: 10}\n"
                 + "agents:\n  b: {type: action-value, policy: {type: boltzmann, temperature: " + temperature + "}}\n"
                 + "metrics: [reward, optimal-action, regret]\nrecord: {points: 10}\n";
-        Experiment e = ExperimentLoader.bind(YamlTrees.parse("peer.yaml", yaml));
+        Experiment e = ExperimentLoader.bind(YamlTrees.parse("peer.yaml", yaml), Registry.builtIns());
         Runner.Result result = new Runner(e, 2, ProgressListener.NONE).run();
         int last = e.checkpoints().length - 1;
-        Metric[] metrics = {Metric.REWARD, Metric.OPTIMAL_ACTION, Metric.REGRET};
+        String[] metrics = {"reward", "optimal-action", "regret"};
         double[] scale = {1, 100, 1};
         for (int m = 0; m < 3; m++) {
-            Interval iv = Tables.interval(e, result.cells().get(0), metrics[m], last);
+            Interval iv = Tables.interval(e, result.cells().get(0), e.metricIndex(metrics[m]), last);
             double ours = iv.mean() * scale[m];
             double ourSe = iv.stderr() * scale[m];
             double tolerance = 4 * Math.hypot(ourSe, peer[2 * m + 1]);
             assertTrue(Math.abs(ours - peer[2 * m]) <= tolerance, String.format(
                     "T=%s %s: kelvin %.4f +- %.4f, peer %.4f +- %.4f, tolerance %.4f", temperature,
-                    metrics[m].key(), ours, ourSe, peer[2 * m], peer[2 * m + 1], tolerance));
+                    metrics[m], ours, ourSe, peer[2 * m], peer[2 * m + 1], tolerance));
         }
     }
 }

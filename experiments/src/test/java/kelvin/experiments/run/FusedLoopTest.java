@@ -11,22 +11,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import kelvin.agents.bandit.GaussianRunner;
 import kelvin.experiments.config.ExperimentLoader;
+import kelvin.experiments.config.Registry;
+import kelvin.experiments.model.BanditCell;
 import kelvin.experiments.model.Cell;
-import kelvin.experiments.model.Environment;
 import kelvin.experiments.model.Experiment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fused loop gives the generic loop's bytes: every cell of each config below is simulated both
+ * The fused loop ({@link kelvin.agents.bandit.FusedBoltzmann}) gives the generic loop's bytes: every cell of each config below is simulated both
  * ways, block by block, and the serialised {@link Moments} (every slot's count, mean, M2, min and
  * max, and every run's row) must be equal. The configs push the loop's rare paths: anchor moves at
  * tiny temperatures, the exact re-sum after {@code RESUM} updates (runs longer than 1024 steps),
  * T = 0 and T = +infinity (always the plain path), logits at and beyond the limit, ties, one arm,
  * many arms, constant step sizes and optimistic starts, every bandit metric at every step.
  */
-class FusedBoltzmannLoopTest {
+class FusedLoopTest {
 
     private static final String METRICS = "metrics: [regret, reward, average-reward, optimal-action, entropy, temperature]\n";
 
@@ -94,9 +96,9 @@ class FusedBoltzmannLoopTest {
                 + "  eps: {type: action-value, policy: {type: epsilon-greedy, epsilon: 0.1}}\n"
                 + "  ucb: {type: ucb1}\n"
                 + "metrics: [regret]\n");
-        BanditSimulation s = new BanditSimulation(e);
-        for (Cell c : e.cells()) {
-            FusedBoltzmannLoop loop = FusedBoltzmannLoop.of(s, ((Environment.Bandit) c.environment()).env(), c.agent());
+        for (Cell cell : e.cells()) {
+            BanditCell c = (BanditCell) cell;
+            GaussianRunner loop = c.agent().gaussianRunner(c.environment().arms());
             if (c.label().equals("plain") || c.label().equals("top-k-all")) {
                 assertNotNull(loop, c.label());
             } else {
@@ -106,9 +108,9 @@ class FusedBoltzmannLoopTest {
         Experiment drifting = load("runs: 2\nsteps: 10\nenv: {type: drifting-bandit, arms: 3}\n"
                 + "agents:\n  plain: {type: action-value, policy: {type: boltzmann, temperature: 0.2}}\n"
                 + "metrics: [regret]\n");
-        Cell c = drifting.cells().get(0);
-        assertNull(FusedBoltzmannLoop.of(new BanditSimulation(drifting), ((Environment.Bandit) c.environment()).env(),
-                c.agent()));
+        BanditCell c = (BanditCell) drifting.cells().get(0);
+        assertNull(c.environment().start(Streams.environment(drifting.seed(), 0)).stationaryGaussian(),
+                "drifting arms are not stationary Gaussian ones, so the fused loop cannot run them");
     }
 
     private void assertSame(String body) throws IOException {
@@ -116,8 +118,8 @@ class FusedBoltzmannLoopTest {
         BanditSimulation fused = new BanditSimulation(e, true);
         BanditSimulation generic = new BanditSimulation(e, false);
         for (Cell cell : e.cells()) {
-            assertNotNull(FusedBoltzmannLoop.of(fused, ((Environment.Bandit) cell.environment()).env(), cell.agent()),
-                    cell.label() + " should take the fused loop");
+            BanditCell c = (BanditCell) cell;
+            assertNotNull(c.agent().gaussianRunner(c.environment().arms()), cell.label() + " should take the fused loop");
             for (int from = 0; from < e.runs(); from += Runner.BLOCK) {
                 int to = Math.min(e.runs(), from + Runner.BLOCK);
                 assertArrayEquals(block(generic, cell, from, to, e), block(fused, cell, from, to, e),
@@ -127,12 +129,18 @@ class FusedBoltzmannLoopTest {
     }
 
     private static byte[] block(BanditSimulation s, Cell cell, int from, int to, Experiment e) throws IOException {
-        Moments m = new Moments(s.slots(), s.tallies(), Simulation.runColumns(e));
-        s.runBlock(cell, from, to, m);
-        assertEquals(to - from, m.runs());
+        Moments m = new Moments(s.slots(), s.tallies());
+        RunRows rows = new RunRows(Simulation.runColumns(e), to - from);
+        s.runBlock(cell, from, to, m, rows);
+        assertEquals(to - from, rows.runs());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             m.write(out);
+            for (int r = 0; r < rows.runs(); r++) {
+                for (int k = 0; k < rows.columns(); k++) {
+                    out.writeDouble(rows.get(r, k));
+                }
+            }
         }
         return bytes.toByteArray();
     }
@@ -140,6 +148,6 @@ class FusedBoltzmannLoopTest {
     private Experiment load(String body) throws IOException {
         Path file = Files.createTempFile(tmp, "fused", ".yaml");
         Files.writeString(file, "name: fused\nseed: 77\n" + body);
-        return ExperimentLoader.load(file, List.of());
+        return ExperimentLoader.load(file, List.of(), Registry.builtIns());
     }
 }
