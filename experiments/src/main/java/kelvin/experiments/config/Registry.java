@@ -46,7 +46,7 @@ public final class Registry {
         ServiceLoader<Component> loader = ServiceLoader.load(Component.class, Registry.class.getClassLoader());
         try {
             for (Component<?> c : loader) {
-                r.add(new Entry(c, "built in (" + c.getClass().getName().replace('$', '.') + ")", false));
+                r.add(new Entry(c, "a built-in (" + c.getClass().getName().replace('$', '.') + ")", false));
             }
         } catch (ServiceConfigurationError e) {
             throw new IllegalStateException("Kelvin's own component list is broken: " + e.getMessage(), e);
