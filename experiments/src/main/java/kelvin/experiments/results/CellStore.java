@@ -155,19 +155,46 @@ public final class CellStore implements RunStore {
 
     @Override
     public void rows(int cell, RowVisitor visitor) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(runsFile(cell)),
-                1 << 16))) {
-            if (!RUNS_MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT || in.readInt() != columns) {
-                throw new IOException(runsFile(cell) + " is not this experiment's per-run file");
-            }
+        try (RowReader in = reader(cell)) {
             double[] row = new double[columns];
-            for (int r = 0; r < experiment.runs(); r++) {
-                for (int c = 0; c < columns; c++) {
-                    row[c] = in.readDouble();
-                }
+            for (int r = 0; in.next(row); r++) {
                 visitor.row(r, row);
             }
         }
+    }
+
+    @Override
+    public RowReader reader(int cell) throws IOException {
+        Path file = runsFile(cell);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        try {
+            if (!RUNS_MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT || in.readInt() != columns) {
+                throw new IOException(file + " is not this experiment's per-run file");
+            }
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+        return new RowReader() {
+            private int run;
+
+            @Override
+            public boolean next(double[] row) throws IOException {
+                if (run >= experiment.runs()) {
+                    return false;
+                }
+                for (int c = 0; c < columns; c++) {
+                    row[c] = in.readDouble();
+                }
+                run++;
+                return true;
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
     }
 
     /** Deletes stored cells that belong to no cell of this experiment (a changed config's leftovers). */

@@ -1,5 +1,7 @@
 package kelvin.experiments.results;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -9,6 +11,7 @@ import kelvin.api.Environment;
 import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
+import kelvin.experiments.run.RunStore;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
@@ -51,19 +54,59 @@ public final class Comparisons {
         if (a.length != b.length) {
             throw new IllegalArgumentException("paired values need equal run counts: " + a.length + " and " + b.length);
         }
-        SummaryStatistics d = new SummaryStatistics();
-        SummaryStatistics sa = new SummaryStatistics();
-        SummaryStatistics sb = new SummaryStatistics();
+        Pairs pairs = new Pairs();
         for (int r = 0; r < a.length; r++) {
-            if (Double.isNaN(a[r]) || Double.isNaN(b[r])) {
-                continue;
-            }
-            d.addValue(a[r] - b[r]);
-            sa.addValue(a[r]);
-            sb.addValue(b[r]);
+            pairs.add(a[r], b[r]);
         }
-        Interval paired = Interval.of(d.getN(), d.getMean(), d.getVariance());
-        return new Difference(paired, welchHalfWidth(sa, sb));
+        return pairs.difference();
+    }
+
+    /**
+     * {@code a - b} of one per-run column of two cells, paired by run and read from the run store
+     * side by side, so that memory does not depend on the number of runs.
+     *
+     * @param data the results
+     * @param a the first cell's index
+     * @param b the second cell's index
+     * @param column the column of the per-run rows (a metric's position, or the regret area's)
+     * @return the difference
+     * @throws UncheckedIOException when the per-run values cannot be read back
+     */
+    public static Difference paired(ResultData data, int a, int b, int column) {
+        RunStore store = data.runStore();
+        int width = data.experiment().metrics().size() + 1;
+        double[] rowA = new double[width];
+        double[] rowB = new double[width];
+        Pairs pairs = new Pairs();
+        try (RunStore.RowReader ra = store.reader(a); RunStore.RowReader rb = store.reader(b)) {
+            while (ra.next(rowA) && rb.next(rowB)) {
+                pairs.add(rowA[column], rowB[column]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("per-run values cannot be read back: " + e.getMessage(), e);
+        }
+        return pairs.difference();
+    }
+
+    /** The running statistics of a paired difference: of a - b, and of a and b on their own. */
+    private static final class Pairs {
+        private final SummaryStatistics d = new SummaryStatistics();
+        private final SummaryStatistics sa = new SummaryStatistics();
+        private final SummaryStatistics sb = new SummaryStatistics();
+
+        /** Adds one run's pair; a run where either value is NaN is left out. */
+        void add(double a, double b) {
+            if (Double.isNaN(a) || Double.isNaN(b)) {
+                return;
+            }
+            d.addValue(a - b);
+            sa.addValue(a);
+            sb.addValue(b);
+        }
+
+        Difference difference() {
+            return new Difference(Interval.of(d.getN(), d.getMean(), d.getVariance()), welchHalfWidth(sa, sb));
+        }
     }
 
     /**
@@ -117,7 +160,7 @@ public final class Comparisons {
         for (int i = 0; i < sorted.size(); i++) {
             Cell c = sorted.get(i);
             Difference vsLeader = leader == null ? null
-                    : paired(data.finals(c.index(), regret), data.finals(leader.index(), regret));
+                    : paired(data, c.index(), leader.index(), data.experiment().metrics().indexOf(regret));
             if (vsLeader == null || vsLeader.decided()) {
                 leader = c;
                 rank = i + 1;
@@ -130,15 +173,20 @@ public final class Comparisons {
 
     /** The mean area under the regret curve with its 95% interval; null if regret is not recorded. */
     static Interval areaInterval(ResultData data, Cell c) {
-        double[] area = data.regretArea(c.index());
-        if (area == null) {
+        if (data.experiment().rankingMetric() < 0) {
             return null;
         }
+        int column = data.experiment().metrics().size();
         SummaryStatistics s = new SummaryStatistics();
-        for (double v : area) {
-            if (!Double.isNaN(v)) {
-                s.addValue(v);
-            }
+        try {
+            data.runStore().rows(c.index(), (run, row) -> {
+                if (!Double.isNaN(row[column])) {
+                    s.addValue(row[column]);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("per-run values of " + c.label() + " cannot be read back: "
+                    + e.getMessage(), e);
         }
         return s.getN() == 0 ? null : Interval.of(s.getN(), s.getMean(), s.getVariance());
     }

@@ -1,6 +1,7 @@
 package kelvin.experiments.results;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,7 +85,11 @@ final class ReportWriter {
             byte[] png = renderer.png(plot);
             String base = "plots/distribution-" + regret.key();
             write(dir, files, base, png, renderer.svg(plot));
-            figures.add(new Figure(regret, plot.title(), png, base + ".svg", DISTRIBUTION_CAPTION));
+            int stride = distributionStride(experiment.runs());
+            String sampled = stride == 1 ? "" : String.format(Locale.ROOT, " With %d runs per variant the plot draws "
+                    + "every %d%s run (%d per variant); the tables and comparisons use every run.", experiment.runs(),
+                    stride, ordinalSuffix(stride), (experiment.runs() + stride - 1) / stride);
+            figures.add(new Figure(regret, plot.title(), png, base + ".svg", DISTRIBUTION_CAPTION + sampled));
         }
         for (Recorded metric : metrics()) {
             LineChart chart = Sensitivity.chart(data, metric);
@@ -141,13 +146,42 @@ final class ReportWriter {
             + "values (Gaussian kernel), the box spans the middle half of the runs with the median as a line and the "
             + "mean as a marker, whiskers reach the furthest run within 1.5 box lengths, and dots are the runs beyond.";
 
-    /** The final regret of every run, one lane per variant, in config order. */
+    /** The most runs per variant the distribution plot draws: its quartiles and density need no more. */
+    static final int DISTRIBUTION_RUNS = 10_000;
+
+    /** Draw every {@code k}-th run, so that at most {@link #DISTRIBUTION_RUNS} runs per variant are held. */
+    static int distributionStride(int runs) {
+        return Math.max(1, (runs + DISTRIBUTION_RUNS - 1) / DISTRIBUTION_RUNS);
+    }
+
+    private static String ordinalSuffix(int n) {
+        int tens = n % 100;
+        int ones = n % 10;
+        return tens >= 11 && tens <= 13 ? "th" : ones == 1 ? "st" : ones == 2 ? "nd" : ones == 3 ? "rd" : "th";
+    }
+
+    /**
+     * The final regret of every run (of every {@link #distributionStride k-th} run beyond
+     * {@link #DISTRIBUTION_RUNS}), one lane per variant, in config order.
+     */
     BoxPlot distribution(Recorded regret) {
         List<BoxPlot.Group> groups = new ArrayList<>();
         double lowest = Double.POSITIVE_INFINITY;
         double highest = Double.NEGATIVE_INFINITY;
+        int stride = distributionStride(experiment.runs());
+        int column = experiment.metrics().indexOf(regret);
         for (Cell cell : experiment.cells()) {
-            double[] values = data.finals(cell.index(), regret);
+            double[] values = new double[(experiment.runs() + stride - 1) / stride];
+            try {
+                data.runStore().rows(cell.index(), (run, row) -> {
+                    if (run % stride == 0) {
+                        values[run / stride] = row[column];
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException("per-run values of " + cell.label() + " cannot be read back: "
+                        + e.getMessage(), e);
+            }
             groups.add(new BoxPlot.Group(cell.label(), cell.index(), values));
             for (double v : values) {
                 if (!Double.isNaN(v)) {

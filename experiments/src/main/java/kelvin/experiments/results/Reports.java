@@ -87,9 +87,10 @@ final class Reports {
             if (c == base) {
                 continue;
             }
-            Comparisons.Difference fin = Comparisons.paired(data.finals(c.index(), regret),
-                    data.finals(base.index(), regret));
-            Comparisons.Difference area = Comparisons.paired(data.regretArea(c.index()), data.regretArea(base.index()));
+            int metrics = data.experiment().metrics().size();
+            Comparisons.Difference fin = Comparisons.paired(data, c.index(), base.index(),
+                    data.experiment().metrics().indexOf(regret));
+            Comparisons.Difference area = Comparisons.paired(data, c.index(), base.index(), metrics);
             Interval d = fin.difference();
             String unpaired = Double.isNaN(fin.unpairedHalfWidth()) ? ""
                     : String.format(Locale.ROOT, "[%.4g, %.4g]", d.mean() - fin.unpairedHalfWidth(),

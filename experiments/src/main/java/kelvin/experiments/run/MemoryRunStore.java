@@ -55,4 +55,26 @@ public final class MemoryRunStore implements RunStore {
         }
         return out;
     }
+
+    @Override
+    public RowReader reader(int cell) {
+        return new RowReader() {
+            private int run;
+
+            @Override
+            public boolean next(double[] row) {
+                if (run >= runs[cell]) {
+                    return false;
+                }
+                System.arraycopy(rows[cell], run * columns, row, 0, columns);
+                run++;
+                return true;
+            }
+
+            @Override
+            public void close() {
+                // nothing to release
+            }
+        };
+    }
 }

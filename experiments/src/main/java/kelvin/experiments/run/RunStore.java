@@ -1,5 +1,6 @@
 package kelvin.experiments.run;
 
+import java.io.Closeable;
 import java.io.IOException;
 
 /**
@@ -32,7 +33,27 @@ public interface RunStore {
         public void rows(int cell, RowVisitor visitor) {
             throw new IllegalStateException("per-run values were not kept");
         }
+
+        @Override
+        public RowReader reader(int cell) {
+            throw new IllegalStateException("per-run values were not kept");
+        }
     };
+
+    /**
+     * Reads a cell's rows one at a time, in run order, so that two cells can be walked side by side
+     * (paired comparisons) without holding either.
+     */
+    interface RowReader extends Closeable {
+        /**
+         * The next run's row.
+         *
+         * @param row receives the values (one per column)
+         * @return false when every run has been read
+         * @throws IOException when the row cannot be read
+         */
+        boolean next(double[] row) throws IOException;
+    }
 
     /** Receives a cell's rows one at a time. */
     @FunctionalInterface
@@ -84,4 +105,13 @@ public interface RunStore {
      * @throws IOException when they cannot be read back
      */
     void rows(int cell, RowVisitor visitor) throws IOException;
+
+    /**
+     * A reader of a finished cell's rows; close it when done.
+     *
+     * @param cell the cell's index
+     * @return the reader, positioned before run 0
+     * @throws IOException when the rows cannot be opened
+     */
+    RowReader reader(int cell) throws IOException;
 }
