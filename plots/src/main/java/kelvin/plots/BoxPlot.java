@@ -30,12 +30,24 @@ public record BoxPlot(String title, String valueLabel, List<Group> groups, boole
      */
     public record Group(String label, int colorIndex, double[] values) {
 
-        /** Validates and copies the values. */
+        /**
+         * A lane, with its values copied so later changes to the caller's array do not show.
+         *
+         * @param label what the lane is, e.g. a variant's label
+         * @param colorIndex palette index of the lane's colour
+         * @param values the observations (copied); NaN entries are left out when drawn
+         * @throws NullPointerException if {@code label} or {@code values} is null
+         */
         public Group {
             Objects.requireNonNull(label, "label");
             values = Objects.requireNonNull(values, "values").clone();
         }
 
+        /**
+         * The observations of this lane.
+         *
+         * @return a copy of the values, in the order given
+         */
         @Override
         public double[] values() {
             return values.clone();
@@ -63,7 +75,16 @@ public record BoxPlot(String title, String valueLabel, List<Group> groups, boole
         }
     }
 
-    /** Validates and copies the group list. */
+    /**
+     * A box plot, with the group list copied.
+     *
+     * @param title chart title
+     * @param valueLabel the quantity along the axis, with units
+     * @param groups the lanes, top to bottom (copied)
+     * @param logX whether the value axis is logarithmic; values {@code <= 0} are then left out
+     * @throws NullPointerException if {@code title}, {@code valueLabel}, {@code groups} or a group
+     *     is null
+     */
     public BoxPlot {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(valueLabel, "valueLabel");

@@ -22,8 +22,12 @@ public record Figure(String title, String caption, byte[] png, String svgLink) {
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
     /**
-     * Validates and copies the image.
+     * A figure, with the image checked to be a PNG and copied.
      *
+     * @param title heading shown above the image and used as its alternative text
+     * @param caption sentence(s) below the image saying what is shown (may be empty)
+     * @param png PNG bytes (copied), at least the 8-byte signature and the IHDR header
+     * @param svgLink relative URL of the SVG version, or null for none
      * @throws NullPointerException if title, caption or png is null
      * @throws IllegalArgumentException if {@code png} is not a PNG image, or {@code svgLink} is
      *     blank or absolute (has a scheme or starts with {@code /}): the report must open offline,
@@ -34,7 +38,8 @@ public record Figure(String title, String caption, byte[] png, String svgLink) {
         Objects.requireNonNull(caption, "caption");
         Objects.requireNonNull(png, "png");
         if (png.length < 24 || !Arrays.equals(png, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length)) {
-            throw new IllegalArgumentException("figure '" + title + "': png is not a PNG image (" + png.length + " bytes)");
+            throw new IllegalArgumentException("figure '" + title + "': png is not a PNG image (" + png.length
+                + " bytes)");
         }
         if (svgLink != null && (svgLink.isBlank() || svgLink.startsWith("/") || SCHEME.matcher(svgLink).find())) {
             throw new IllegalArgumentException("figure '" + title + "': svgLink must be a relative path: " + svgLink);
@@ -64,6 +69,11 @@ public record Figure(String title, String caption, byte[] png, String svgLink) {
         return new Figure(title, caption, png, Objects.requireNonNull(link, "link"));
     }
 
+    /**
+     * The PNG image embedded in the report.
+     *
+     * @return a copy of the PNG bytes
+     */
     @Override
     public byte[] png() {
         return png.clone();

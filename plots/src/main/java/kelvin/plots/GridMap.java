@@ -109,8 +109,21 @@ public record GridMap(String title, List<String> layout, double[][] values, Stri
     private static final String KINDS = "" + FREE + WALL + START + GOAL + HOLE + CLIFF;
 
     /**
-     * Validates and deep-copies the map.
+     * A map, validated against its layout and deep-copied, so it never changes after it is made.
+     * Labels and scale of absent data are normalised (a null {@code values} sets
+     * {@code valueLabel} to null and {@code logScale} to false; a null {@code strengths} sets
+     * {@code strengthLabel} to null), so maps that draw alike are equal.
      *
+     * @param title chart title
+     * @param layout one string per row, one kind character per cell; all rows equally long
+     * @param values value per cell ({@code [row][column]}, NaN = none), or null for no shading
+     * @param valueLabel what the colour means; required when {@code values} is given
+     * @param logScale colour by log10 of the value instead of the value
+     * @param actions action per cell, {@value #NO_ACTION}..{@value #LEFT}, or null for no arrows
+     * @param strengths arrow strength per cell in [0, 1] (NaN allowed where there is no arrow), or
+     *     null for opaque arrows; needs {@code actions}
+     * @param strengthLabel what the strength means; required when {@code strengths} is given
+     * @param texts text per cell (null entries = none), or null for no texts
      * @throws NullPointerException if the title, the layout or one of its rows is null, or a
      *     label is null while its data is given
      * @throws IllegalArgumentException if the layout is empty, ragged or has an unknown kind
@@ -259,21 +272,46 @@ public record GridMap(String title, List<String> layout, double[][] values, Stri
         return line.charAt(column);
     }
 
+    /**
+     * The value shading each cell, the data behind the colour scale.
+     *
+     * @return a deep copy of the values, {@code [row][column]}, NaN where a cell has none; or null
+     *     when the map is not shaded
+     */
     @Override
     public double[][] values() {
         return values == null ? null : copy(title, "values", values, rows(), columns());
     }
 
+    /**
+     * The arrow drawn in each cell.
+     *
+     * @return a deep copy of the actions, {@code [row][column]}, each {@value #UP} up,
+     *     {@value #RIGHT} right, {@value #DOWN} down, {@value #LEFT} left or {@value #NO_ACTION}
+     *     none; or null when the map has no arrows
+     */
     @Override
     public int[][] actions() {
         return actions == null ? null : copy(title, actions, rows(), columns());
     }
 
+    /**
+     * The strength of each cell's arrow, drawn as its opacity (15% at 0, opaque at 1).
+     *
+     * @return a deep copy of the strengths, {@code [row][column]}, in [0, 1] or NaN where there is
+     *     no arrow; or null when every arrow is opaque
+     */
     @Override
     public double[][] strengths() {
         return strengths == null ? null : copy(title, "strengths", strengths, rows(), columns());
     }
 
+    /**
+     * The short text written in each cell.
+     *
+     * @return a deep copy of the texts, {@code [row][column]}, null entries where a cell has none;
+     *     or null when the map has no texts
+     */
     @Override
     public String[][] texts() {
         return texts == null ? null : copy(title, texts, rows(), columns());

@@ -37,7 +37,14 @@ public record Heatmap(String title, double[][] values, String valueLabel, boolea
         Axis rowAxis, Axis columnAxis, Mark mark, String markLabel) {
 
     /** Which cell, if any, is outlined. */
-    public enum Mark { NONE, LOWEST, HIGHEST }
+    public enum Mark {
+        /** No cell is outlined and the legend has no entry for an outline. */
+        NONE,
+        /** The cell with the lowest finite value is outlined, the first in reading order on ties. */
+        LOWEST,
+        /** The cell with the highest finite value is outlined, the first in reading order on ties. */
+        HIGHEST
+    }
 
     /**
      * A named axis of the grid: its title and one label per row or column, in grid order.
@@ -47,7 +54,13 @@ public record Heatmap(String title, double[][] values, String valueLabel, boolea
      */
     public record Axis(String title, List<String> labels) {
 
-        /** Validates and copies the labels. */
+        /**
+         * An axis, with the labels copied.
+         *
+         * @param title what the axis is, e.g. a parameter name
+         * @param labels one label per row (top to bottom) or column (left to right), copied
+         * @throws NullPointerException if {@code title}, {@code labels} or a label is null
+         */
         public Axis {
             Objects.requireNonNull(title, "title");
             labels = List.copyOf(labels);
@@ -67,10 +80,21 @@ public record Heatmap(String title, double[][] values, String valueLabel, boolea
     }
 
     /**
-     * Validates and deep-copies the grid.
+     * A heatmap, with the grid checked and deep-copied so it never changes after it is made.
      *
-     * @throws NullPointerException if an argument or a row is null
-     * @throws IllegalArgumentException if the rows differ in length
+     * @param title chart title
+     * @param values rows of cells, all rows of the same length; NaN = no cell (copied)
+     * @param valueLabel what the colour means, with units, e.g. {@code "visits"}
+     * @param logScale colour by log10 of the value instead of the value
+     * @param rowAxis title and one label per row, or null for row indices
+     * @param columnAxis title and one label per column, or null for column indices
+     * @param mark which cell to outline
+     * @param markLabel what the outline means in the legend; null exactly when {@code mark} is
+     *     {@link Mark#NONE}
+     * @throws NullPointerException if {@code title}, {@code valueLabel}, {@code values}, a row or
+     *     {@code mark} is null
+     * @throws IllegalArgumentException if the rows differ in length, a mark lacks its label (or a
+     *     label has no mark), or an axis has not one label per row or column
      */
     public Heatmap {
         Objects.requireNonNull(title, "title");
@@ -107,7 +131,8 @@ public record Heatmap(String title, double[][] values, String valueLabel, boolea
      * @throws IllegalArgumentException if the label count differs from the row count
      */
     public Heatmap withRows(String axisTitle, List<String> labels) {
-        return new Heatmap(title, values, valueLabel, logScale, new Axis(axisTitle, labels), columnAxis, mark, markLabel);
+        return new Heatmap(title, values, valueLabel, logScale, new Axis(axisTitle, labels), columnAxis, mark,
+            markLabel);
     }
 
     /**
@@ -185,6 +210,11 @@ public record Heatmap(String title, double[][] values, String valueLabel, boolea
         return values.length == 0 ? 0 : values[0].length;
     }
 
+    /**
+     * The values coloured in the cells.
+     *
+     * @return a deep copy of the grid, {@code [row][column]}, NaN where there is no cell
+     */
     @Override
     public double[][] values() {
         return copy(values);

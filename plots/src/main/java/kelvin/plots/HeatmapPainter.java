@@ -117,7 +117,8 @@ final class HeatmapPainter extends Painter {
                     g.setFont(valueFont);
                     g.setColor(luminance(fill) > 0.45 ? TEXT : Color.WHITE);
                     FontMetrics m = g.getFontMetrics();
-                    drawCentered(g, compact(v), box.getCenterX(), box.getCenterY() + (m.getAscent() - m.getDescent()) / 2.0);
+                    drawCentered(g, compact(v), box.getCenterX(),
+                        box.getCenterY() + (m.getAscent() - m.getDescent()) / 2.0);
                 }
             }
         }

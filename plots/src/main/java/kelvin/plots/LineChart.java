@@ -42,8 +42,17 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
                         List<Series> series, Ticks xTicks, Ticks yTicks) {
 
     /**
-     * Validates and copies the series list.
+     * A chart, with the series list copied.
      *
+     * @param title chart title
+     * @param xLabel x axis label, with units
+     * @param yLabel y axis label, with units
+     * @param logX logarithmic x axis (base 10); points with x &lt;= 0 are dropped
+     * @param logY logarithmic y axis (base 10); points with y &lt;= 0 are dropped, band edges are
+     *     handled as the class comment says
+     * @param series curves, drawn bands first and then lines, in this order (copied)
+     * @param xTicks explicit x axis ticks, or {@code null} for automatic ones
+     * @param yTicks explicit y axis ticks, or {@code null} for automatic ones
      * @throws NullPointerException if a label, the series list or any series is null
      */
     public LineChart {

@@ -29,8 +29,10 @@ public record Report(String title, List<Fact> facts, String config, List<Figure>
     public record Fact(String key, String value) {
 
         /**
-         * Validates the fact.
+         * A header fact, with both parts required.
          *
+         * @param key what it is, e.g. {@code "seed"}
+         * @param value its value, already formatted, e.g. {@code "2026"}
          * @throws NullPointerException if key or value is null
          */
         public Fact {
@@ -40,8 +42,14 @@ public record Report(String title, List<Fact> facts, String config, List<Figure>
     }
 
     /**
-     * Validates and copies the lists.
+     * A report, with the lists copied.
      *
+     * @param title page title, e.g. the experiment name
+     * @param facts header facts, in order (copied)
+     * @param config the resolved configuration text, shown verbatim in a collapsed block; null or
+     *     empty for none
+     * @param figures figures, in order (copied)
+     * @param tables tables, in order (copied)
      * @throws NullPointerException if the title, a list or an element is null
      */
     public Report {

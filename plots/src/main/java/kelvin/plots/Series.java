@@ -27,8 +27,15 @@ public record Series(String label, double[] x, double[] y, double[] low, double[
                      boolean dashed) {
 
     /**
-     * Validates and copies the arrays.
+     * A series, with the arrays checked and copied.
      *
+     * @param label legend text; an empty label keeps the series out of the legend
+     * @param x x coordinates, to be given in ascending order (copied)
+     * @param y y coordinates, as many as {@code x} (copied)
+     * @param low lower edge of the band, as many as {@code x}, or {@code null} for no band (copied)
+     * @param high upper edge of the band, as many as {@code x}, or {@code null} for no band (copied)
+     * @param colorIndex palette index (see {@link Palette}); negative for a guide line
+     * @param dashed draw the line dashed (for guide lines such as a theoretical bound)
      * @throws NullPointerException if {@code label}, {@code x} or {@code y} is null
      * @throws IllegalArgumentException if the lengths differ, or exactly one of {@code low} and
      *     {@code high} is null
@@ -125,21 +132,41 @@ public record Series(String label, double[] x, double[] y, double[] low, double[
         return x.length;
     }
 
+    /**
+     * The x coordinates of the points, in the order drawn.
+     *
+     * @return a copy of the x coordinates
+     */
     @Override
     public double[] x() {
         return x.clone();
     }
 
+    /**
+     * The y coordinates of the points, the line itself.
+     *
+     * @return a copy of the y coordinates, one per x
+     */
     @Override
     public double[] y() {
         return y.clone();
     }
 
+    /**
+     * The lower edge of the band, e.g. the lower end of a 95% confidence interval of the mean.
+     *
+     * @return a copy of the lower edge, one value per x, or null when the series has no band
+     */
     @Override
     public double[] low() {
         return low == null ? null : low.clone();
     }
 
+    /**
+     * The upper edge of the band, e.g. the upper end of a 95% confidence interval of the mean.
+     *
+     * @return a copy of the upper edge, one value per x, or null when the series has no band
+     */
     @Override
     public double[] high() {
         return high == null ? null : high.clone();

@@ -46,7 +46,8 @@ final class SvgText {
         text = renumberClipIds(text);
         Matcher start = SVG_START.matcher(text);
         if (start.find()) {
-            String meta = "\n  <title>" + Html.escape(title) + "</title>\n  <desc>" + Html.escape(description) + "</desc>";
+            String meta = "\n  <title>" + Html.escape(title) + "</title>\n  <desc>" + Html.escape(description)
+                + "</desc>";
             text = text.substring(0, start.end()) + meta + text.substring(start.end());
         }
         return text.getBytes(StandardCharsets.UTF_8);

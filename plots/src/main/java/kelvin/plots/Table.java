@@ -58,9 +58,13 @@ public record Table(String caption, List<String> columns, List<List<String>> row
     }
 
     /**
-     * Validates and copies the table.
+     * A table, with the column names and every row copied.
      *
-     * @throws NullPointerException if anything is null
+     * @param caption what the table shows, e.g. {@code "Summary at step 1000"}
+     * @param columns column names (copied)
+     * @param rows rows, each with one cell per column (copied)
+     * @param note a paragraph shown under the table; null for none
+     * @throws NullPointerException if anything but {@code note} is null
      * @throws IllegalArgumentException if a row has a different number of cells than there are columns
      */
     public Table {

@@ -40,8 +40,11 @@ public record Ticks(double[] values, String[] labels) {
     private static final int[] ONE_TWO_FIVE = {1, 2, 5};
 
     /**
-     * Validates and copies the arrays.
+     * Ticks at the given values with the given labels, both arrays checked and copied.
      *
+     * @param values tick positions in data units, finite and strictly increasing, at least one
+     * @param labels the text of each tick, as many as {@code values}; an empty label draws the tick
+     *     and its grid line without text
      * @throws NullPointerException if either array or any label is null
      * @throws IllegalArgumentException if the lengths differ, there are no ticks, or the values
      *     are not finite and strictly increasing
@@ -152,11 +155,21 @@ public record Ticks(double[] values, String[] labels) {
         return fromLists(values, labels, "1-2-5 values", min, max);
     }
 
+    /**
+     * Where the ticks sit on the axis.
+     *
+     * @return a copy of the tick positions in data units, strictly increasing
+     */
     @Override
     public double[] values() {
         return values.clone();
     }
 
+    /**
+     * What each tick says, in the order of {@link #values()}.
+     *
+     * @return a copy of the labels; an empty label marks a tick drawn without text
+     */
     @Override
     public String[] labels() {
         return labels.clone();

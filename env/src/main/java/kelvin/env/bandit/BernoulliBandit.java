@@ -77,7 +77,11 @@ public final class BernoulliBandit implements BanditEnv {
         return means.length;
     }
 
-    /** A copy of the K means. */
+    /**
+     * The success probabilities of the arms, fixed for every run.
+     *
+     * @return a copy of the K means mu_0 .. mu_{K-1}, each in [0, 1]
+     */
     public double[] means() {
         return means.clone();
     }

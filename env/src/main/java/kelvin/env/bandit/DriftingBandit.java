@@ -186,17 +186,31 @@ public final class DriftingBandit implements BanditEnv {
         return arms;
     }
 
-    /** The standard deviation of every mean's per-step increment. */
+    /**
+     * The standard deviation of the Gaussian increment every arm mean takes after each pull.
+     *
+     * @return drift, finite and &gt;= 0 (0: the means never move)
+     */
     public double drift() {
         return drift;
     }
 
-    /** The reward standard deviation. */
+    /**
+     * The standard deviation of the Gaussian reward noise around the pulled arm's current mean.
+     *
+     * @return noise, finite and &gt;= 0
+     */
     public double noise() {
         return noise;
     }
 
-    /** Whether the initial means are drawn per run (otherwise they are fixed). */
+    /**
+     * Whether the initial means mu_i(0) are drawn afresh for every run from
+     * N(meanOfMeans, sdOfMeans^2) rather than fixed.
+     *
+     * @return true for initial means drawn per run, false for fixed ones ({@link #initialMeans()}
+     *     then gives them)
+     */
     public boolean meansDrawn() {
         return initialMeans == null;
     }
@@ -214,12 +228,20 @@ public final class DriftingBandit implements BanditEnv {
         return initialMeans.clone();
     }
 
-    /** Mean of the initial-mean distribution, or NaN when the initial means are fixed. */
+    /**
+     * The mean of the normal distribution the initial means are drawn from per run.
+     *
+     * @return meanOfMeans, or NaN when the initial means are fixed
+     */
     public double meanOfMeans() {
         return meanOfMeans;
     }
 
-    /** Standard deviation of the initial-mean distribution, or NaN when the initial means are fixed. */
+    /**
+     * The standard deviation of the normal distribution the initial means are drawn from per run.
+     *
+     * @return sdOfMeans, &gt;= 0, or NaN when the initial means are fixed
+     */
     public double sdOfMeans() {
         return sdOfMeans;
     }

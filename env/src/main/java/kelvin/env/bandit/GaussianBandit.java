@@ -150,12 +150,21 @@ public final class GaussianBandit implements BanditEnv {
         return arms;
     }
 
-    /** The reward standard deviation. */
+    /**
+     * The standard deviation of the Gaussian reward noise around an arm's mean.
+     *
+     * @return noise, finite and &gt;= 0 (0: every reward is the arm's mean)
+     */
     public double noise() {
         return noise;
     }
 
-    /** Whether the means are drawn per run (otherwise they are fixed). */
+    /**
+     * Whether the arm means are drawn afresh for every run from N(meanOfMeans, sdOfMeans^2), as on
+     * the testbed, rather than fixed.
+     *
+     * @return true for means drawn per run, false for fixed means ({@link #means()} then gives them)
+     */
     public boolean meansDrawn() {
         return means == null;
     }
@@ -173,12 +182,20 @@ public final class GaussianBandit implements BanditEnv {
         return means.clone();
     }
 
-    /** Mean of the arm-mean distribution, or NaN when the means are fixed. */
+    /**
+     * The mean of the normal distribution the arm means are drawn from per run.
+     *
+     * @return meanOfMeans, or NaN when the means are fixed
+     */
     public double meanOfMeans() {
         return meanOfMeans;
     }
 
-    /** Standard deviation of the arm-mean distribution, or NaN when the means are fixed. */
+    /**
+     * The standard deviation of the normal distribution the arm means are drawn from per run.
+     *
+     * @return sdOfMeans, &gt;= 0, or NaN when the means are fixed
+     */
     public double sdOfMeans() {
         return sdOfMeans;
     }

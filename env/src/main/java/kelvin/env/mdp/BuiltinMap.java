@@ -82,7 +82,8 @@ public enum BuiltinMap {
         "FFFHFFFG"),
 
     /** Sutton, Precup &amp; Singh's four rooms, BURLAP's layout. */
-    FOUR_ROOMS("four-rooms", "Sutton, Precup & Singh 1999: 11x11 four rooms, start bottom-left, goal top-right", 0, 0, 1,
+    FOUR_ROOMS("four-rooms", "Sutton, Precup & Singh 1999: 11x11 four rooms, start bottom-left, goal top-right",
+        0, 0, 1,
         ".....#....G",
         ".....#.....",
         "...........",
@@ -117,37 +118,68 @@ public enum BuiltinMap {
         this.rows = List.of(rows);
     }
 
-    /** The config name ({@code deep-sea-N} for the deep sea family). */
+    /**
+     * The name a config gives as {@code map:} to choose this map.
+     *
+     * @return the config name, such as {@code cliff-walking}; {@code deep-sea-N} for the deep sea
+     *     family, whose concrete names carry the size N
+     */
     public String key() {
         return key;
     }
 
-    /** A one-line description. */
+    /**
+     * What the map is and where it comes from, for {@code kelvin list} and the README tables.
+     *
+     * @return a one-line description
+     */
     public String description() {
         return description;
     }
 
-    /** Whether this is an ASCII gridworld map (all but deep sea). */
+    /**
+     * Whether this entry is an ASCII map that {@link #builder()} turns into a {@link Gridworld}.
+     *
+     * @return true for every map but {@link #DEEP_SEA}, which is a {@link DeepSea} of its own
+     */
     public boolean isGrid() {
         return this != DEEP_SEA;
     }
 
-    /** The map rows, top first (empty for deep sea). */
+    /**
+     * The ASCII map in the cell codes of {@link Gridworld}.
+     *
+     * @return the rows, top row first, unmodifiable; empty for deep sea
+     */
     public List<String> rows() {
         return rows;
     }
 
-    /** The default slip probability. */
+    /**
+     * The probability of moving perpendicular to the intended direction that this map uses unless a
+     * config sets {@code slip}.
+     *
+     * @return 2/3 for the frozen lakes, 0 for the other maps
+     */
     public double slip() {
         return slip;
     }
 
-    /** The default step reward. */
+    /**
+     * The reward of every step that this map uses unless a config sets {@code step-reward}.
+     *
+     * @return -1 for cliff walking, 0 for the other maps
+     */
     public double stepReward() {
         return stepReward;
     }
 
-    /** The default goal reward. */
+    /**
+     * The bonus for entering the goal that this map uses unless a config sets {@code goal-reward}.
+     *
+     * @return 0 for cliff walking and for the deep sea entry (which has rewards of its own), 1 for
+     *     the other maps
+     */
     public double goalReward() {
         return goalReward;
     }
@@ -217,7 +249,11 @@ public enum BuiltinMap {
         return m.isGrid() ? m.builder().build() : DeepSea.of(deepSeaSize(name));
     }
 
-    /** The config names, in declaration order ({@code deep-sea-N} last). */
+    /**
+     * The names a config may give as {@code map:}, for help texts and error messages.
+     *
+     * @return the config names in declaration order, {@code deep-sea-N} last, unmodifiable
+     */
     public static List<String> names() {
         return Arrays.stream(values()).map(BuiltinMap::key).toList();
     }

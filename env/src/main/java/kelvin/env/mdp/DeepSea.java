@@ -101,24 +101,39 @@ public final class DeepSea implements TabularEnv {
         return new DeepSea(size);
     }
 
-    /** N. */
+    /**
+     * The size N: the grid has N x N cells and every episode lasts exactly N steps.
+     *
+     * @return N, in [{@value #MIN_SIZE}, {@value #MAX_SIZE}]
+     */
     public int size() {
         return size;
     }
 
-    /** The name {@code deep-sea-N}. */
+    /**
+     * The name of this instance as the gridworld's {@code map:} key spells it.
+     *
+     * @return {@code deep-sea-N} with N this size, e.g. {@code deep-sea-10}
+     */
     public String name() {
         return "deep-sea-" + size;
     }
 
-    /** The terminal state N * N. */
+    /**
+     * The terminal state entered by the N-th step, after the agent has left the bottom row; it has
+     * no grid cell.
+     *
+     * @return N * N, the last state
+     */
     public int terminalState() {
         return size * size;
     }
 
     /**
      * The optimal undiscounted return, "right" N times: (N - 1) (-0.01 / N) + (1 - 0.01 / N), summed
-     * in step order (0.99 up to rounding).
+     * in step order, as an episode's rewards add up.
+     *
+     * @return 0.99 up to floating-point rounding
      */
     public double optimalReturn() {
         double cost = UNSCALED_MOVE_COST / size;
@@ -167,7 +182,8 @@ public final class DeepSea implements TabularEnv {
      */
     public TabularModel model(int[] rightAction) {
         if (rightAction.length != size * size) {
-            throw new IllegalArgumentException("the mapping has " + rightAction.length + " entries, not " + size * size);
+            throw new IllegalArgumentException("the mapping has " + rightAction.length + " entries, not "
+                + size * size);
         }
         int terminal = size * size;
         double cost = UNSCALED_MOVE_COST / size;
@@ -241,7 +257,8 @@ public final class DeepSea implements TabularEnv {
         public Declaration() {
             super(Kind.ENVIRONMENT, "deep-sea",
                     "bsuite's deep sea (Osband et al.): N x N, one row down per step, a per-cell action mapping drawn "
-                            + "per run, right costs 0.01/N, +1 at the bottom-right; the same as gridworld map deep-sea-N",
+                            + "per run, right costs 0.01/N, +1 at the bottom-right; "
+                            + "the same as gridworld map deep-sea-N",
                     "Osband et al. (2019), Behaviour Suite for Reinforcement Learning, ICLR 2020", List.of(
                     Key.required("size", new ValueType.Int(MIN_SIZE, MAX_SIZE), "N"),
                     TabularTask.MAX_STEPS,

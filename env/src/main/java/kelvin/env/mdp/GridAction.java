@@ -25,7 +25,13 @@ public enum GridAction {
         this.dColumn = dColumn;
     }
 
-    /** The action with index {@code a} in [0, 4). */
+    /**
+     * The action with a given index, as agents choose actions by index.
+     *
+     * @param a the action index: 0 up, 1 right, 2 down, 3 left
+     * @return the action with {@link #index()} {@code a}
+     * @throws IllegalArgumentException if {@code a} is not in [0, 4)
+     */
     public static GridAction of(int a) {
         if (a < 0 || a >= VALUES.length) {
             throw new IllegalArgumentException("grid action is not in [0, 4): " + a);
@@ -33,27 +39,49 @@ public enum GridAction {
         return VALUES[a];
     }
 
-    /** The index of this action. */
+    /**
+     * The index agents and the transition table use for this action.
+     *
+     * @return 0 for up, 1 for right, 2 for down, 3 for left
+     */
     public int index() {
         return ordinal();
     }
 
-    /** Row change of the move. */
+    /**
+     * How the move changes the row, rows counted from the top.
+     *
+     * @return -1 for up, +1 for down, 0 for left and right
+     */
     public int dRow() {
         return dRow;
     }
 
-    /** Column change of the move. */
+    /**
+     * How the move changes the column, columns counted from the left.
+     *
+     * @return +1 for right, -1 for left, 0 for up and down
+     */
     public int dColumn() {
         return dColumn;
     }
 
-    /** The perpendicular direction a quarter turn counter-clockwise (UP -&gt; LEFT). */
+    /**
+     * The perpendicular direction a quarter turn counter-clockwise, the first of the two sideways
+     * moves a slippery gridworld may make instead.
+     *
+     * @return UP -&gt; LEFT, RIGHT -&gt; UP, DOWN -&gt; RIGHT, LEFT -&gt; DOWN
+     */
     public GridAction counterClockwise() {
         return VALUES[(ordinal() + 3) % 4];
     }
 
-    /** The perpendicular direction a quarter turn clockwise (UP -&gt; RIGHT). */
+    /**
+     * The perpendicular direction a quarter turn clockwise, the second of the two sideways moves a
+     * slippery gridworld may make instead.
+     *
+     * @return UP -&gt; RIGHT, RIGHT -&gt; DOWN, DOWN -&gt; LEFT, LEFT -&gt; UP
+     */
     public GridAction clockwise() {
         return VALUES[(ordinal() + 1) % 4];
     }

@@ -141,12 +141,22 @@ public final class Gridworld implements TabularEnv {
         return new Builder(List.of(rows));
     }
 
-    /** The name (a built-in map's name, or {@code gridworld}). */
+    /**
+     * The name reports and {@link #toString()} show for this map.
+     *
+     * @return a built-in map's config name such as {@code frozen-lake-4x4}, or {@code gridworld} for
+     *     a map written out as rows (unless {@link Builder#name(String)} set another)
+     */
     public String name() {
         return name;
     }
 
-    /** The fixed model. */
+    /**
+     * The transition table of this gridworld, computed once from the map and the parameters; the
+     * same for every run.
+     *
+     * @return the model: R * C states, 4 actions, laid out R x C
+     */
     public TabularModel model() {
         return model;
     }
@@ -167,22 +177,40 @@ public final class Gridworld implements TabularEnv {
         return 4;
     }
 
-    /** Number of rows R. */
+    /**
+     * The height of the grid.
+     *
+     * @return the number of rows R, at least 1
+     */
     public int rows() {
         return rows;
     }
 
-    /** Number of columns C. */
+    /**
+     * The width of the grid.
+     *
+     * @return the number of columns C, at least 1
+     */
     public int columns() {
         return columns;
     }
 
-    /** The map as given (an unmodifiable list). */
+    /**
+     * The map exactly as given to the builder, {@code F} cells included; {@link #layout()} gives it
+     * normalised.
+     *
+     * @return the rows, top row first, unmodifiable
+     */
     public List<String> mapRows() {
         return mapRows;
     }
 
-    /** The start state. */
+    /**
+     * The state of the single {@code S} cell, where every episode starts with probability 1 and
+     * where a step into a cliff lands.
+     *
+     * @return row * C + column of the start
+     */
     public int start() {
         return start;
     }
@@ -203,52 +231,103 @@ public final class Gridworld implements TabularEnv {
         return row * columns + column;
     }
 
-    /** The row of state s. */
+    /**
+     * The row of a state's cell.
+     *
+     * @param s a state in [0, R * C)
+     * @return s / C, counted from the top
+     */
     public int row(int s) {
         return s / columns;
     }
 
-    /** The column of state s. */
+    /**
+     * The column of a state's cell.
+     *
+     * @param s a state in [0, R * C)
+     * @return s mod C, counted from the left
+     */
     public int column(int s) {
         return s % columns;
     }
 
-    /** The cell code of state s: one of {@code S G . # H C} ({@code F} is reported as {@code .}). */
+    /**
+     * What the cell of a state is.
+     *
+     * @param s a state in [0, R * C)
+     * @return one of {@code S} start, {@code G} goal, {@code .} free ({@code F} is reported as
+     *     {@code .}), {@code #} wall, {@code H} hole, {@code C} cliff
+     * @throws ArrayIndexOutOfBoundsException if {@code s} is not a state
+     */
     public char cell(int s) {
         return cells[s];
     }
 
-    /** Whether state s is a wall. */
+    /**
+     * Whether a state is a wall cell: never occupied, and a move into it leaves the agent in place.
+     *
+     * @param s a state in [0, R * C)
+     * @return true for a {@code #} cell
+     * @throws ArrayIndexOutOfBoundsException if {@code s} is not a state
+     */
     public boolean isWall(int s) {
         return cells[s] == WALL;
     }
 
-    /** Whether state s is terminal (a goal or a hole). */
+    /**
+     * Whether entering a state ends the episode.
+     *
+     * @param s a state in [0, R * C)
+     * @return true for a goal {@code G} or a hole {@code H}
+     * @throws ArrayIndexOutOfBoundsException if {@code s} is not a state
+     */
     public boolean isTerminal(int s) {
         return cells[s] == GOAL || cells[s] == HOLE;
     }
 
-    /** The slip probability. */
+    /**
+     * The probability of not moving in the intended direction: each of the two perpendicular
+     * directions is taken with probability slip / 2.
+     *
+     * @return slip, in [0, 1]
+     */
     public double slip() {
         return slip;
     }
 
-    /** The reward of every step (except into a cliff). */
+    /**
+     * The reward every step earns, bumps into walls and edges included, except a step into a cliff.
+     *
+     * @return the step reward, finite
+     */
     public double stepReward() {
         return stepReward;
     }
 
-    /** The bonus for entering a goal. */
+    /**
+     * The bonus added to the step reward on entering a goal.
+     *
+     * @return the goal reward, finite
+     */
     public double goalReward() {
         return goalReward;
     }
 
-    /** The bonus for entering a hole. */
+    /**
+     * The bonus added to the step reward on entering a hole.
+     *
+     * @return the hole reward, finite
+     */
     public double holeReward() {
         return holeReward;
     }
 
-    /** The reward of a step into a cliff (instead of the step reward). */
+    /**
+     * The reward of a step into a cliff cell, paid instead of the step reward; the agent lands on
+     * the start and the episode goes on.
+     *
+     * @return the cliff reward, finite
+     */
     public double cliffReward() {
         return cliffReward;
     }
@@ -319,37 +398,69 @@ public final class Gridworld implements TabularEnv {
             this.rows = List.copyOf(rows);
         }
 
-        /** Sets the name reported by {@link Gridworld#name()} (default {@code gridworld}). */
+        /**
+         * Sets the name reported by {@link Gridworld#name()}.
+         *
+         * @param name the name (default {@code gridworld})
+         * @return this builder
+         * @throws NullPointerException if {@code name} is null
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** Sets the slip probability, in [0, 1] (default 0; checked by {@link #build()}). */
+        /**
+         * Sets the probability of moving perpendicular to the intended direction instead, split
+         * evenly between the two sides.
+         *
+         * @param slip the probability, in [0, 1] (default 0; checked by {@link #build()})
+         * @return this builder
+         */
         public Builder slip(double slip) {
             this.slip = slip;
             return this;
         }
 
-        /** Sets the reward of every step (default 0). */
+        /**
+         * Sets the reward of every step except a step into a cliff.
+         *
+         * @param stepReward the reward, finite (default 0; checked by {@link #build()})
+         * @return this builder
+         */
         public Builder stepReward(double stepReward) {
             this.stepReward = stepReward;
             return this;
         }
 
-        /** Sets the bonus for entering a goal (default 1). */
+        /**
+         * Sets the bonus added to the step reward on entering a goal.
+         *
+         * @param goalReward the bonus, finite (default 1; checked by {@link #build()})
+         * @return this builder
+         */
         public Builder goalReward(double goalReward) {
             this.goalReward = goalReward;
             return this;
         }
 
-        /** Sets the bonus for entering a hole (default 0). */
+        /**
+         * Sets the bonus added to the step reward on entering a hole.
+         *
+         * @param holeReward the bonus, finite (default 0; checked by {@link #build()})
+         * @return this builder
+         */
         public Builder holeReward(double holeReward) {
             this.holeReward = holeReward;
             return this;
         }
 
-        /** Sets the reward of a step into a cliff, instead of the step reward (default -100). */
+        /**
+         * Sets the reward of a step into a cliff, paid instead of the step reward.
+         *
+         * @param cliffReward the reward, finite (default -100; checked by {@link #build()})
+         * @return this builder
+         */
         public Builder cliffReward(double cliffReward) {
             this.cliffReward = cliffReward;
             return this;
@@ -503,7 +614,8 @@ public final class Gridworld implements TabularEnv {
                     List.of(
                     Key.optional("map", new ValueType.Str("[a-z0-9-]+", "one of " + String.join(", ",
                             BuiltinMap.names()).replace("deep-sea", "deep-sea-N (N from 4 to 64)")),
-                            "a built-in map: " + String.join(", ", BuiltinMap.names()).replace("deep-sea", "deep-sea-N")),
+                            "a built-in map: " + String.join(", ", BuiltinMap.names())
+                                    .replace("deep-sea", "deep-sea-N")),
                     Key.optional("rows", new ValueType.StrList("a list of map rows, e.g. [\"S..\", \".#G\"]"),
                             "your own map, one string per row, instead of map"),
                     Key.optional("slip", ValueType.Num.closed(0, 1), "probability of moving perpendicular instead; "

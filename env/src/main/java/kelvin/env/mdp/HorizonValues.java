@@ -17,14 +17,38 @@ public final class HorizonValues {
     private HorizonValues() {
     }
 
-    /** The best expected discounted return from the start over at most {@code horizon} steps. */
+    /**
+     * The best expected discounted return from the start over at most {@code horizon} steps: V_H
+     * with the best action in every backup, weighted by the start distribution: the most any
+     * policy can earn in expectation per episode when episodes are truncated after H steps.
+     *
+     * @param model the MDP
+     * @param gamma the discount, in [0, 1]
+     * @param horizon H, the step limit of an episode, at least 0 (0 gives 0)
+     * @return sum_s mu_0(s) V_H(s), finite
+     * @throws NullPointerException if {@code model} is null
+     * @throws IllegalArgumentException if {@code gamma} is outside [0, 1] or NaN, or
+     *     {@code horizon} is negative
+     */
     public static double optimalStart(TabularModel model, double gamma, int horizon) {
         return start(model, iterate(model, gamma, horizon, null));
     }
 
     /**
      * The expected discounted return from the start over at most {@code horizon} steps of the
-     * stochastic policy {@code pi} (indexed s * A + a, rows summing to 1).
+     * stochastic policy {@code pi} (indexed s * A + a, rows summing to 1). When the start, the policy
+     * and every move on the path are deterministic, the single episode is walked (exact, O(S));
+     * otherwise V_H is iterated under pi.
+     *
+     * @param model the MDP
+     * @param gamma the discount, in [0, 1]
+     * @param pi the policy's action probabilities pi[s * A + a], at least S * A entries; the rows
+     *     are not checked
+     * @param horizon H, the step limit of an episode, at least 0 (0 gives 0)
+     * @return sum_s mu_0(s) V_H^pi(s), finite when the rows of {@code pi} are distributions
+     * @throws NullPointerException if {@code pi} or {@code model} is null
+     * @throws IllegalArgumentException if {@code pi} has fewer than S * A entries, {@code gamma} is
+     *     outside [0, 1] or NaN, or {@code horizon} is negative
      */
     public static double policyStart(TabularModel model, double gamma, double[] pi, int horizon) {
         Objects.requireNonNull(pi, "pi");

@@ -10,7 +10,9 @@ public final class MapException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The 0-based row of the problem in the map's rows, or -1 when it concerns the whole map. */
     private final int row;
+    /** The 0-based column of the problem within its row, or -1 when it concerns a whole row or map. */
     private final int column;
 
     MapException(int row, int column, String message) {
@@ -19,12 +21,20 @@ public final class MapException extends IllegalArgumentException {
         this.column = column;
     }
 
-    /** The 0-based row the problem is in, or -1 if it concerns the whole map. */
+    /**
+     * The row the problem is in, so a config loader can point at the entry of {@code rows:}.
+     *
+     * @return the 0-based row index, or -1 if the problem concerns the whole map
+     */
     public int row() {
         return row;
     }
 
-    /** The 0-based column the problem is at, or -1 if it concerns a whole row or the whole map. */
+    /**
+     * The column the problem is at, within {@link #row()}.
+     *
+     * @return the 0-based column index, or -1 if the problem concerns a whole row or the whole map
+     */
     public int column() {
         return column;
     }

@@ -96,12 +96,20 @@ public final class PolicyEvaluator {
         return new PolicyEvaluator(model, gamma);
     }
 
-    /** The model. */
+    /**
+     * The MDP whose policies this evaluator solves for.
+     *
+     * @return the model, shared and immutable
+     */
     public TabularModel model() {
         return model;
     }
 
-    /** The discount. */
+    /**
+     * The discount of the values this evaluator computes.
+     *
+     * @return gamma, in [0, 1]
+     */
     public double gamma() {
         return gamma;
     }

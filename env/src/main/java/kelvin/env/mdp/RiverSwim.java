@@ -93,7 +93,11 @@ public final class RiverSwim implements TabularEnv {
             this.key = key;
         }
 
-        /** The config name. */
+        /**
+         * The name a config gives as {@code variant:} to choose this variant.
+         *
+         * @return {@code strehl-littman} or {@code osband}
+         */
         public String key() {
             return key;
         }
@@ -146,17 +150,31 @@ public final class RiverSwim implements TabularEnv {
         return new RiverSwim(Objects.requireNonNull(variant, "variant"));
     }
 
-    /** The variant. */
+    /**
+     * Which published transition and reward table this instance uses.
+     *
+     * @return the variant
+     */
     public Variant variant() {
         return variant;
     }
 
-    /** The name, {@code river-swim/<variant>}. */
+    /**
+     * The name reports and {@link #toString()} show for this instance.
+     *
+     * @return {@code river-swim/} followed by the variant's config name, e.g.
+     *     {@code river-swim/osband}
+     */
     public String name() {
         return "river-swim/" + variant.key();
     }
 
-    /** The fixed model. */
+    /**
+     * The transition table of this variant, computed once; the same for every run.
+     *
+     * @return the model: {@value #STATES} states on a 1 x {@value #STATES} layout, 2 actions, no
+     *     terminal outcome
+     */
     public TabularModel model() {
         return model;
     }

@@ -110,27 +110,47 @@ public final class TabularModel {
         return new Builder(states, actions);
     }
 
-    /** The number of states S. */
+    /**
+     * The size of the state space; states are the integers 0 .. S-1.
+     *
+     * @return S, at least 1
+     */
     public int states() {
         return states;
     }
 
-    /** The number of actions A (every action is available in every state). */
+    /**
+     * The size of the action space; every action 0 .. A-1 is available in every state.
+     *
+     * @return A, at least 1
+     */
     public int actions() {
         return actions;
     }
 
-    /** Grid rows of the layout (1 for chains). */
+    /**
+     * The number of grid rows the first rows * columns states are drawn on.
+     *
+     * @return the rows of the layout, at least 1 (1 for chains)
+     */
     public int rows() {
         return rows;
     }
 
-    /** Grid columns of the layout. */
+    /**
+     * The number of grid columns the first rows * columns states are drawn on.
+     *
+     * @return the columns of the layout, at least 1 (S unless a layout was set)
+     */
     public int columns() {
         return columns;
     }
 
-    /** The total number of stored outcomes over all (s, a). */
+    /**
+     * The size of the flat outcome table: global outcome indices run over [0, outcomes()).
+     *
+     * @return the total number of stored (positive-probability) outcomes over all (s, a)
+     */
     public int outcomes() {
         return probability.length;
     }
@@ -159,22 +179,43 @@ public final class TabularModel {
         return offsets[index(s, a) + 1];
     }
 
-    /** Probability of outcome i, in (0, 1]. */
+    /**
+     * The probability of an outcome given the state-action pair (s, a) it belongs to.
+     *
+     * @param i a global outcome index in [0, {@link #outcomes()})
+     * @return p_i, in (0, 1]
+     */
     public double probability(int i) {
         return probability[i];
     }
 
-    /** Next state of outcome i. */
+    /**
+     * The state an outcome leads to.
+     *
+     * @param i a global outcome index in [0, {@link #outcomes()})
+     * @return next_i, a state in [0, S)
+     */
     public int next(int i) {
         return next[i];
     }
 
-    /** Reward of outcome i (finite). */
+    /**
+     * The reward paid when an outcome happens.
+     *
+     * @param i a global outcome index in [0, {@link #outcomes()})
+     * @return r_i, finite
+     */
     public double reward(int i) {
         return reward[i];
     }
 
-    /** Whether entering the next state of outcome i ends the episode. */
+    /**
+     * Whether an outcome ends the episode: nothing is earned after entering its next state, so
+     * planners do not bootstrap through it.
+     *
+     * @param i a global outcome index in [0, {@link #outcomes()})
+     * @return terminal_i
+     */
     public boolean terminal(int i) {
         return terminal[i];
     }
@@ -199,22 +240,42 @@ public final class TabularModel {
         return i;
     }
 
-    /** Number of states with positive start probability. */
+    /**
+     * The number of entries of the start distribution, each a start state with positive
+     * probability.
+     *
+     * @return the number of start states, at least 1
+     */
     public int startCount() {
         return startStates.length;
     }
 
-    /** The j-th start state (in the order the environment documents). */
+    /**
+     * A start state, in the order the environment documents (the order {@link #sampleStart(double)}
+     * inverts).
+     *
+     * @param j an index in [0, {@link #startCount()})
+     * @return the j-th start state
+     */
     public int startState(int j) {
         return startStates[j];
     }
 
-    /** The probability of the j-th start state. */
+    /**
+     * The probability that an episode starts in {@link #startState(int) startState(j)}.
+     *
+     * @param j an index in [0, {@link #startCount()})
+     * @return mu_0 of the j-th start state, in (0, 1]
+     */
     public double startProbability(int j) {
         return startProbability[j];
     }
 
-    /** The start distribution as a vector of length S (a copy). */
+    /**
+     * The start distribution mu_0 over all states.
+     *
+     * @return a fresh array of length S, mu_0(s) at index s (0 outside the support)
+     */
     public double[] startDistribution() {
         double[] mu = new double[states];
         for (int j = 0; j < startStates.length; j++) {
@@ -250,7 +311,11 @@ public final class TabularModel {
         return reachable[s];
     }
 
-    /** How many states are {@link #reachable(int) reachable}. */
+    /**
+     * How many states can be occupied from the start distribution.
+     *
+     * @return the number of {@link #reachable(int) reachable} states, in [1, S]
+     */
     public int reachableCount() {
         return reachableCount;
     }

@@ -59,7 +59,11 @@ public final class TabularRun {
         return new TabularRun(Objects.requireNonNull(model, "model"), Objects.requireNonNull(rng, "rng"));
     }
 
-    /** The run's model (for deep sea, this run's instance). */
+    /**
+     * The model this simulator samples from.
+     *
+     * @return the run's model (for deep sea, this run's drawn instance)
+     */
     public TabularModel model() {
         return model;
     }
@@ -100,30 +104,55 @@ public final class TabularRun {
     }
 
     private IllegalStateException notRunning() {
-        return new IllegalStateException(state < 0 ? "step() before reset()" : "step() after termination; call reset()");
+        return new IllegalStateException(state < 0 ? "step() before reset()"
+            : "step() after termination; call reset()");
     }
 
-    /** The current state (-1 before the first reset). */
+    /**
+     * The state occupied now, after the last {@link #reset()} or {@link #step(int)}; the runner
+     * counts visits from it.
+     *
+     * @return the current state, or -1 before the first reset
+     */
     public int state() {
         return state;
     }
 
-    /** The reward of the last step (0 right after reset). */
+    /**
+     * The reward the last {@link #step(int)} paid.
+     *
+     * @return the last step's reward, or 0 right after a reset
+     */
     public double reward() {
         return reward;
     }
 
-    /** Whether the last step ended the episode (entered a terminal outcome). */
+    /**
+     * Whether the last step ended the episode by a terminal outcome (Gymnasium's
+     * {@code terminated}); a step limit is the runner's truncation and never shows here.
+     *
+     * @return true after a terminal outcome, until the next {@link #reset()}
+     */
     public boolean terminated() {
         return terminated;
     }
 
-    /** The global outcome index of the last step ({@link TabularModel}), or -1 right after reset. */
+    /**
+     * Which outcome of the table the last step selected, for reading its probability, reward or
+     * terminal flag from the {@link TabularModel}.
+     *
+     * @return the global outcome index of the last step, or -1 right after a reset
+     */
     public int outcome() {
         return outcome;
     }
 
-    /** The number of steps taken over the whole run (all episodes). */
+    /**
+     * How many steps this simulator has taken over the whole run, all episodes together; resets do
+     * not count and do not clear it.
+     *
+     * @return the number of calls of {@link #step(int)} that succeeded
+     */
     public long steps() {
         return steps;
     }

@@ -24,8 +24,11 @@ public record TabularTask(TabularEnv mdp, int maxSteps, double gamma) implements
             "an episode is truncated (not terminated) after this many steps; learners bootstrap");
 
     /**
-     * Checks the parts.
+     * A task of an MDP, with its step limit and discount checked.
      *
+     * @param mdp the MDP
+     * @param maxSteps an episode is truncated after this many steps, at least 1
+     * @param gamma discount of V*, regret and greedy-value, in [0, 1]
      * @throws NullPointerException if {@code mdp} is null
      * @throws IllegalArgumentException if {@code maxSteps < 1} or {@code gamma} is not in [0, 1]
      */

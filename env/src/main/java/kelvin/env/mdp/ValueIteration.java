@@ -262,42 +262,80 @@ public final class ValueIteration {
             this.residual = residual;
         }
 
-        /** The model solved. */
+        /**
+         * The MDP this solution belongs to.
+         *
+         * @return the model solved
+         */
         public TabularModel model() {
             return model;
         }
 
-        /** The discount. */
+        /**
+         * The discount the values were computed with.
+         *
+         * @return gamma, in [0, 1]
+         */
         public double gamma() {
             return gamma;
         }
 
-        /** V*(s). */
+        /**
+         * The optimal value of a state: the best expected discounted return from it.
+         *
+         * @param s a state in [0, S)
+         * @return V*(s)
+         */
         public double value(int s) {
             return values[s];
         }
 
-        /** V* for every state (a copy). */
+        /**
+         * The optimal values of all states.
+         *
+         * @return a copy of V*, length S, V*(s) at index s
+         */
         public double[] values() {
             return values.clone();
         }
 
-        /** Q*(s, a). */
+        /**
+         * The optimal action value: the expected discounted return of taking a in s and acting
+         * optimally afterwards, the one-step lookahead of the final V*.
+         *
+         * @param s a state in [0, S)
+         * @param a an action in [0, A)
+         * @return Q*(s, a)
+         */
         public double q(int s, int a) {
             return q[s * model.actions() + a];
         }
 
-        /** Q* as a flat array, index s * A + a (a copy). */
+        /**
+         * The optimal action values of all state-action pairs.
+         *
+         * @return a copy of Q* as a flat array of length S * A, Q*(s, a) at index s * A + a
+         */
         public double[] qValues() {
             return q.clone();
         }
 
-        /** The greedy optimal action in s (ties broken towards termination, see the class comment). */
+        /**
+         * The action of the greedy optimal policy in a state; ties among optimal actions are broken
+         * towards termination (see the class comment).
+         *
+         * @param s a state in [0, S)
+         * @return an optimal action in [0, A)
+         */
         public int action(int s) {
             return policy[s];
         }
 
-        /** The greedy optimal action of every state (a copy). */
+        /**
+         * The greedy optimal policy as one action per state, ties broken towards termination.
+         *
+         * @return a copy, length S, the action of state s at index s
+         */
         public int[] policy() {
             return policy.clone();
         }
@@ -318,7 +356,12 @@ public final class ValueIteration {
             return tied(q[s * k + a], best);
         }
 
-        /** The expected optimal value at the start: sum_s mu_0(s) V*(s). */
+        /**
+         * The optimal expected discounted return from the start, averaged over the start
+         * distribution.
+         *
+         * @return sum_s mu_0(s) V*(s)
+         */
         public double startValue() {
             double v = 0;
             for (int j = 0; j < model.startCount(); j++) {
@@ -327,12 +370,21 @@ public final class ValueIteration {
             return v;
         }
 
-        /** The number of sweeps performed. */
+        /**
+         * How many synchronous sweeps value iteration took to meet its tolerance.
+         *
+         * @return the number of sweeps performed, at least 1
+         */
         public int sweeps() {
             return sweeps;
         }
 
-        /** The final relative residual, max |V_k - V_{k-1}| / max(1, max |V_k|). */
+        /**
+         * The change of the last sweep relative to the scale of the values, the quantity the
+         * stopping rule compares with the tolerance.
+         *
+         * @return max_s |V_k(s) - V_{k-1}(s)| / max(1, max_s |V_k(s)|), at most the tolerance
+         */
         public double residual() {
             return residual;
         }

@@ -53,6 +53,11 @@ public final class AverageReward implements Metric, Metric.BanditRecorder {
     }
 
     @Override
+    public BanditStep.Quantity quantity() {
+        return BanditStep.Quantity.AVERAGE_REWARD;
+    }
+
+    @Override
     public boolean recordedByDefault() {
         return true;
     }

@@ -8,6 +8,26 @@ package kelvin.experiments.metric;
 public interface BanditStep {
 
     /**
+     * The step's own quantities, for recorders whose value is one of them
+     * ({@link Metric.BanditRecorder#quantity()}): the simulation reads those directly at a
+     * checkpoint instead of calling the recorder.
+     */
+    enum Quantity {
+        /** {@link #regret()}. */
+        REGRET,
+        /** {@link #reward()}. */
+        REWARD,
+        /** {@link #averageReward()}. */
+        AVERAGE_REWARD,
+        /** 1 when {@link #optimal()}, else 0. */
+        OPTIMAL,
+        /** {@link #entropy()}. */
+        ENTROPY,
+        /** {@link #temperature()}. */
+        TEMPERATURE
+    }
+
+    /**
      * The step.
      *
      * @return t, 0 for the first step of the run

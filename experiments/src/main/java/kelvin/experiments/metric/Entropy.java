@@ -69,6 +69,11 @@ public final class Entropy implements Metric, Metric.BanditRecorder, Metric.Epis
     }
 
     @Override
+    public BanditStep.Quantity quantity() {
+        return BanditStep.Quantity.ENTROPY;
+    }
+
+    @Override
     public EpisodeRecorder startEpisodes(TabularModel model) {
         return this;
     }

@@ -33,6 +33,17 @@ public interface Metric {
          * @return the value, NaN for none
          */
         double value(BanditStep step);
+
+        /**
+         * The step quantity {@link #value} returns, when it is one of them. The simulation then reads
+         * that quantity itself at each checkpoint: on the fused loop a checkpoint comes every few
+         * steps, and a call through the recorders of several metric classes was its largest cost.
+         *
+         * @return the quantity, or null when the value is anything else
+         */
+        default BanditStep.Quantity quantity() {
+            return null;
+        }
     }
 
     /** One run's recorder on a tabular MDP. */

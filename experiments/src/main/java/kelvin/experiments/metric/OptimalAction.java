@@ -52,6 +52,11 @@ public final class OptimalAction implements Metric, Metric.BanditRecorder {
     }
 
     @Override
+    public BanditStep.Quantity quantity() {
+        return BanditStep.Quantity.OPTIMAL;
+    }
+
+    @Override
     public boolean recordedByDefault() {
         return true;
     }

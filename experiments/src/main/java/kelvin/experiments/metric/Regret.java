@@ -57,6 +57,11 @@ public final class Regret implements Metric, Metric.BanditRecorder, Metric.Episo
     }
 
     @Override
+    public BanditStep.Quantity quantity() {
+        return BanditStep.Quantity.REGRET;
+    }
+
+    @Override
     public EpisodeRecorder startEpisodes(TabularModel model) {
         return this;
     }

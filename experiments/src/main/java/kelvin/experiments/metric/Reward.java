@@ -52,6 +52,11 @@ public final class Reward implements Metric, Metric.BanditRecorder {
     }
 
     @Override
+    public BanditStep.Quantity quantity() {
+        return BanditStep.Quantity.REWARD;
+    }
+
+    @Override
     public boolean recordedByDefault() {
         return true;
     }

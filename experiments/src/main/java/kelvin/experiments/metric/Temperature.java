@@ -74,6 +74,11 @@ public final class Temperature implements Metric, Metric.BanditRecorder, Metric.
     }
 
     @Override
+    public BanditStep.Quantity quantity() {
+        return BanditStep.Quantity.TEMPERATURE;
+    }
+
+    @Override
     public EpisodeRecorder startEpisodes(TabularModel model) {
         return this;
     }

@@ -183,6 +183,7 @@ public final class BanditSimulation implements Simulation {
         private BanditLearner learner;
         private GaussianRunner runner;
         private Metric.BanditRecorder[] recorders;
+        private BanditStep.Quantity[] quantities = new BanditStep.Quantity[0];
         private Moments out;
         private RunRows rows;
         private long t;
@@ -202,6 +203,12 @@ public final class BanditSimulation implements Simulation {
             this.learner = learner;
             this.runner = runner;
             this.recorders = recorders;
+            if (quantities.length != recorders.length) {
+                quantities = new BanditStep.Quantity[recorders.length];
+            }
+            for (int k = 0; k < recorders.length; k++) {
+                quantities[k] = recorders[k].quantity();
+            }
             this.out = out;
             this.rows = rows;
         }
@@ -227,7 +234,16 @@ public final class BanditSimulation implements Simulation {
         void record(int index) {
             int c = checkpoints.length;
             for (int k = 0; k < recorders.length; k++) {
-                Simulation.record(out, rows, k, index, c, recorders[k].value(this));
+                BanditStep.Quantity q = quantities[k];
+                double v = q == null ? recorders[k].value(this) : switch (q) {
+                    case REGRET -> regret;
+                    case REWARD -> reward;
+                    case AVERAGE_REWARD -> rewards / (t + 1);
+                    case OPTIMAL -> optimal ? 1.0 : 0.0;
+                    case ENTROPY -> entropy();
+                    case TEMPERATURE -> temperature();
+                };
+                Simulation.record(out, rows, k, index, c, v);
             }
         }
 
