@@ -25,6 +25,14 @@ public record SessionOptions(int threads, ProgressListener progress, Consumer<St
      *
      * @throws IllegalArgumentException if {@code threads < 1}
      * @throws NullPointerException if {@code progress} or {@code notices} is null
+     *
+     * @param threads worker threads, at least 1; results are identical for any count
+     * @param progress told as runs finish, from worker threads
+     * @param notices told one-line notes for the user (e.g. how many cells a resume reuses)
+     * @param out the results folder to write, or null to keep everything in memory
+     * @param resume reuse the finished cells of {@code out} whose config still matches
+     * @param force write into {@code out} even if it holds another config's results
+     * @param plots draw the charts and report.html into {@code out}
      */
     public SessionOptions {
         if (threads < 1) {

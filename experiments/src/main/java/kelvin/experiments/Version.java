@@ -11,6 +11,11 @@ public final class Version {
     private Version() {
     }
 
+    /**
+     * The version of this build.
+     *
+     * @return the Maven project version, or "unknown" when the build's properties file is missing
+     */
     public static String get() {
         return VERSION;
     }

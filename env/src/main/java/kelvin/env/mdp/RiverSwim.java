@@ -72,8 +72,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  *       sampling", <i>Advances in Neural Information Processing Systems 26</i> (NIPS 2013),
  *       3003-3011, section 6 and Figure 2.</li>
  * </ul>
- * The probabilities above were transcribed from those figures as they are reproduced by public
- * reimplementations; the papers' PDFs were not re-read for this version.
+ * The probabilities above follow those figures as public reimplementations reproduce them; they
+ * are not checked against the papers' own text here.
  *
  * <h2>Version history</h2>
  * v1: first version.

@@ -86,7 +86,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: 1, then all cores).")
     Integer threads;
 
-    @Option(names = "--repeat", paramLabel = "N", description = "Timed repetitions; the median is reported (default 3).")
+    @Option(names = "--repeat", paramLabel = "N",
+            description = "Timed repetitions; the median is reported (default 3).")
     int repeat = 3;
 
     @Option(names = "--runs", paramLabel = "N", description = "Override the runs of every workload.")

@@ -46,7 +46,13 @@ public final class KelvinCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** A configured command line with every subcommand, writing to {@code out} and {@code err}. */
+    /**
+     * A configured command line with every subcommand, writing to {@code out} and {@code err}.
+     *
+     * @param out where results and help go
+     * @param err where errors and progress go
+     * @return the command line, ready to execute
+     */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         return commandLine(out, err, SUBCOMMANDS);
     }
@@ -55,6 +61,11 @@ public final class KelvinCommand implements Runnable {
      * A command line for {@code args}: when the first argument names a subcommand (other than
      * {@code help}) only that subcommand is registered, which parses and runs exactly as with all
      * of them; otherwise (root options, usage, {@code help}, a mistyped name) every one is.
+     *
+     * @param out where results and help go
+     * @param err where errors and progress go
+     * @param args the arguments the command line will be executed with
+     * @return the command line, ready to execute
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         if (args.length > 0 && !args[0].equals("help")) {
@@ -86,7 +97,8 @@ public final class KelvinCommand implements Runnable {
         if (debug) {
             e.printStackTrace(err);
         }
-        if (e instanceof ConfigException || e instanceof ResultData.BadResultsException || e instanceof PluginException) {
+        if (e instanceof ConfigException || e instanceof ResultData.BadResultsException
+                || e instanceof PluginException) {
             err.println("error: " + e.getMessage());
             err.flush();
             return 2;

@@ -27,7 +27,8 @@ public final class ListCommand implements Callable<Integer> {
     }
 
     private static final List<Section> SECTIONS = List.of(
-            new Section(List.of(Kind.ENVIRONMENT), "Environments (env: {type: ...})", "Environments (`env: {type: ...}`)"),
+            new Section(List.of(Kind.ENVIRONMENT), "Environments (env: {type: ...})",
+                    "Environments (`env: {type: ...}`)"),
             new Section(List.of(Kind.BANDIT_AGENT, Kind.TABULAR_AGENT), "Agents (agents: {NAME: {type: ...}})",
                     "Agents (`agents: {NAME: {type: ...}}`)"),
             new Section(List.of(Kind.POLICY), "Policies (policy: {type: ...})", "Policies (`policy: {type: ...}`)"),
@@ -39,7 +40,8 @@ public final class ListCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = "--markdown", description = "Print the reference as Markdown tables (as in the README).")
+    @CommandLine.Option(names = "--markdown",
+            description = "Print the reference as Markdown tables (as in the README).")
     boolean markdown;
 
     @Mixin
@@ -98,7 +100,8 @@ public final class ListCommand implements Callable<Integer> {
         }
         sb.append('\n');
         for (Section section : SECTIONS) {
-            sb.append("#### ").append(section.markdownTitle()).append("\n\n| name | what it is | keys |\n| --- | --- | --- |\n");
+            sb.append("#### ").append(section.markdownTitle())
+                    .append("\n\n| name | what it is | keys |\n| --- | --- | --- |\n");
             for (Kind kind : section.kinds()) {
                 for (Registry.Entry e : registry.all(kind)) {
                     row(sb, words, e.component());

@@ -12,11 +12,24 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Runs {@code kelvin} with the process's standard output and error, and exits with the command's
+     * code: 0 success, 1 failure while running, 2 bad usage or invalid config.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         System.exit(execute(args, writer(FileDescriptor.out), writer(FileDescriptor.err)));
     }
 
-    /** Runs the command line with the given output writers and returns the exit code. */
+    /**
+     * Runs the command line with the given output writers, as {@link #main} does without exiting.
+     *
+     * @param args the command line
+     * @param out where results and help go
+     * @param err where errors and progress go
+     * @return the exit code: 0 success, 1 failure while running, 2 bad usage or invalid config
+     */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         return KelvinCommand.commandLine(out, err, args).execute(args);
     }

@@ -63,7 +63,8 @@ public final class PlotCommand implements Callable<Integer> {
         ReportOptions options = new ReportOptions(metrics(experiment), baseline(experiment), timeAxis());
         List<String> files = ResultWriter.replot(dir, experiment, options);
         if (!quiet) {
-            cl.getOut().printf("%s: redrew %d files (open %s)%n", experiment.name(), files.size(), dir.resolve("report.html"));
+            cl.getOut().printf("%s: redrew %d files (open %s)%n", experiment.name(), files.size(),
+                    dir.resolve("report.html"));
             cl.getOut().flush();
         }
         return 0;
@@ -78,7 +79,8 @@ public final class PlotCommand implements Callable<Integer> {
         for (String key : metrics) {
             String k = key.strip();
             if (!recorded.contains(k)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--metrics: '" + k + "' is not recorded in "
+                throw new CommandLine.ParameterException(spec.commandLine(), "--metrics: '" + k
+                        + "' is not recorded in "
                         + dir + "; recorded: " + String.join(", ", recorded));
             }
             Recorded m = e.metrics().get(e.metricIndex(k));

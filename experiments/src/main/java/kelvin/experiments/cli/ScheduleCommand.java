@@ -49,7 +49,8 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON rows {variant, t, temperature}, one per line; no chart.")
     boolean json;
 
-    @Option(names = "--png", paramLabel = "FILE", description = "Where to write the chart (default: <name>-schedule.png).")
+    @Option(names = "--png", paramLabel = "FILE",
+            description = "Where to write the chart (default: <name>-schedule.png).")
     Path png;
 
     @Mixin
@@ -85,7 +86,8 @@ public final class ScheduleCommand implements Callable<Integer> {
         if (!json) {
             out.println(simulate
                     ? "# temperatures of run 0 of each variant, simulated with the experiment's streams: stateful "
-                            + "schedules (simulated annealing, entropy-target) react to that run's rewards; pure ones are the same in every run"
+                            + "schedules (simulated annealing, entropy-target) react to that run's rewards; pure "
+                                    + "ones are the same in every run"
                     : "# schedules without feedback (stateful ones neither reheat nor adapt here), no simulation: "
                             + (e.episodic() ? "t counts each schedule's own unit (steps or episodes)"
                                     : "some t are beyond the horizon of " + e.horizon() + " steps"));
@@ -101,7 +103,8 @@ public final class ScheduleCommand implements Callable<Integer> {
                     row.put("variant", c.label());
                     row.put("t", t);
                     row.put("temperature", Double.isInfinite(temperature) ? (Object) "inf" : (Object) temperature);
-                    out.println(Mappers.JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(row));
+                    out.println(Mappers.JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsString(row));
                 } else {
                     out.printf(Locale.ROOT, "%-30s t = %-10d T = %.6g%n", c.label(), t, temperature);
                 }

@@ -121,7 +121,8 @@ public final class SoftmaxCommand implements Callable<Integer> {
                     + (nonNegative ? "give a number >= 0 or inf" : "give a finite number"));
         }
         if (nonNegative && v < 0) {
-            throw new CommandLine.ParameterException(cl, option + ": " + text + " is negative; give a number >= 0 or inf");
+            throw new CommandLine.ParameterException(cl, option + ": " + text
+                    + " is negative; give a number >= 0 or inf");
         }
         return v;
     }

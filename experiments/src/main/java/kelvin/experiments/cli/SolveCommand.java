@@ -44,7 +44,8 @@ public final class SolveCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print {\"values\": [V* per state], \"start_value\", \"policy\": [...]}.")
     boolean json;
 
-    @Option(names = "--png", paramLabel = "FILE", description = "Where to draw the map (default: CONFIG's file name + -solution.png).")
+    @Option(names = "--png", paramLabel = "FILE",
+            description = "Where to draw the map (default: CONFIG's file name + -solution.png).")
     Path png;
 
     @Mixin
@@ -99,7 +100,8 @@ public final class SolveCommand implements Callable<Integer> {
                 }
                 out.println(policy + "   " + values);
             }
-            Path file = png != null ? png : Paths.get(config.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "")
+            Path file = png != null ? png : Paths.get(config.getFileName().toString().replaceFirst("\\.(ya?ml|json)$",
+                    "")
                     + "-solution.png");
             AtomicFiles.write(file, new ChartRenderer().png(map(env + "", layout, solution, tabular.gamma())));
             out.println("map: " + file);

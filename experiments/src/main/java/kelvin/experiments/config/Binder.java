@@ -221,7 +221,8 @@ public final class Binder {
                 Set<String> all = new LinkedHashSet<>(ignored);
                 all.addAll(known);
                 throw new ConfigException(e.getValue().keyLocation(), Values.join(path, key), "unknown key for " + what
-                        + Suggestions.hint(key, all) + "; allowed: " + (all.isEmpty() ? "none" : String.join(", ", all)));
+                        + Suggestions.hint(key, all) + "; allowed: " + (all.isEmpty() ? "none" : String.join(", ",
+                                all)));
             }
         }
         Map<String, Object> typed = new LinkedHashMap<>();
@@ -341,7 +342,8 @@ public final class Binder {
                         Kind.SCHEDULE.discriminator(), new ConfigNode.Entry(node.location(), new ScalarNode(
                                 node.location(), ScalarNode.Kind.STRING, ValueType.NumOrSchedule.CONSTANT)),
                         ValueType.NumOrSchedule.CONSTANT_KEY, new ConfigNode.Entry(node.location(), node)));
-                Schedule s = (Schedule) build(registry.find(Kind.SCHEDULE, ValueType.NumOrSchedule.CONSTANT), fixed, path)
+                Schedule s = (Schedule) build(registry.find(Kind.SCHEDULE, ValueType.NumOrSchedule.CONSTANT), fixed,
+                        path)
                         .value();
                 schedules.add(new BoundSchedule(path, s, null));
                 return new Bound(s, v);
@@ -450,7 +452,8 @@ public final class Binder {
             throw new ConfigException(node.location(), path, "NaN is not allowed; expected " + type.describe());
         }
         if (!type.accepts(v)) {
-            throw new ConfigException(node.location(), path, s.text() + " is out of range; expected " + type.describe());
+            throw new ConfigException(node.location(), path,
+                    s.text() + " is out of range; expected " + type.describe());
         }
         return v;
     }
@@ -466,7 +469,8 @@ public final class Binder {
             try {
                 v = Long.parseLong(s.text().replace("_", "").replace("+", ""));
             } catch (NumberFormatException e) {
-                throw new ConfigException(node.location(), path, s.text() + " is out of range; expected " + type.describe());
+                throw new ConfigException(node.location(), path, s.text() + " is out of range; expected "
+                        + type.describe());
             }
         } else {
             // 1e6 is a natural way to write a count; accept it when it is whole.
@@ -477,7 +481,8 @@ public final class Binder {
             v = (long) d;
         }
         if (v < type.min() || v > type.max()) {
-            throw new ConfigException(node.location(), path, s.text() + " is out of range; expected " + type.describe());
+            throw new ConfigException(node.location(), path,
+                    s.text() + " is out of range; expected " + type.describe());
         }
         return v;
     }

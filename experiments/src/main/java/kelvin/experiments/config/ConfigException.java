@@ -8,9 +8,18 @@ public final class ConfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Location location;
+    /** The dotted key path of the value at fault. */
     private final String path;
+    /** What was wrong and what is allowed. */
     private final String problem;
 
+    /**
+     * A problem at a place in a config; the message is {@code FILE:LINE:COL: PATH: PROBLEM}.
+     *
+     * @param location where the value was written, or null when no place applies
+     * @param path the dotted key path ({@code agents.eps.policy.epsilon}), empty for the document itself
+     * @param problem what was wrong and what is allowed
+     */
     public ConfigException(Location location, String path, String problem) {
         super(format(location, path, problem));
         this.location = location;
@@ -29,16 +38,29 @@ public final class ConfigException extends RuntimeException {
         return sb.append(problem).toString();
     }
 
+    /**
+     * Where the value at fault was written.
+     *
+     * @return the location, or null when no place applies
+     */
     public Location location() {
         return location;
     }
 
-    /** The dotted key path, empty for the document itself. */
+    /**
+     * The dotted key path of the value at fault.
+     *
+     * @return the path, empty for the document itself
+     */
     public String path() {
         return path;
     }
 
-    /** What was wrong, without the location and path. */
+    /**
+     * What was wrong, without the location and path.
+     *
+     * @return the problem and what is allowed
+     */
     public String problem() {
         return problem;
     }

@@ -13,9 +13,18 @@ import java.util.Map;
  */
 public sealed interface ConfigNode {
 
+    /**
+     * Where the node was written.
+     *
+     * @return its location
+     */
     Location location();
 
-    /** A word for error messages: "a mapping", "a list", "a number", ... */
+    /**
+     * A word for error messages: "a mapping", "a list", "a number", ...
+     *
+     * @return the description
+     */
     String describe();
 
     /**
@@ -61,20 +70,44 @@ public sealed interface ConfigNode {
 
     /** A mapping with keys in document order; each key remembers its own location. */
     record MapNode(Location location, Map<String, Entry> entries) implements ConfigNode {
+        /**
+         * Keeps the entries in document order, unmodifiable.
+         *
+         * @param location where the mapping starts
+         * @param entries the keys with their own locations and values
+         */
         public MapNode {
             entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         }
 
+        /**
+         * The value of a key.
+         *
+         * @param key the key
+         * @return its value, or null when the key is absent
+         */
         public ConfigNode get(String key) {
             Entry e = entries.get(key);
             return e == null ? null : e.value();
         }
 
+        /**
+         * Whether a key is written.
+         *
+         * @param key the key
+         * @return true when present (even with a null value)
+         */
         public boolean has(String key) {
             return entries.containsKey(key);
         }
 
-        /** A copy with {@code key} set to {@code value} (added at the end if absent). */
+        /**
+         * A copy with {@code key} set to {@code value} (added at the end if absent).
+         *
+         * @param key the key
+         * @param value its new value
+         * @return the copy; the key keeps its location when it was present
+         */
         public MapNode with(String key, ConfigNode value) {
             Map<String, Entry> copy = new LinkedHashMap<>(entries);
             Entry old = copy.get(key);
@@ -92,7 +125,19 @@ public sealed interface ConfigNode {
     record Entry(Location keyLocation, ConfigNode value) {
     }
 
+    /**
+     * A sequence, in document order.
+     *
+     * @param location where the list starts
+     * @param items its elements
+     */
     record ListNode(Location location, List<ConfigNode> items) implements ConfigNode {
+        /**
+         * Copies the elements.
+         *
+         * @param location where the list starts
+         * @param items its elements
+         */
         public ListNode {
             items = List.copyOf(items);
         }
@@ -110,7 +155,18 @@ public sealed interface ConfigNode {
     record ScalarNode(Location location, Kind kind, String text) implements ConfigNode {
 
         /** How a scalar was resolved by the YAML (or JSON) parser. */
-        public enum Kind { STRING, INTEGER, FLOAT, BOOLEAN, NULL }
+        public enum Kind {
+            /** A string (quoted, or plain text that resolves to no other kind). */
+            STRING,
+            /** A whole number. */
+            INTEGER,
+            /** A number with a fraction or exponent, or {@code .inf} / {@code .nan}. */
+            FLOAT,
+            /** true or false. */
+            BOOLEAN,
+            /** null, ~ or nothing. */
+            NULL
+        }
 
         @Override
         public String describe() {

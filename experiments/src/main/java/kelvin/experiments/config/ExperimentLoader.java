@@ -124,7 +124,8 @@ public final class ExperimentLoader {
      * @return the experiment
      */
     public static Experiment bind(ConfigNode rootNode, Registry registry) {
-        MapNode root = Binder.requireMap(rootNode, "", "a mapping with name, runs, steps (or episodes), env and agents");
+        MapNode root = Binder.requireMap(rootNode, "",
+                "a mapping with name, runs, steps (or episodes), env and agents");
         Map<String, Object> resolved = new LinkedHashMap<>();
         Binder top = new Binder(registry, Context.NONE);
         Values values = top.bindPlain(root, "", topKeys(registry), SPECIAL_KEYS, "an experiment", resolved);
@@ -193,7 +194,8 @@ public final class ExperimentLoader {
         }
         resolved.put("record", record);
 
-        Checkpoints.Spacing spacing = "log".equals(rec.str("spacing")) ? Checkpoints.Spacing.LOG : Checkpoints.Spacing.LINEAR;
+        Checkpoints.Spacing spacing = "log".equals(rec.str("spacing")) ? Checkpoints.Spacing.LOG
+                : Checkpoints.Spacing.LINEAR;
         int[] checkpoints = Checkpoints.of(horizon, rec.intValue("points"), spacing);
         Experiment experiment = new Experiment(values.str("name"), values.integer("seed"), values.intValue("runs"),
                 horizon, episodic, environment, cells, sweep.keys(agents), metrics, checkpoints, spacing, resolved);

@@ -19,6 +19,14 @@ public final class Limits {
     private Limits() {
     }
 
+    /**
+     * Refuses an experiment too large to run: more than {@link #MAX_CELLS} variants, more than
+     * {@link #MAX_AGENT_STEPS} agent-steps or more than {@link #MAX_SLOTS} aggregate slots.
+     *
+     * @param e the bound experiment
+     * @param where the location to name in the message
+     * @throws ConfigException naming the limit and what the config asks for
+     */
     public static void check(Experiment e, Location where) {
         int cells = e.cells().size();
         if (cells > MAX_CELLS) {

@@ -6,7 +6,12 @@ package kelvin.experiments.config;
  */
 public record Location(String source, int line, int column) {
 
-    /** A location for values that come from no file position. */
+    /**
+     * A location for values that come from no file position.
+     *
+     * @param source what to name as the source ({@code --set}, a default)
+     * @return a location with line and column 0
+     */
     public static Location of(String source) {
         return new Location(source, 0, 0);
     }

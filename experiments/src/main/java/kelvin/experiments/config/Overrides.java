@@ -14,6 +14,15 @@ public final class Overrides {
     private Overrides() {
     }
 
+    /**
+     * Applies one {@code PATH=VALUE} assignment to a parsed config.
+     *
+     * @param root the parsed config, a mapping
+     * @param assignment the assignment, VALUE read as YAML (empty: null)
+     * @return a copy of the tree with the value set; an absent last key is added
+     * @throws ConfigException when the assignment is malformed or a key on its path is missing or not a
+     *     mapping
+     */
     public static ConfigNode apply(ConfigNode root, String assignment) {
         int eq = assignment.indexOf('=');
         if (eq <= 0) {

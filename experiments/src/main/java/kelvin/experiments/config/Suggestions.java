@@ -14,6 +14,10 @@ public final class Suggestions {
     /**
      * The closest option to {@code given} if it is a plausible typo (at most 2 edits, or 3 for long
      * words, ignoring case and - vs _), else null.
+     *
+     * @param given what the config says
+     * @param options the allowed words
+     * @return the closest option, or null
      */
     public static String closest(String given, Collection<String> options) {
         String g = normalise(given);
@@ -30,7 +34,13 @@ public final class Suggestions {
         return bestDistance <= allowed ? best : null;
     }
 
-    /** " (did you mean x?)" or "". */
+    /**
+     * The "did you mean" suffix of an error message.
+     *
+     * @param given what the config says
+     * @param options the allowed words
+     * @return " (did you mean x?)" when {@link #closest} finds one, else ""
+     */
     public static String hint(String given, Collection<String> options) {
         String c = closest(given, options);
         return c == null ? "" : " (did you mean " + c + "?)";

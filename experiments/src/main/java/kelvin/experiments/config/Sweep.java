@@ -337,7 +337,8 @@ final class Sweep {
                 case INTEGER:
                 case FLOAT:
                     double d = Binder.parseNumber(s.text());
-                    return d == Math.rint(d) && Math.abs(d) < 1e15 && s.kind() == ScalarNode.Kind.INTEGER ? (Object) (long) d : (Object) d;
+                    boolean whole = d == Math.rint(d) && Math.abs(d) < 1e15 && s.kind() == ScalarNode.Kind.INTEGER;
+                    return whole ? (Object) (long) d : (Object) d;
                 case BOOLEAN:
                     return Boolean.parseBoolean(s.text());
                 case NULL:

@@ -48,7 +48,13 @@ public final class YamlTrees {
         return options;
     }
 
-    /** Reads and parses a config file. */
+    /**
+     * Reads and parses a config file.
+     *
+     * @param file a YAML or JSON file
+     * @return the document, every node with its location
+     * @throws ConfigException when the file cannot be read or is not valid YAML
+     */
     public static ConfigNode read(Path file) {
         String source = file.toString();
         byte[] bytes;
@@ -70,15 +76,25 @@ public final class YamlTrees {
         return parse(source, new String(bytes, StandardCharsets.UTF_8));
     }
 
-    /** Parses config text; {@code source} names it in messages. */
+    /**
+     * Parses config text.
+     *
+     * @param source names the text in messages (a file name, {@code --set})
+     * @param text YAML or JSON
+     * @return the document, every node with its location
+     * @throws ConfigException when the text is not valid YAML
+     */
     public static ConfigNode parse(String source, String text) {
         if (text.isBlank()) {
-            throw new ConfigException(new Location(source, 1, 1), "", "the file is empty; a config is a mapping with at least name, runs, env and agents");
+            throw new ConfigException(new Location(source, 1, 1), "",
+                    "the file is empty; a config is a mapping with at least name, runs, env and agents");
         }
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new ConfigException(new Location(source, 1, 1), "", "the file is empty (nothing but comments); a config is a mapping with at least name, runs, env and agents");
+                throw new ConfigException(new Location(source, 1, 1), "",
+                        "the file is empty (nothing but comments); a config is a mapping with at least name, runs, "
+                                + "env and agents");
             }
             ConfigNode root = readValue(parser, source, 0, "");
             if (parser.nextToken() != null) {
@@ -87,7 +103,8 @@ public final class YamlTrees {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new ConfigException(location(source, e.getLocation()), "", "not valid YAML: " + firstLine(e.getOriginalMessage()));
+            throw new ConfigException(location(source, e.getLocation()), "",
+                    "not valid YAML: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ConfigException(Location.of(source), "", "cannot be read: " + e.getMessage());
         } catch (RuntimeException e) {

@@ -7,7 +7,8 @@ import kelvin.api.Settings;
 import kelvin.env.bandit.BanditRun;
 
 /**
- * The mean reward of steps 1 to t of each run ({@code average-reward}), on bandits: the y axis of Sutton &amp; Barto's Figure 2.6.
+ * The mean reward of steps 1 to t of each run ({@code average-reward}), on bandits: the y axis of Sutton &amp; Barto's
+ * Figure 2.6.
  */
 public final class AverageReward implements Metric, Metric.BanditRecorder {
 
@@ -66,7 +67,8 @@ public final class AverageReward implements Metric, Metric.BanditRecorder {
     public static final class Declaration extends Component<Metric> {
         /** Declares the metric; it has no keys. */
         public Declaration() {
-            super(Kind.METRIC, "average-reward", "mean reward over steps 1 to t", "Sutton & Barto (2018), Figure 2.6", List.of());
+            super(Kind.METRIC, "average-reward", "mean reward over steps 1 to t", "Sutton & Barto (2018), Figure 2.6",
+                    List.of());
         }
 
         @Override

@@ -7,7 +7,9 @@ import kelvin.api.Settings;
 import kelvin.env.mdp.TabularModel;
 
 /**
- * The episode of the run's first success, 1-based, or the horizon + 1 when none succeeded ({@code first-success}); recorded at the last checkpoint only. What a success is, the environment says ({@link kelvin.env.mdp.TabularEnv#successState}).
+ * The episode of the run's first success, 1-based, or the horizon + 1 when none succeeded ({@code first-success});
+ * recorded at the last checkpoint only. What a success is, the environment says ({@link
+ * kelvin.env.mdp.TabularEnv#successState}).
  */
 public final class FirstSuccess implements Metric, Metric.EpisodeRecorder {
 
@@ -57,7 +59,8 @@ public final class FirstSuccess implements Metric, Metric.EpisodeRecorder {
     public static final class Declaration extends Component<Metric> {
         /** Declares the metric; it has no keys. */
         public Declaration() {
-            super(Kind.METRIC, "first-success", "episodes until the first successful one (horizon + 1 if none)", "Osband et al. (2019), bsuite deep sea", List.of());
+            super(Kind.METRIC, "first-success", "episodes until the first successful one (horizon + 1 if none)",
+                    "Osband et al. (2019), bsuite deep sea", List.of());
         }
 
         @Override

@@ -7,7 +7,8 @@ import kelvin.api.Settings;
 import kelvin.env.bandit.BanditRun;
 
 /**
- * 1 when step t chose an optimal arm (any tied best arm counts), else 0 ({@code optimal-action}); its mean over runs is the share of runs choosing an optimal arm, charted in percent.
+ * 1 when step t chose an optimal arm (any tied best arm counts), else 0 ({@code optimal-action}); its mean over runs is
+ * the share of runs choosing an optimal arm, charted in percent.
  */
 public final class OptimalAction implements Metric, Metric.BanditRecorder {
 
@@ -75,7 +76,8 @@ public final class OptimalAction implements Metric, Metric.BanditRecorder {
     public static final class Declaration extends Component<Metric> {
         /** Declares the metric; it has no keys. */
         public Declaration() {
-            super(Kind.METRIC, "optimal-action", "share of runs choosing an optimal arm", "Sutton & Barto (2018), Figure 2.2", List.of());
+            super(Kind.METRIC, "optimal-action", "share of runs choosing an optimal arm",
+                    "Sutton & Barto (2018), Figure 2.2", List.of());
         }
 
         @Override

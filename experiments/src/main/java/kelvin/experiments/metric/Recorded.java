@@ -14,6 +14,9 @@ public record Recorded(String key, Metric metric) {
      * Checks the parts are present.
      *
      * @throws NullPointerException if a part is null
+     *
+     * @param key the metric's name in configs and CSV files
+     * @param metric the metric
      */
     public Recorded {
         Objects.requireNonNull(key, "key");

@@ -8,7 +8,9 @@ import kelvin.env.bandit.BanditRun;
 import kelvin.env.mdp.TabularModel;
 
 /**
- * Cumulative regret ({@code regret}): on a bandit the pseudo-regret sum over steps of mu* - mu of the chosen arm (mu* the best mean at that step, so a drifting bandit's current best); on a tabular MDP the sum over episodes of V*(start) - the episode's discounted return. The metric variants are ranked by; runs.csv adds the area under its curve.
+ * Cumulative regret ({@code regret}): on a bandit the pseudo-regret sum over steps of mu* - mu of the chosen arm (mu*
+ * the best mean at that step, so a drifting bandit's current best); on a tabular MDP the sum over episodes of V*(start)
+ * - the episode's discounted return. The metric variants are ranked by; runs.csv adds the area under its curve.
  */
 public final class Regret implements Metric, Metric.BanditRecorder, Metric.EpisodeRecorder {
 
@@ -90,7 +92,10 @@ public final class Regret implements Metric, Metric.BanditRecorder, Metric.Episo
     public static final class Declaration extends Component<Metric> {
         /** Declares the metric; it has no keys. */
         public Declaration() {
-            super(Kind.METRIC, "regret", "cumulative regret: bandits sum_s (mu* - mu of the chosen arm); tabular MDPs sum over episodes of V*(start) - the discounted return", "Lai & Robbins (1985); Sutton & Barto (2018), section 2.3", List.of());
+            super(Kind.METRIC, "regret",
+                    "cumulative regret: bandits sum_s (mu* - mu of the chosen arm); tabular MDPs sum over episodes "
+                            + "of V*(start) - the discounted return",
+                                    "Lai & Robbins (1985); Sutton & Barto (2018), section 2.3", List.of());
         }
 
         @Override

@@ -24,6 +24,15 @@ public record BanditCell(int index, String label, String agentName, Map<String, 
 
     /**
      * Copies the maps.
+     *
+     * @param index position in the config
+     * @param label {@code agent} or {@code agent[segment=value,...]}
+     * @param agentName the agent's name under {@code agents}
+     * @param params swept key to value as written
+     * @param agent the agent
+     * @param environment the bandit
+     * @param temperature the agent's temperature schedule, or null
+     * @param resolved the agent's resolved spec
      */
     public BanditCell {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));

@@ -10,7 +10,12 @@ import java.util.Arrays;
 public final class Checkpoints {
 
     /** How checkpoints are spread over the horizon. */
-    public enum Spacing { LINEAR, LOG }
+    public enum Spacing {
+        /** Evenly spaced steps. */
+        LINEAR,
+        /** Geometrically spaced steps, denser at the start (curves drawn on a log time axis). */
+        LOG
+    }
 
     private Checkpoints() {
     }

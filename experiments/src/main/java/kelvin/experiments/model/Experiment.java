@@ -31,6 +31,19 @@ public record Experiment(String name, long seed, int runs, int horizon, boolean 
 
     /**
      * Copies the lists.
+     *
+     * @param name output folder name
+     * @param seed master seed
+     * @param runs runs per cell
+     * @param horizon H: steps (bandits) or episodes (tabular MDPs)
+     * @param episodic whether the environment is a tabular MDP (the horizon counts episodes)
+     * @param environment the environment (for env sweeps, the first point's; each cell has its own)
+     * @param cells agent variants x sweep points, in config order
+     * @param sweepKeys swept key names (last path segments), in sweep order: extra CSV columns
+     * @param metrics metrics to record, in config order
+     * @param checkpoints 1-based steps at which metrics are recorded
+     * @param spacing how the checkpoints are spread (log spacing also means log time axes on charts)
+     * @param resolved the fully resolved config (defaults filled in), for config.yaml
      */
     public Experiment {
         cells = List.copyOf(cells);
@@ -118,6 +131,11 @@ public record Experiment(String name, long seed, int runs, int horizon, boolean 
         return -1;
     }
 
+    /**
+     * The checkpoints.
+     *
+     * @return a copy of the 1-based steps (or episodes) at which metrics are recorded
+     */
     @Override
     public int[] checkpoints() {
         return checkpoints.clone();

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes files so that a reader (or a killed run) only ever sees the old file or the complete new
@@ -22,9 +22,19 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class AtomicFiles {
 
+    private static final long PID = ProcessHandle.current().pid();
+    private static final AtomicLong COUNTER = new AtomicLong();
+
     private AtomicFiles() {
     }
 
+    /**
+     * Writes text as UTF-8, atomically like {@link #write(Path, byte[])}.
+     *
+     * @param target the file
+     * @param text its content
+     * @throws IOException when the file cannot be written; the target is then unchanged
+     */
     public static void write(Path target, String text) throws IOException {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -32,10 +42,22 @@ public final class AtomicFiles {
     /** Something that writes a file's text, for files too large to build in memory first. */
     @FunctionalInterface
     public interface TextWriter {
+        /**
+         * Writes the text.
+         *
+         * @param out the file's writer (buffered; flushed and closed by the caller)
+         * @throws IOException when writing fails
+         */
         void writeTo(Writer out) throws IOException;
     }
 
-    /** Streams {@code text}'s output to the file, atomically like {@link #write(Path, byte[])}. */
+    /**
+     * Streams {@code text}'s output to the file, atomically like {@link #write(Path, byte[])}.
+     *
+     * @param target the file
+     * @param text writes the content as UTF-8
+     * @throws IOException when the file cannot be written; the target is then unchanged
+     */
     public static void write(Path target, TextWriter text) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -56,12 +78,14 @@ public final class AtomicFiles {
 
     /**
      * A fresh name per call, created with the umask's permissions (createTempFile would make it
-     * 0600), from 64 random bits; CREATE_NEW refuses a name that is taken. Not SecureRandom (nor the
-     * process id): the name needs no secrecy, and seeding one costs 15 to 20 ms of every run's start.
+     * 0600): the process id, a counter of this process and the clock's nanoseconds, so two processes
+     * writing one folder (even on hosts sharing it) do not pick the same name; CREATE_NEW refuses a
+     * name that is taken all the same. No random number: seeding a secure one costs 15 to 20 ms of
+     * every run's start, and the name needs no secrecy.
      */
     private static Path temporary(Path dir, Path target) {
-        return dir.resolve("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        return dir.resolve("." + target.getFileName() + "." + PID + "-" + COUNTER.incrementAndGet() + "-"
+                + Long.toHexString(System.nanoTime()) + ".tmp");
     }
 
     private static void move(Path tmp, Path target) throws IOException {
@@ -72,6 +96,14 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Writes bytes to a temporary file in the target's folder, forces them to disk and renames the file
+     * over the target, so a reader sees the old file or the new one, never part of it.
+     *
+     * @param target the file (its folder is created when missing)
+     * @param bytes its content
+     * @throws IOException when the file cannot be written; the target is then unchanged
+     */
     public static void write(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);

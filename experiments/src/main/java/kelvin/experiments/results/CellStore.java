@@ -197,7 +197,11 @@ public final class CellStore implements RunStore {
         };
     }
 
-    /** Deletes stored cells that belong to no cell of this experiment (a changed config's leftovers). */
+    /**
+     * Deletes stored cells that belong to no cell of this experiment (a changed config's leftovers).
+     *
+     * @throws IOException when the folder cannot be listed or a file deleted
+     */
     public void removeOthers() throws IOException {
         if (!Files.isDirectory(dir)) {
             return;

@@ -34,12 +34,21 @@ public final class Comparisons {
      */
     public record Difference(Interval difference, double unpairedHalfWidth) {
 
-        /** Paired half-width over unpaired half-width: below 1 when pairing narrows the interval. */
+        /**
+         * Paired half-width over unpaired half-width.
+         *
+         * @return below 1 when pairing narrows the interval; NaN when either is undefined
+         */
         public double widthRatio() {
             return (difference.high() - difference.mean()) / unpairedHalfWidth;
         }
 
-        /** True when the interval excludes 0 (at the 5% level, uncorrected for multiple comparisons). */
+        /**
+         * Whether the difference is detectable.
+         *
+         * @return true when the paired interval excludes 0 (at the 5% level, uncorrected for multiple
+         *     comparisons)
+         */
         public boolean decided() {
             return difference.low() > 0 || difference.high() < 0;
         }
@@ -48,6 +57,9 @@ public final class Comparisons {
     /**
      * {@code a - b} paired by run: runs where either value is NaN are left out.
      *
+     * @param a one value per run of the first variant
+     * @param b one value per run of the second, in the same run order
+     * @return the paired difference with the unpaired (Welch) half-width beside it
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public static Difference paired(double[] a, double[] b) {
@@ -194,6 +206,9 @@ public final class Comparisons {
     /**
      * The experiment's cells grouped by the environment they ran on, in config order: only cells on
      * the same environment share their random numbers, so only they are compared.
+     *
+     * @param e the experiment
+     * @return the groups, each in config order
      */
     public static List<List<Cell>> byEnvironment(Experiment e) {
         Map<Environment, List<Cell>> groups = new IdentityHashMap<>();

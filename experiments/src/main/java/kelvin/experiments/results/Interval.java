@@ -11,7 +11,14 @@ public record Interval(double mean, double stderr, double low, double high, long
 
     private static final ConcurrentHashMap<Long, Double> T975 = new ConcurrentHashMap<>();
 
-    /** From a count, mean and sample variance. */
+    /**
+     * The 95% Student t interval of a mean.
+     *
+     * @param n the number of values
+     * @param mean their mean
+     * @param variance their sample variance (n - 1 in the denominator)
+     * @return the interval; stderr and bounds are NaN below two values
+     */
     public static Interval of(long n, double mean, double variance) {
         if (n < 2) {
             return new Interval(mean, Double.NaN, Double.NaN, Double.NaN, n);
@@ -21,15 +28,26 @@ public record Interval(double mean, double stderr, double low, double high, long
         return new Interval(mean, se, mean - half, mean + half, n);
     }
 
-    /** The 97.5% quantile of Student's t with a real number of degrees of freedom (Welch's df). */
+    /**
+     * The 97.5% quantile of Student's t with a real number of degrees of freedom (Welch's df).
+     *
+     * @param df degrees of freedom, > 0
+     * @return the quantile
+     */
     public static double tQuantile975(double df) {
         if (df == Math.rint(df) && df < Long.MAX_VALUE) {
             return tQuantile975((long) df);
         }
-        return new TDistribution(null, df, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY).inverseCumulativeProbability(0.975);
+        return new TDistribution(null, df,
+                TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY).inverseCumulativeProbability(0.975);
     }
 
-    /** The 97.5% quantile of Student's t with {@code df} degrees of freedom. */
+    /**
+     * The 97.5% quantile of Student's t with {@code df} degrees of freedom.
+     *
+     * @param df degrees of freedom, at least 1
+     * @return the quantile
+     */
     public static double tQuantile975(long df) {
         return T975.computeIfAbsent(df, d -> new TDistribution(null, d, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY)
                 .inverseCumulativeProbability(0.975));

@@ -20,10 +20,19 @@ public record ReportOptions(List<Recorded> metrics, String baseline, TimeAxis ti
     public enum TimeAxis {
         /** Logarithmic when the checkpoints are log-spaced, linear otherwise. */
         AUTO,
+        /** Logarithmic. */
         LOG,
+        /** Linear. */
         LINEAR
     }
 
+    /**
+     * Copies the metrics.
+     *
+     * @param metrics the metrics to chart, in the order given; null charts every recorded metric
+     * @param baseline the variant label every other is compared against; null compares against the best
+     * @param timeAxis the time axis of the curve charts
+     */
     public ReportOptions {
         metrics = metrics == null ? null : List.copyOf(metrics);
         Objects.requireNonNull(timeAxis, "timeAxis");

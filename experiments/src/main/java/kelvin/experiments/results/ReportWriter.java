@@ -105,7 +105,8 @@ final class ReportWriter {
                 String base = "plots/sensitivity-" + headline.key() + "-" + fileName(entry.getKey());
                 write(dir, files, base, png, renderer.svg(entry.getValue()));
                 figures.add(new Figure(headline, entry.getValue().title(), png, base + ".svg",
-                        "Final " + headline.metric().title().toLowerCase(Locale.ROOT) + " (mean over " + experiment.runs()
+                        "Final " + headline.metric().title().toLowerCase(Locale.ROOT) + " (mean over "
+                                + experiment.runs()
                                 + " runs) at every point of the two-parameter sweep; the outlined cell is the best. "
                                 + "The summary table gives each point's 95% interval."));
             }
@@ -361,7 +362,8 @@ final class ReportWriter {
                 series.add(guide(g, marks));
             }
         }
-        String title = String.format(Locale.ROOT, "%s (%s%s, %d runs, 95%% CI)", metric.metric().title(), experiment.name(),
+        String title = String.format(Locale.ROOT, "%s (%s%s, %d runs, 95%% CI)", metric.metric().title(),
+                experiment.name(),
                 facet.name() == null ? "" : ", agent " + facet.name(), experiment.runs());
         String yLabel = metric.metric().chartAxisLabel();
         boolean logTime = options.timeAxis() == ReportOptions.TimeAxis.LOG

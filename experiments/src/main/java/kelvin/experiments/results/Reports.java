@@ -23,7 +23,8 @@ final class Reports {
         data.facts().forEach(report::fact);
         report.config(configYaml);
         for (ReportWriter.Figure f : figures) {
-            report.figure(new Figure(f.title(), f.caption() != null ? f.caption() : caption(f.metric(), e), f.png(), f.svgPath()));
+            report.figure(new Figure(f.title(), f.caption() != null ? f.caption() : caption(f.metric(), e), f.png(),
+                    f.svgPath()));
         }
         for (Table t : comparisons(data, options.baseline())) {
             report.table(t);
@@ -50,7 +51,8 @@ final class Reports {
             if (group.size() < 2) {
                 continue;
             }
-            String where = groups.size() == 1 ? "" : String.format(Locale.ROOT, " (environment %d of %d)", g, groups.size());
+            String where = groups.size() == 1 ? "" : String.format(Locale.ROOT, " (environment %d of %d)", g,
+                    groups.size());
             List<Comparisons.Place> places = Comparisons.rank(data, group);
             tables.add(ranking(e, places, where));
             Cell base = places.get(0).cell();
@@ -80,7 +82,8 @@ final class Reports {
 
     private static Table paired(ResultData data, List<Cell> group, Cell base, String where) {
         Recorded regret = data.experiment().metrics().get(data.experiment().rankingMetric());
-        List<String> columns = List.of("variant", "final regret minus baseline [paired 95% CI]", "unpaired 95% CI (Welch)",
+        List<String> columns = List.of("variant", "final regret minus baseline [paired 95% CI]",
+                "unpaired 95% CI (Welch)",
                 "paired / unpaired width", "area minus baseline [paired 95% CI]", "verdict");
         List<List<String>> rows = new ArrayList<>();
         for (Cell c : group) {
@@ -97,7 +100,8 @@ final class Reports {
                             d.mean() + fin.unpairedHalfWidth());
             String ratio = Double.isNaN(fin.widthRatio()) || Double.isInfinite(fin.widthRatio()) ? ""
                     : String.format(Locale.ROOT, "%.2f", fin.widthRatio());
-            String verdict = !fin.decided() ? "no detectable difference" : d.mean() < 0 ? "lower regret" : "higher regret";
+            String verdict = !fin.decided() ? "no detectable difference" : d.mean() < 0 ? "lower regret"
+                    : "higher regret";
             rows.add(List.of(c.label(), signed(d), unpaired, ratio, signed(area.difference()), verdict));
         }
         return new Table("Paired differences against " + base.label() + where
@@ -150,7 +154,8 @@ final class Reports {
             }
             rows.add(row);
         }
-        return new Table("Final values at " + e.timeUnit() + " " + e.horizon() + ": mean [95% CI] over " + e.runs() + " runs",
+        return new Table("Final values at " + e.timeUnit() + " " + e.horizon() + ": mean [95% CI] over " + e.runs()
+                + " runs",
                 columns, rows);
     }
 

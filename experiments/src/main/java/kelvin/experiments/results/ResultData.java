@@ -253,6 +253,10 @@ public final class ResultData {
      * Reads a results folder's curves.csv, runs.csv and (tabular environments) states.csv for
      * {@code e}, the experiment its config.yaml describes.
      *
+     * @param dir the results folder
+     * @param e the experiment of its config.yaml
+     * @param facts the report's header facts (from manifest.json)
+     * @return the results, as the files hold them
      * @throws BadResultsException naming the file and line when a file is missing or does not fit the config
      */
     public static ResultData read(Path dir, Experiment e, Map<String, String> facts) {
@@ -274,7 +278,8 @@ public final class ResultData {
             int k = metricIndex(e, row.get("metric"), curvesFile, line);
             Integer i = markIndex.get((int) parse(row.get("t"), curvesFile, line, "t"));
             if (i == null) {
-                throw new BadResultsException(curvesFile, line, "t = " + row.get("t") + " is not a checkpoint of config.yaml");
+                throw new BadResultsException(curvesFile, line, "t = " + row.get("t")
+                        + " is not a checkpoint of config.yaml");
             }
             curves[c][k][i] = new Interval(parse(row.get("mean"), curvesFile, line, "mean"),
                     parse(row.get("stderr"), curvesFile, line, "stderr"),
@@ -296,7 +301,8 @@ public final class ResultData {
             int c = lookup(cellIndex, row.get("variant"), runsFile, line, "variant");
             double run = parse(row.get("run"), runsFile, line, "run");
             if (!(run >= 1 && run <= e.runs()) || run != Math.rint(run)) {
-                throw new BadResultsException(runsFile, line, "run " + row.get("run") + " is not between 1 and " + e.runs());
+                throw new BadResultsException(runsFile, line, "run " + row.get("run") + " is not between 1 and "
+                        + e.runs());
             }
             for (int k = 0; k <= metrics; k++) {
                 String column = runColumns.get(2 + k);
@@ -337,7 +343,8 @@ public final class ResultData {
                 int n = ((TabularCell) e.cells().get(c)).environment().mdp().states();
                 double s = parse(row.get("state"), statesFile, line, "state");
                 if (!(s >= 0 && s < n) || s != Math.rint(s)) {
-                    throw new BadResultsException(statesFile, line, "state " + row.get("state") + " is not between 0 and "
+                    throw new BadResultsException(statesFile, line, "state " + row.get("state")
+                            + " is not between 0 and "
                             + (n - 1));
                 }
                 int state = (int) s;

@@ -101,7 +101,11 @@ public final class ResultWriter {
      * removes charts the new options no longer draw and updates the manifest's file list. The header
      * facts (wall time, machine, version) are those of the run, from manifest.json.
      *
+     * @param dir the results folder
+     * @param experiment the experiment of its config.yaml
+     * @param options which metrics, baseline and time axis to draw
      * @return the files written, relative to {@code dir}
+     * @throws IOException when a file cannot be read or written
      * @throws ResultData.BadResultsException when a file is missing or does not fit config.yaml
      */
     public static List<String> replot(Path dir, Experiment experiment, ReportOptions options) throws IOException {
@@ -168,12 +172,22 @@ public final class ResultWriter {
         return AxisTicks.apply(chart);
     }
 
-    /** The fully resolved config, as YAML that {@code kelvin run} accepts again. */
+    /**
+     * The fully resolved config, as YAML that {@code kelvin run} accepts again.
+     *
+     * @param e the experiment
+     * @return the YAML text of config.yaml
+     */
     public static String configYaml(Experiment e) {
         return TreeText.yaml(e.resolved());
     }
 
-    /** SHA-256 of the resolved config: equal hashes mean equal results. */
+    /**
+     * SHA-256 of the resolved config: equal hashes mean equal results.
+     *
+     * @param configYaml the text of config.yaml
+     * @return the hash in lower-case hex
+     */
     public static String configHash(String configYaml) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

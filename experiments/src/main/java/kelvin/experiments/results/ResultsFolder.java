@@ -28,6 +28,9 @@ public final class ResultsFolder {
     /**
      * Deletes the temporary files a killed run may have left ({@code .NAME.*.tmp}, written by
      * {@link AtomicFiles}) in the folder and its {@code cells} and {@code plots} subfolders.
+     *
+     * @param dir the results folder (nothing happens when it does not exist)
+     * @throws IOException when a folder cannot be listed or a file deleted
      */
     public static void removeTemporaryFiles(Path dir) throws IOException {
         for (Path d : new Path[] {dir, dir.resolve("cells"), dir.resolve("plots")}) {
@@ -43,6 +46,15 @@ public final class ResultsFolder {
     }
 
     /**
+     * Checks that a run may write into {@code dir}: it is absent, empty (or holds only a killed run's
+     * leftovers), or holds results of the same config; a different config's results need
+     * {@code resume} (keep the cells that still match) or {@code force} (overwrite).
+     *
+     * @param dir the results folder
+     * @param configYaml the text of the new run's config.yaml
+     * @param resume whether {@code --resume} was given
+     * @param force whether {@code --force} was given
+     * @throws IOException when the folder cannot be read
      * @throws ConfigException (exit 2) when the folder may not be used as asked
      */
     public static void check(Path dir, String configYaml, boolean resume, boolean force) throws IOException {
@@ -50,7 +62,8 @@ public final class ResultsFolder {
             return;
         }
         if (!Files.isDirectory(dir)) {
-            throw new ConfigException(Location.of("--out"), "", dir + " exists and is not a folder; choose another --out");
+            throw new ConfigException(Location.of("--out"), "", dir
+                    + " exists and is not a folder; choose another --out");
         }
         try (Stream<Path> entries = Files.list(dir)) {
             // A run killed before its first file landed leaves only temporary files and cells/.

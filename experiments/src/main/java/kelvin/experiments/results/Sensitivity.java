@@ -169,11 +169,13 @@ final class Sensitivity {
             }
             for (Cell c : g.cells()) {
                 Interval iv = data.last(c.index(), metric);
-                values[g.rows().indexOf(c.params().get(g.keys().get(0)))][g.columns().indexOf(c.params().get(g.keys().get(1)))] =
-                        iv == null ? Double.NaN : iv.mean() * scale;
+                int row = g.rows().indexOf(c.params().get(g.keys().get(0)));
+                int column = g.columns().indexOf(c.params().get(g.keys().get(1)));
+                values[row][column] = iv == null ? Double.NaN : iv.mean() * scale;
             }
             String title = String.format(Locale.ROOT, "%s at %s %d of agent %s over %s and %s (mean of %d runs)",
-                    metric.metric().title(), e.timeUnit(), e.horizon(), g.agent(), g.keys().get(0), g.keys().get(1), e.runs());
+                    metric.metric().title(), e.timeUnit(), e.horizon(), g.agent(), g.keys().get(0), g.keys().get(1),
+                    e.runs());
             Heatmap map = new Heatmap(title, values, valueLabel(metric), false)
                     .withRows(g.keys().get(0), g.rows()).withColumns(g.keys().get(1), g.columns());
             if (metric.metric().better() == Better.LOWER) {
@@ -229,7 +231,8 @@ final class Sensitivity {
                 boolean geometric = isGeometric(xs);
                 String title = String.format(Locale.ROOT, "%s against %s, agent %s (%d runs, 95%% CI)",
                         metric.metric().title(), key, g.agent(), e.runs());
-                LineChart chart = LineChart.of(title, key + (geometric ? " (log scale)" : ""), valueLabel(metric), series)
+                LineChart chart = LineChart.of(title, key + (geometric ? " (log scale)" : ""), valueLabel(metric),
+                        series)
                         .withLogX(geometric);
                 if (geometric) {
                     chart = chart.withXTicks(AxisTicks.forSweep(xs[0], xs[xs.length - 1], xs[1] / xs[0]));
@@ -241,7 +244,8 @@ final class Sensitivity {
     }
 
     /** The final value of {@code metric} against {@code key} over {@code cells}; null below two points. */
-    private static Series line(ResultData data, Recorded metric, List<Cell> cells, String key, String label, int color) {
+    private static Series line(ResultData data, Recorded metric, List<Cell> cells, String key, String label,
+            int color) {
         List<Cell> sorted = new ArrayList<>(cells);
         sorted.sort(Comparator.comparingDouble(c -> Double.parseDouble(c.params().get(key))));
         int n = sorted.size();

@@ -52,6 +52,13 @@ public final class Tables {
         return n == 0 ? null : Interval.of(n, m.mean(slot), m.variance(slot));
     }
 
+    /**
+     * The text of curves.csv: one row per variant, metric and checkpoint with mean, standard error,
+     * 95% interval and count, then one column per swept key.
+     *
+     * @param data the results
+     * @return the CSV text
+     */
     public static String curves(ResultData data) {
         Experiment e = data.experiment();
         int[] marks = e.checkpoints();
@@ -69,6 +76,12 @@ public final class Tables {
         return write(curveColumns(e), rows);
     }
 
+    /**
+     * The text of summary.csv: the statistics of curves.csv at the last checkpoint, without t.
+     *
+     * @param data the results
+     * @return the CSV text
+     */
     public static String summary(ResultData data) {
         Experiment e = data.experiment();
         List<String[]> rows = new ArrayList<>();
@@ -102,6 +115,10 @@ public final class Tables {
      * Writes runs.csv, one row per variant and run, streamed because it grows with the runs. Row r
      * of every variant shares run r's environment stream (common random numbers), which is what
      * makes per-run differences between variants paired.
+     *
+     * @param data the results
+     * @param out where the CSV text goes
+     * @throws IOException when the per-run values cannot be read back or written
      */
     public static void runs(ResultData data, Writer out) throws IOException {
         Experiment e = data.experiment();
@@ -151,6 +168,9 @@ public final class Tables {
     /**
      * states.csv for tabular environments: per variant and state, the visits summed over runs and,
      * per action, how many runs ended training with that action greedy in that state.
+     *
+     * @param data the results of a tabular experiment
+     * @return the CSV text
      */
     public static String states(ResultData data) {
         Experiment e = data.experiment();
@@ -205,7 +225,12 @@ public final class Tables {
         return r.toArray(new String[0]);
     }
 
-    /** Shortest round-trip decimal; empty for NaN. */
+    /**
+     * A number as the CSV files write it: the shortest decimal that reads back to the same double.
+     *
+     * @param v the number
+     * @return its text, empty for NaN
+     */
     public static String number(double v) {
         if (Double.isNaN(v)) {
             return "";

@@ -28,7 +28,12 @@ public final class TreeText {
     private TreeText() {
     }
 
-    /** The tree as block-style YAML, quotes only where a plain scalar would read back differently. */
+    /**
+     * The tree as block-style YAML, quotes only where a plain scalar would read back differently.
+     *
+     * @param tree maps, lists, strings, numbers, booleans and nulls
+     * @return the YAML text
+     */
     public static String yaml(Object tree) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = YAML.createGenerator(out)) {
@@ -39,7 +44,12 @@ public final class TreeText {
         return out.toString();
     }
 
-    /** The tree as JSON indented by Jackson's default pretty printer. */
+    /**
+     * The tree as JSON indented by Jackson's default pretty printer.
+     *
+     * @param tree maps, lists, strings, numbers, booleans and nulls
+     * @return the JSON text
+     */
     public static String json(Object tree) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out)) {

@@ -93,7 +93,8 @@ public final class BanditSimulation implements Simulation {
                             Streams.agentGenerator(experiment.seed(), c.label(), r), experiment.horizon(), checkpoints,
                             view);
                 } else {
-                    BanditLearner learner = c.agent().start(bandit.arms(), Streams.agent(experiment.seed(), c.label(), r));
+                    BanditLearner learner = c.agent().start(bandit.arms(), Streams.agent(experiment.seed(), c.label(),
+                            r));
                     view.reset(bandit.arms(), learner, null, recorders, out, rows);
                     area = run(bandit, learner, recorders, view);
                 }
@@ -128,7 +129,8 @@ public final class BanditSimulation implements Simulation {
             learner.update(arm, bandit.pull(arm));
         }
         if (next < at.length) {
-            throw new IllegalArgumentException("step index " + at[next] + " is not below the horizon " + experiment.horizon());
+            throw new IllegalArgumentException("step index " + at[next] + " is not below the horizon "
+                    + experiment.horizon());
         }
         return out;
     }
@@ -225,7 +227,8 @@ public final class BanditSimulation implements Simulation {
         }
 
         @Override
-        public void checkpoint(int index, int t, int arm, boolean optimal, double reward, double rewards, double regret) {
+        public void checkpoint(int index, int t, int arm, boolean optimal, double reward, double rewards,
+                double regret) {
             set(t, arm, optimal, reward, rewards, regret);
             record(index);
         }

@@ -44,10 +44,21 @@ public final class Moments {
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
     }
 
+    /**
+     * The number of statistics slots.
+     *
+     * @return the slots
+     */
     public int slots() {
         return n.length;
     }
 
+    /**
+     * Adds a value to a slot (Welford's update); NaN is skipped.
+     *
+     * @param slot the slot
+     * @param x the value
+     */
     public void add(int slot, double x) {
         if (Double.isNaN(x)) {
             return;
@@ -64,7 +75,11 @@ public final class Moments {
         }
     }
 
-    /** Adds {@code other}'s values to this one's, as if they had been added here after ours. */
+    /**
+     * Adds {@code other}'s values to this one's, as if they had been added here after ours.
+     *
+     * @param other statistics of the same shape
+     */
     public void merge(Moments other) {
         for (int i = 0; i < tallies.length; i++) {
             tallies[i] += other.tallies[i];
@@ -93,7 +108,12 @@ public final class Moments {
         }
     }
 
-    /** Writes every slot exactly (bit patterns of the doubles), for a finished cell on disk. */
+    /**
+     * Writes every slot exactly (bit patterns of the doubles), for a finished cell on disk.
+     *
+     * @param out the stream
+     * @throws IOException when writing fails
+     */
     public void write(DataOutput out) throws IOException {
         out.writeInt(tallies.length);
         for (long t : tallies) {
@@ -109,7 +129,13 @@ public final class Moments {
         }
     }
 
-    /** Reads what {@link #write} wrote; the restored object is equal bit for bit. */
+    /**
+     * Reads what {@link #write} wrote; the restored object is equal bit for bit.
+     *
+     * @param in the stream
+     * @return the statistics
+     * @throws IOException when the stream ends early or holds something else
+     */
     public static Moments read(DataInput in) throws IOException {
         int tallyCount = in.readInt();
         if (tallyCount < 0 || tallyCount > 100_000_000) {
@@ -141,37 +167,81 @@ public final class Moments {
         return m;
     }
 
-    /** Adds {@code amount} to counter {@code i}. */
+    /**
+     * Adds {@code amount} to counter {@code i}.
+     *
+     * @param i the counter
+     * @param amount what to add
+     */
     public void tally(int i, long amount) {
         tallies[i] += amount;
     }
 
-    /** Counter {@code i}. */
+    /**
+     * A counter.
+     *
+     * @param i the counter
+     * @return its sum
+     */
     public long tally(int i) {
         return tallies[i];
     }
 
+    /**
+     * The number of integer counters.
+     *
+     * @return the counters
+     */
     public int tallies() {
         return tallies.length;
     }
 
+    /**
+     * The number of (non-NaN) values added to a slot.
+     *
+     * @param slot the slot
+     * @return n
+     */
     public long count(int slot) {
         return n[slot];
     }
 
+    /**
+     * The mean of a slot's values.
+     *
+     * @param slot the slot
+     * @return the mean, NaN when empty
+     */
     public double mean(int slot) {
         return n[slot] == 0 ? Double.NaN : mean[slot];
     }
 
-    /** Sample variance (n - 1 in the denominator); NaN below two values. */
+    /**
+     * Sample variance (n - 1 in the denominator).
+     *
+     * @param slot the slot
+     * @return the variance, NaN below two values
+     */
     public double variance(int slot) {
         return n[slot] < 2 ? Double.NaN : m2[slot] / (n[slot] - 1);
     }
 
+    /**
+     * The smallest value of a slot.
+     *
+     * @param slot the slot
+     * @return the minimum, NaN when empty
+     */
     public double min(int slot) {
         return n[slot] == 0 ? Double.NaN : min[slot];
     }
 
+    /**
+     * The largest value of a slot.
+     *
+     * @param slot the slot
+     * @return the maximum, NaN when empty
+     */
     public double max(int slot) {
         return n[slot] == 0 ? Double.NaN : max[slot];
     }

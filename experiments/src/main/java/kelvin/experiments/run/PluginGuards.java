@@ -99,7 +99,8 @@ public final class PluginGuards {
             sum += p[i];
         }
         if (!(Math.abs(sum - 1) <= SUM_TOLERANCE)) {
-            throw new ContractViolation(who + ": action probabilities sum to " + String.format(Locale.ROOT, "%.12g", sum)
+            throw new ContractViolation(who + ": action probabilities sum to " + String.format(Locale.ROOT, "%.12g",
+                    sum)
                     + " at step " + t + ", not 1 (within " + SUM_TOLERANCE + ")");
         }
     }

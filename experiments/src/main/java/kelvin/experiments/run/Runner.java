@@ -81,7 +81,8 @@ public final class Runner {
         List<OrderedMerge> merges = new ArrayList<>();
         int[] todo = cells.stream().mapToInt(Cell::index).filter(i -> !done.containsKey(i)).toArray();
         for (int c = 0; c < cells.size(); c++) {
-            merges.add(new OrderedMerge(c, new Moments(simulation.slots(), simulation.tallies()), blocksPerCell, store));
+            merges.add(new OrderedMerge(c, new Moments(simulation.slots(), simulation.tallies()), blocksPerCell,
+                    store));
         }
         int tasks = todo.length * blocksPerCell;
         long[] nanos = new long[cells.size()];

@@ -35,12 +35,25 @@ public final class Streams {
     private Streams() {
     }
 
-    /** The environment stream of run {@code run}, the same for every cell. */
+    /**
+     * The environment stream of run {@code run}, the same for every cell.
+     *
+     * @param seed the master seed
+     * @param run the 0-based run
+     * @return a fresh generator
+     */
     public static UniformRandomProvider environment(long seed, int run) {
         return create(key(seed, ENVIRONMENT, 0, run));
     }
 
-    /** The agent stream of the cell labelled {@code cellLabel}, run {@code run}. */
+    /**
+     * The agent stream of the cell labelled {@code cellLabel}, run {@code run}.
+     *
+     * @param seed the master seed
+     * @param cellLabel the cell's label ({@code agent[key=value,...]})
+     * @param run the 0-based run
+     * @return a fresh generator
+     */
     public static UniformRandomProvider agent(long seed, String cellLabel, int run) {
         return agentGenerator(seed, cellLabel, run);
     }
