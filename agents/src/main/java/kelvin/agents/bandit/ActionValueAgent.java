@@ -29,10 +29,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>Time: the learner counts its steps t = 0, 1, 2, ...; {@code select()} calls
  * {@code policy.select(Q, t, changed)} with the arm updated since the previous select (the hint of
  * {@link PolicyRun#select(double[], long, int)}: a Boltzmann policy then recomputes one weight, and
- * chooses the same action as {@code policy.select(Q, t)}), {@code update} updates Q, forwards (reward, entropy) to the policy's
- * schedule (the entropy of the distribution that chose the action when the schedule asks for it,
- * NaN otherwise) and then advances t. {@code entropy()}, {@code temperature()} and
- * {@code distribution(out)} describe the policy at the current Q and t.
+ * chooses the same action as {@code policy.select(Q, t)}), {@code update} updates Q, forwards
+ * (reward, entropy) to the policy's schedule (the entropy of the distribution that chose the
+ * action when the schedule asks for it, NaN otherwise) and then advances t. {@code entropy()},
+ * {@code temperature()} and {@code distribution(out)} describe the policy at the current Q and t.
  *
  * <p>Reference: R. S. Sutton and A. G. Barto, <i>Reinforcement Learning: An Introduction</i>, 2nd
  * ed., MIT Press, 2018, section 2.4 (incremental sample average, eq. 2.3), section 2.5
@@ -85,22 +85,38 @@ public final class ActionValueAgent implements BanditAgent {
         return of(initial, Double.NaN, policy);
     }
 
-    /** Q_0 for every arm. */
+    /**
+     * The value every estimate starts from.
+     *
+     * @return Q_0, the same for every arm, finite
+     */
     public double initial() {
         return initial;
     }
 
-    /** The constant step size, or NaN for sample averages. */
+    /**
+     * The step size of the constant-step update Q(a) += alpha (R - Q(a)).
+     *
+     * @return alpha in (0, 1], or NaN for sample averages
+     */
     public double alpha() {
         return alpha;
     }
 
-    /** Whether Q is the sample average of the rewards (otherwise a constant-step average). */
+    /**
+     * Whether Q is the sample average of the rewards (otherwise a constant-step average).
+     *
+     * @return true when {@link #alpha()} is NaN
+     */
     public boolean isSampleAverage() {
         return Double.isNaN(alpha);
     }
 
-    /** The action-selection policy. */
+    /**
+     * The action-selection policy.
+     *
+     * @return the policy each learner starts its {@link PolicyRun} from, not null
+     */
     public Policy policy() {
         return policy;
     }
@@ -141,7 +157,10 @@ public final class ActionValueAgent implements BanditAgent {
         /** Whether the policy's schedule wants the entropy (fixed for a run). */
         private final boolean needsEntropy;
         private long t;
-        /** Which entry of Q changed since the last select: the policy's hint ({@link PolicyRun#select(double[], long, int)}). */
+        /**
+         * Which entry of Q changed since the last select: the policy's hint
+         * ({@link PolicyRun#select(double[], long, int)}).
+         */
         private int changed = PolicyRun.UNKNOWN;
 
         Learner(int arms, double initial, double alpha, PolicyRun policy) {
@@ -191,17 +210,31 @@ public final class ActionValueAgent implements BanditAgent {
             policy.distribution(q, t, out);
         }
 
-        /** The current estimate Q(arm). */
+        /**
+         * The current estimate Q(arm).
+         *
+         * @param arm the arm, in [0, K)
+         * @return Q(arm); Q_0 before the arm's first update
+         */
         public double value(int arm) {
             return q[arm];
         }
 
-        /** How many times {@code arm} has been updated, N(arm). */
+        /**
+         * How many times {@code arm} has been updated, N(arm).
+         *
+         * @param arm the arm, in [0, K)
+         * @return N(arm), at least 0
+         */
         public long pulls(int arm) {
             return n[arm];
         }
 
-        /** The current step index t (the number of updates so far). */
+        /**
+         * The current step index t.
+         *
+         * @return t, the number of updates so far (0 before the first)
+         */
         public long step() {
             return t;
         }
@@ -212,8 +245,10 @@ public final class ActionValueAgent implements BanditAgent {
     public static final class Declaration extends Component<BanditAgent> {
         /** Declares the keys. */
         public Declaration() {
-            super(Kind.BANDIT_AGENT, "action-value", "Q_0 = initial; sample average Q += (R - Q)/N, or constant step Q += alpha (R - Q)",
-                    "Sutton & Barto (2018), Reinforcement Learning: An Introduction, 2nd ed., sections 2.4-2.6", List.of(
+            super(Kind.BANDIT_AGENT, "action-value",
+                    "Q_0 = initial; sample average Q += (R - Q)/N, or constant step Q += alpha (R - Q)",
+                    "Sutton & Barto (2018), Reinforcement Learning: An Introduction, 2nd ed., sections 2.4-2.6",
+                    List.of(
                     Key.required("policy", new ValueType.Nested(Kind.POLICY), "how actions are chosen from Q"),
                     Key.optional("initial", ValueType.Num.any(), 0.0, "initial action value (optimistic when high)"),
                     Key.optional("alpha", new ValueType.Num(0, true, 1, false, false),

@@ -43,8 +43,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * N the exact answer is softmax(mu / (c / sqrt(N))), the Gumbel-max trick; the estimate does not
  * special-case it.) The draws come from a separate generator the learner owns, seeded once in
  * {@link #start(int, UniformRandomProvider)} by one {@code nextLong()} of the agent's stream, so
- * asking for the distribution never changes the actions. The estimate is cached until the next {@link Learner#update(int, double)}. There is no
- * single temperature (NaN): each arm has its own beta_a.
+ * asking for the distribution never changes the actions. The estimate is cached until the next
+ * {@link Learner#update(int, double)}. There is no single temperature (NaN): each arm has its own
+ * beta_a.
  *
  * <h2>Reference</h2>
  * N. Cesa-Bianchi, C. Gentile, G. Lugosi and G. Neu, "Boltzmann exploration done right",
@@ -92,12 +93,20 @@ public final class BoltzmannGumbel implements BanditAgent {
         return new BoltzmannGumbel(c, BanditSupport.checkDraws(draws));
     }
 
-    /** M, the number of Monte Carlo draws behind a reported action distribution. */
+    /**
+     * M, the number of Monte Carlo draws behind a reported action distribution.
+     *
+     * @return M, at least 1
+     */
     public int monteCarloDraws() {
         return monteCarloDraws;
     }
 
-    /** The exploration scale c. */
+    /**
+     * The exploration scale c of beta_a = c / sqrt(N_a).
+     *
+     * @return c, finite and &gt;= 0
+     */
     public double c() {
         return c;
     }
@@ -244,17 +253,32 @@ public final class BoltzmannGumbel implements BanditAgent {
             System.arraycopy(shares(), 0, out, 0, k);
         }
 
-        /** The sample average mu(arm) (0 before the first pull). */
+        /**
+         * The sample average mu(arm) of the arm's rewards.
+         *
+         * @param arm the arm, in [0, K)
+         * @return mu(arm), or 0 before the arm's first pull
+         */
         public double value(int arm) {
             return mu[arm];
         }
 
-        /** How many times {@code arm} has been pulled, N(arm). */
+        /**
+         * How many times {@code arm} has been pulled, N(arm).
+         *
+         * @param arm the arm, in [0, K)
+         * @return N(arm), at least 0
+         */
         public long pulls(int arm) {
             return n[arm];
         }
 
-        /** The perturbation scale beta(arm) = c / sqrt(N(arm)), or +infinity before the first pull. */
+        /**
+         * The perturbation scale beta(arm) = c / sqrt(N(arm)) of the arm's Gumbel noise.
+         *
+         * @param arm the arm, in [0, K)
+         * @return beta(arm), or +infinity before the arm's first pull
+         */
         public double scale(int arm) {
             return n[arm] == 0 ? Double.POSITIVE_INFINITY : beta[arm];
         }
@@ -265,7 +289,8 @@ public final class BoltzmannGumbel implements BanditAgent {
     public static final class Declaration extends Component<BanditAgent> {
         /** Declares the keys. */
         public Declaration() {
-            super(Kind.BANDIT_AGENT, "boltzmann-gumbel", "each arm once, then argmax mu_a + c Z_a / sqrt(N_a), Z_a ~ Gumbel(0, 1) fresh each step "
+            super(Kind.BANDIT_AGENT, "boltzmann-gumbel",
+                    "each arm once, then argmax mu_a + c Z_a / sqrt(N_a), Z_a ~ Gumbel(0, 1) fresh each step "
                             + "(Cesa-Bianchi, Gentile, Lugosi & Neu 2017)",
                     "Cesa-Bianchi, Gentile, Lugosi & Neu (2017), Boltzmann exploration done right, NeurIPS", List.of(
                     Key.optional("c", ValueType.Num.atLeast(0), 1.0, "scale of the Gumbel perturbations"),

@@ -124,17 +124,29 @@ public final class Exp3 implements BanditAgent {
         return Math.min(1.0, Math.sqrt(arms * Math.log(arms) / ((Math.E - 1) * horizon)));
     }
 
-    /** The mixing rate gamma. */
+    /**
+     * The mixing rate gamma: the share of the uniform distribution in p.
+     *
+     * @return gamma, in (0, 1]
+     */
     public double gamma() {
         return gamma;
     }
 
-    /** The smallest reward of the range. */
+    /**
+     * The smallest reward of the range; it is rescaled to x = 0 and smaller rewards are clipped to it.
+     *
+     * @return rewardMin, finite
+     */
     public double rewardMin() {
         return rewardMin;
     }
 
-    /** The largest reward of the range. */
+    /**
+     * The largest reward of the range; it is rescaled to x = 1 and larger rewards are clipped to it.
+     *
+     * @return rewardMax, finite and &gt; {@link #rewardMin()}
+     */
     public double rewardMax() {
         return rewardMax;
     }
@@ -238,7 +250,12 @@ public final class Exp3 implements BanditAgent {
             probabilities(out);
         }
 
-        /** The log-weight ln w(arm) (0 at the start). */
+        /**
+         * The log-weight ln w(arm).
+         *
+         * @param arm the arm, in [0, K)
+         * @return ln w(arm), at least 0 (0 at the start of the run)
+         */
         public double logWeight(int arm) {
             return logW[arm];
         }
@@ -249,9 +266,12 @@ public final class Exp3 implements BanditAgent {
     public static final class Declaration extends Component<BanditAgent> {
         /** Declares the keys. */
         public Declaration() {
-            super(Kind.BANDIT_AGENT, "exp3", "p = (1 - gamma) softmax(log w) + gamma / K; log w_A += gamma (x / p_A) / K with the reward "
+            super(Kind.BANDIT_AGENT, "exp3",
+                    "p = (1 - gamma) softmax(log w) + gamma / K; log w_A += gamma (x / p_A) / K with the reward "
                             + "rescaled to x in [0, 1] (Auer, Cesa-Bianchi, Freund & Schapire 2002)",
-                    "Auer, Cesa-Bianchi, Freund & Schapire (2002), The nonstochastic multiarmed bandit problem, SIAM J. Comput. 32", List.of(
+                    "Auer, Cesa-Bianchi, Freund & Schapire (2002), The nonstochastic multiarmed bandit problem, "
+                            + "SIAM J. Comput. 32",
+                    List.of(
                     Key.optional("gamma", new ValueType.Num(0, true, 1, false, false),
                             "exploration share; default min(1, sqrt(K ln K / ((e - 1) steps)))"),
                     Key.optional("reward-range", new ValueType.NumList(ValueType.Num.any(), 2),

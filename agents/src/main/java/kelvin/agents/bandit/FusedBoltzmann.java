@@ -124,8 +124,8 @@ final class FusedBoltzmann implements GaussianRunner {
      * per step.
      */
     @Override
-    public double run(double[] means, double noise, ZigguratSampler.NormalizedGaussian normals, XoRoShiRo128PlusPlus rng,
-                      int horizon, int[] marks, Checkpoints checkpoints) {
+    public double run(double[] means, double noise, ZigguratSampler.NormalizedGaussian normals,
+                      XoRoShiRo128PlusPlus rng, int horizon, int[] marks, Checkpoints checkpoints) {
         double top = means[0];
         for (int i = 1; i < k; i++) {
             if (means[i] > top) {

@@ -64,12 +64,20 @@ public final class GradientBandit implements BanditAgent {
         return new GradientBandit(BanditSupport.positiveFinite("alpha", alpha), baseline);
     }
 
-    /** The step size alpha. */
+    /**
+     * The step size alpha of the preference update (eq. 2.12).
+     *
+     * @return alpha, finite and &gt; 0
+     */
     public double alpha() {
         return alpha;
     }
 
-    /** Whether the average-reward baseline is subtracted. */
+    /**
+     * Whether the average-reward baseline is subtracted.
+     *
+     * @return true when the update uses R_t - Rbar_t, false when it uses R_t
+     */
     public boolean baseline() {
         return baseline;
     }
@@ -159,14 +167,21 @@ public final class GradientBandit implements BanditAgent {
             Softmax.probabilities(h, k, 1.0, out);
         }
 
-        /** The preference H(arm). */
+        /**
+         * The preference H(arm).
+         *
+         * @param arm the arm, in [0, K)
+         * @return H(arm), 0 at the start of the run
+         */
         public double preference(int arm) {
             return h[arm];
         }
 
         /**
-         * The baseline the next update will use: 0 without a baseline; with one, the mean of the
-         * rewards so far, or NaN before the first reward (the first reward is its own baseline).
+         * The baseline Rbar_t the next update will use.
+         *
+         * @return 0 without a baseline; with one, the mean of the rewards so far, or NaN before the
+         *     first reward (the first reward is its own baseline)
          */
         public double baselineValue() {
             if (!useBaseline) {
@@ -175,7 +190,11 @@ public final class GradientBandit implements BanditAgent {
             return t == 0 ? Double.NaN : averageReward;
         }
 
-        /** The step index t (the number of updates so far). */
+        /**
+         * The step index t.
+         *
+         * @return t, the number of updates so far (0 before the first)
+         */
         public long step() {
             return t;
         }
@@ -186,9 +205,11 @@ public final class GradientBandit implements BanditAgent {
     public static final class Declaration extends Component<BanditAgent> {
         /** Declares the keys. */
         public Declaration() {
-            super(Kind.BANDIT_AGENT, "gradient-bandit", "pi = softmax(H); H_A += alpha (R - Rbar)(1 - pi_A), H_b -= alpha (R - Rbar) pi_b (Sutton & Barto "
+            super(Kind.BANDIT_AGENT, "gradient-bandit",
+                    "pi = softmax(H); H_A += alpha (R - Rbar)(1 - pi_A), H_b -= alpha (R - Rbar) pi_b (Sutton & Barto "
                             + "eq. 2.12); Rbar = mean of earlier rewards, the first reward at step 1",
-                    "Sutton & Barto (2018), Reinforcement Learning: An Introduction, 2nd ed., section 2.8, eq. 2.12", List.of(
+                    "Sutton & Barto (2018), Reinforcement Learning: An Introduction, 2nd ed., section 2.8, eq. 2.12",
+                    List.of(
                     Key.required("alpha", ValueType.Num.positive(), "step size"),
                     Key.optional("baseline", new ValueType.Bool(), true, "use the average-reward baseline")));
         }

@@ -129,17 +129,29 @@ public final class Thompson implements BanditAgent {
         return new Thompson(model, noiseSd, BanditSupport.checkDraws(draws));
     }
 
-    /** M, the number of Monte Carlo draws behind a reported action distribution. */
+    /**
+     * M, the number of joint posterior draws behind a reported action distribution.
+     *
+     * @return M, at least 1
+     */
     public int monteCarloDraws() {
         return monteCarloDraws;
     }
 
-    /** The reward model. */
+    /**
+     * The reward model, which fixes the prior and the posterior update.
+     *
+     * @return {@link Model#BERNOULLI} or {@link Model#GAUSSIAN}
+     */
     public Model model() {
         return model;
     }
 
-    /** The known noise sd (Gaussian model), or NaN (Bernoulli). */
+    /**
+     * The known reward noise standard deviation sigma of the Gaussian model.
+     *
+     * @return sigma, finite and &gt; 0, or NaN for the Bernoulli model
+     */
     public double noiseSd() {
         return noiseSd;
     }
@@ -309,19 +321,31 @@ public final class Thompson implements BanditAgent {
             System.arraycopy(shares(), 0, out, 0, k);
         }
 
-        /** How many times {@code arm} has been pulled, N(arm). */
+        /**
+         * How many times {@code arm} has been pulled, N(arm).
+         *
+         * @param arm the arm, in [0, K)
+         * @return N(arm), at least 0
+         */
         public long pulls(int arm) {
             return n[arm];
         }
 
-        /** The sum of the rewards of {@code arm}, S(arm) (its successes for Bernoulli rewards). */
+        /**
+         * The sum of the rewards of {@code arm}, S(arm).
+         *
+         * @param arm the arm, in [0, K)
+         * @return S(arm), 0 before the arm's first pull; for Bernoulli rewards its number of successes
+         */
         public double rewardSum(int arm) {
             return sum[arm];
         }
 
         /**
-         * The posterior Beta's first shape, 1 + successes.
+         * The posterior Beta's first shape, alpha(arm) = 1 + S(arm).
          *
+         * @param arm the arm, in [0, K)
+         * @return 1 + the arm's successes, at least 1
          * @throws IllegalStateException for the Gaussian model
          */
         public double posteriorAlpha(int arm) {
@@ -330,8 +354,10 @@ public final class Thompson implements BanditAgent {
         }
 
         /**
-         * The posterior Beta's second shape, 1 + failures.
+         * The posterior Beta's second shape, beta(arm) = 1 + N(arm) - S(arm).
          *
+         * @param arm the arm, in [0, K)
+         * @return 1 + the arm's failures, at least 1
          * @throws IllegalStateException for the Gaussian model
          */
         public double posteriorBeta(int arm) {
@@ -340,8 +366,10 @@ public final class Thompson implements BanditAgent {
         }
 
         /**
-         * The posterior precision 1 + N / sigma^2 of the arm's mean.
+         * The posterior precision tau(arm) = 1 + N(arm) / sigma^2 of the arm's mean.
          *
+         * @param arm the arm, in [0, K)
+         * @return tau(arm), at least 1 (the prior's precision before the first pull)
          * @throws IllegalStateException for the Bernoulli model
          */
         public double posteriorPrecision(int arm) {
@@ -351,7 +379,13 @@ public final class Thompson implements BanditAgent {
             return 1 + n[arm] / noiseVariance;
         }
 
-        /** The posterior mean: alpha / (alpha + beta) (Bernoulli) or (S / sigma^2) / tau (Gaussian). */
+        /**
+         * The mean of the arm's posterior.
+         *
+         * @param arm the arm, in [0, K)
+         * @return alpha / (alpha + beta), in (0, 1) (Bernoulli), or m = (S / sigma^2) / tau (Gaussian);
+         *     the prior mean 1/2 or 0 before the arm's first pull
+         */
         public double posteriorMean(int arm) {
             if (bernoulli) {
                 double alpha = posteriorAlpha(arm);
@@ -372,9 +406,11 @@ public final class Thompson implements BanditAgent {
     public static final class Declaration extends Component<BanditAgent> {
         /** Declares the keys. */
         public Declaration() {
-            super(Kind.BANDIT_AGENT, "thompson", "sample each arm's posterior, play the argmax: Beta(1,1) priors on Bernoulli arms, N(0, 1) "
+            super(Kind.BANDIT_AGENT, "thompson",
+                    "sample each arm's posterior, play the argmax: Beta(1,1) priors on Bernoulli arms, N(0, 1) "
                             + "priors with known noise on Gaussian arms (Thompson 1933)",
-                    "Thompson (1933), On the likelihood that one unknown probability exceeds another, Biometrika 25", List.of(
+                    "Thompson (1933), On the likelihood that one unknown probability exceeds another, Biometrika 25",
+                    List.of(
                     Key.optional("prior", new ValueType.Choice(List.of("auto", "beta", "gaussian")), "auto",
                             "auto: beta on bernoulli-bandit, gaussian otherwise"),
                     Key.optional("noise", ValueType.Num.positive(), "known reward noise sd for the gaussian prior; "

@@ -70,7 +70,11 @@ public final class Ucb1 implements BanditAgent {
         return of(DEFAULT_C);
     }
 
-    /** The exploration constant c. */
+    /**
+     * The exploration constant c of the index Q_a + c sqrt(ln n / N_a).
+     *
+     * @return c, finite and &gt;= 0
+     */
     public double c() {
         return c;
     }
@@ -172,24 +176,40 @@ public final class Ucb1 implements BanditAgent {
             BanditSupport.uniformOverMaxima(index, k, out);
         }
 
-        /** The sample average Q(arm) (0 before the first pull). */
+        /**
+         * The sample average Q(arm) of the arm's rewards.
+         *
+         * @param arm the arm, in [0, K)
+         * @return Q(arm), or 0 before the arm's first pull
+         */
         public double value(int arm) {
             return q[arm];
         }
 
-        /** How many times {@code arm} has been pulled, N(arm). */
+        /**
+         * How many times {@code arm} has been pulled, N(arm).
+         *
+         * @param arm the arm, in [0, K)
+         * @return N(arm), at least 0
+         */
         public long pulls(int arm) {
             return n[arm];
         }
 
-        /** The number of pulls so far, n (= the step index t). */
+        /**
+         * The number of pulls so far over all arms, n.
+         *
+         * @return n, equal to the step index t (0 before the first update)
+         */
         public long step() {
             return pulls;
         }
 
         /**
-         * The upper confidence bound Q(arm) + c sqrt(ln n / N(arm)) of the current step, or
-         * +infinity for an arm not yet pulled.
+         * The upper confidence bound Q(arm) + c sqrt(ln n / N(arm)) of the current step.
+         *
+         * @param arm the arm, in [0, K)
+         * @return the bound, or +infinity for an arm not yet pulled
          */
         public double bound(int arm) {
             if (n[arm] == 0) {
@@ -204,10 +224,14 @@ public final class Ucb1 implements BanditAgent {
     public static final class Declaration extends Component<BanditAgent> {
         /** Declares the keys. */
         public Declaration() {
-            super(Kind.BANDIT_AGENT, "ucb1", "each arm once (in index order), then argmax Q_a + c sqrt(ln n / N_a), ties uniform "
+            super(Kind.BANDIT_AGENT, "ucb1",
+                    "each arm once (in index order), then argmax Q_a + c sqrt(ln n / N_a), ties uniform "
                             + "(Auer, Cesa-Bianchi & Fischer 2002)",
-                    "Auer, Cesa-Bianchi & Fischer (2002), Finite-time analysis of the multiarmed bandit problem, Machine Learning 47", List.of(
-                    Key.optional("c", ValueType.Num.atLeast(0), DEFAULT_C, "exploration weight; sqrt(2) in the paper")));
+                    "Auer, Cesa-Bianchi & Fischer (2002), Finite-time analysis of the multiarmed bandit problem, "
+                            + "Machine Learning 47",
+                    List.of(
+                    Key.optional("c", ValueType.Num.atLeast(0), DEFAULT_C,
+                            "exploration weight; sqrt(2) in the paper")));
         }
 
         @Override

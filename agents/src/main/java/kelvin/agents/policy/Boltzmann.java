@@ -202,22 +202,38 @@ public final class Boltzmann implements Policy {
         return floor;
     }
 
-    /** The temperature schedule. */
+    /**
+     * The temperature schedule.
+     *
+     * @return the schedule of T_t, not null
+     */
     public Schedule temperature() {
         return temperature;
     }
 
-    /** The top-k option; {@link #NO_TOP_K} when unset. */
+    /**
+     * The top-k option: how many of the highest-ranked actions can be chosen.
+     *
+     * @return k, at least 1; {@link #NO_TOP_K} when unset
+     */
     public int topK() {
         return topK;
     }
 
-    /** The top-p option; 1 when unset. */
+    /**
+     * The top-p option: the probability mass the kept prefix of the ranking must reach.
+     *
+     * @return p, in (0, 1]; 1 when unset
+     */
     public double topP() {
         return topP;
     }
 
-    /** The probability floor; 0 when unset. */
+    /**
+     * The probability floor: every action gets at least this probability.
+     *
+     * @return the floor, in [0, 1]; 0 when unset
+     */
     public double floor() {
         return floor;
     }
@@ -238,18 +254,19 @@ public final class Boltzmann implements Policy {
         return topK < arms || topP < 1;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalArgumentException also if the floor is above 1/K, or the schedule does not fit
-     *     K actions (an entropy target above ln K)
-     */
     /** {@inheritDoc} Here: what the temperature schedule's index counts. */
     @Override
     public Schedule.Per per() {
         return temperature.per();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code arms < 1}, the floor is above 1/K, or the schedule
+     *     does not fit K actions (an entropy target above ln K)
+     * @throws NullPointerException if {@code rng} is null
+     */
     @Override
     public PolicyRun start(int arms, UniformRandomProvider rng) {
         Argmax.checkArms(arms);
@@ -500,7 +517,8 @@ public final class Boltzmann implements Policy {
                             + "can be chosen (ties by lower index); absent = all"),
                     Key.optional("top-p", new ValueType.Num(0, true, 1, false, false), 1.0,
                             "nucleus: keep the most probable actions until their probability reaches p"),
-                    Key.optional("floor", ValueType.Num.closed(0, 1), 0.0, "minimum probability per action, at most 1/K")));
+                    Key.optional("floor", ValueType.Num.closed(0, 1), 0.0,
+                            "minimum probability per action, at most 1/K")));
         }
 
         @Override

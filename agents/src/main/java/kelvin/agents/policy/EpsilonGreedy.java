@@ -64,7 +64,11 @@ public final class EpsilonGreedy implements Policy {
         return new EpsilonGreedy(Objects.requireNonNull(epsilon, "epsilon"));
     }
 
-    /** The epsilon schedule. */
+    /**
+     * The exploration schedule: eps_t is read as the schedule's value at index t.
+     *
+     * @return the schedule of eps_t, not null
+     */
     public Schedule epsilon() {
         return epsilon;
     }

@@ -80,22 +80,28 @@ public final class Metropolis implements Policy {
         return new Metropolis(Objects.requireNonNull(temperature, "temperature"));
     }
 
-    /** The temperature schedule. */
+    /**
+     * The temperature schedule of the acceptance test.
+     *
+     * @return the schedule of T_t, not null
+     */
     public Schedule temperature() {
         return temperature;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalArgumentException also if the schedule does not fit K actions
-     */
     /** {@inheritDoc} Here: what the temperature schedule's index counts. */
     @Override
     public Schedule.Per per() {
         return temperature.per();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if {@code arms < 1} or the schedule does not fit K actions
+     *     (an entropy target above ln K)
+     * @throws NullPointerException if {@code rng} is null
+     */
     @Override
     public PolicyRun start(int arms, UniformRandomProvider rng) {
         Argmax.checkArms(arms);
@@ -224,7 +230,8 @@ public final class Metropolis implements Policy {
             super(Kind.POLICY, "metropolis",
                     "a_p = greedy, a_r uniform over all K; take a_r if u < exp((Q(a_r) - Q(a_p)) / T_t), else a_p "
                             + "(Guo, Liu & Malec 2004)",
-                    "Guo, Liu & Malec (2004), A new Q-learning algorithm based on the Metropolis criterion, IEEE SMC-B 34",
+                    "Guo, Liu & Malec (2004), A new Q-learning algorithm based on the Metropolis criterion, "
+                            + "IEEE SMC-B 34",
                     List.of(Key.required("temperature", new ValueType.NumOrSchedule(ValueType.Num.temperature()),
                             "a number (fixed T) or a schedule")));
         }

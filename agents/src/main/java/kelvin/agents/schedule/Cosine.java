@@ -68,17 +68,29 @@ public final class Cosine implements Schedule {
         return min + (initial - min) * (1 + Math.cos(Math.PI * Math.min(t, steps) / steps)) / 2;
     }
 
-    /** The value at t = 0. */
+    /**
+     * The value at t = 0, where the half cosine starts.
+     *
+     * @return initial, finite and &gt; 0
+     */
     public double initial() {
         return initial;
     }
 
-    /** The final value. */
+    /**
+     * The final value, reached at t = steps and kept from then on.
+     *
+     * @return min, in [0, initial]
+     */
     public double min() {
         return min;
     }
 
-    /** The index at which the final value is reached. */
+    /**
+     * The index at which the final value is reached: the length of the half cosine.
+     *
+     * @return steps, at least 1
+     */
     public long steps() {
         return steps;
     }

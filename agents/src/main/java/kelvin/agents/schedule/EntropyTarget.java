@@ -158,32 +158,57 @@ public final class EntropyTarget implements Schedule {
         return h;
     }
 
-    /** T_0. */
+    /**
+     * T_0, the temperature every run starts from and the centre of the clamp range.
+     *
+     * @return T_0, finite and &gt; 0
+     */
     public double initial() {
         return initial;
     }
 
-    /** The target in nats, or NaN when it is a fraction of ln K. */
+    /**
+     * The target entropy in nats, when it was given in nats.
+     *
+     * @return the target, finite and &gt; 0, or NaN when it is a fraction of ln K (resolved per K by
+     *     {@link #targetFor(int)})
+     */
     public double target() {
         return target;
     }
 
-    /** The target as a fraction of ln K, or NaN when it is given in nats. */
+    /**
+     * The target as a fraction of ln K, when it was given that way.
+     *
+     * @return the fraction, in (0, 1], or NaN when the target is given in nats
+     */
     public double targetFraction() {
         return fraction;
     }
 
-    /** The step size on log T. */
+    /**
+     * The step size on log T per nat of entropy error.
+     *
+     * @return rate, finite and &gt; 0
+     */
     public double rate() {
         return rate;
     }
 
-    /** The smallest temperature a run can reach: initial / {@link #RANGE}. */
+    /**
+     * The smallest temperature a run can reach: initial / {@link #RANGE}.
+     *
+     * @return initial / {@link #RANGE}, or {@link Double#MIN_VALUE} when that quotient underflows to 0
+     */
     public double min() {
         return Math.max(initial / RANGE, Double.MIN_VALUE);
     }
 
-    /** The largest temperature a run can reach: initial * {@link #RANGE}. */
+    /**
+     * The largest temperature a run can reach: initial * {@link #RANGE}.
+     *
+     * @return initial * {@link #RANGE}, or {@link Double#MAX_VALUE} when that product overflows
+     */
     public double max() {
         return Math.min(initial * RANGE, Double.MAX_VALUE);
     }
@@ -268,7 +293,8 @@ public final class EntropyTarget implements Schedule {
     public static final class Declaration extends Component<Schedule> {
         /** Declares the keys. */
         public Declaration() {
-            super(Kind.SCHEDULE, "entropy-target", "after each step log T <- log T - rate (H - target), H = entropy of the policy (nats); "
+            super(Kind.SCHEDULE, "entropy-target",
+                    "after each step log T <- log T - rate (H - target), H = entropy of the policy (nats); "
                             + "T stays within [initial / 1e4, initial * 1e4]",
                     "", List.of(
                     Key.required("initial", ValueType.Num.positive(), "temperature at t = 0"),

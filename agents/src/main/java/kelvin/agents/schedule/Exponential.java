@@ -81,17 +81,29 @@ public final class Exponential implements Schedule {
         return Math.max(min, initial * Math.pow(decay, t));
     }
 
-    /** The value at t = 0. */
+    /**
+     * The value at t = 0.
+     *
+     * @return initial, finite and &gt; 0
+     */
     public double initial() {
         return initial;
     }
 
-    /** The factor per index. */
+    /**
+     * The factor per index: T_t = max(min, initial * decay^t).
+     *
+     * @return decay, in (0, 1] (1 keeps the value at initial)
+     */
     public double decay() {
         return decay;
     }
 
-    /** The floor. */
+    /**
+     * The floor the values never fall below.
+     *
+     * @return min, in [0, initial]; 0 when there is no floor
+     */
     public double min() {
         return min;
     }

@@ -72,7 +72,11 @@ public final class Fixed implements Schedule {
         return value;
     }
 
-    /** The constant value. */
+    /**
+     * The constant value, T_t = value for every t.
+     *
+     * @return the value, in [0, +infinity]
+     */
     public double value() {
         return value;
     }

@@ -75,12 +75,20 @@ public final class InverseTime implements Schedule {
         return initial / (1 + k * t);
     }
 
-    /** The value at t = 0. */
+    /**
+     * The value at t = 0.
+     *
+     * @return initial, finite and &gt; 0
+     */
     public double initial() {
         return initial;
     }
 
-    /** The rate k. */
+    /**
+     * The rate k of T_t = initial / (1 + k * t).
+     *
+     * @return k, finite and &gt;= 0 (0 keeps the value constant)
+     */
     public double k() {
         return k;
     }

@@ -66,17 +66,30 @@ public final class Linear implements Schedule {
         return Math.max(min, initial - (initial - min) * t / steps);
     }
 
-    /** The value at t = 0. */
+    /**
+     * The value at t = 0, where the straight line starts.
+     *
+     * @return initial, finite and &gt; 0
+     */
     public double initial() {
         return initial;
     }
 
-    /** The final value. */
+    /**
+     * The final value, reached at t = steps and kept from then on.
+     *
+     * @return min, in [0, initial]
+     */
     public double min() {
         return min;
     }
 
-    /** The index at which the final value is reached. */
+    /**
+     * The index at which the final value is reached; the line falls by (initial - min) / steps per
+     * index until then.
+     *
+     * @return steps, at least 1
+     */
     public long steps() {
         return steps;
     }

@@ -87,12 +87,20 @@ public final class Logarithmic implements Schedule {
         return c / Math.log(t + t0);
     }
 
-    /** The constant c. */
+    /**
+     * The scale c of T_t = c / ln(t + t0).
+     *
+     * @return c, finite and &gt; 0
+     */
     public double c() {
         return c;
     }
 
-    /** The offset t0. */
+    /**
+     * The offset t0 added to t inside the logarithm, so T_0 = c / ln(t0).
+     *
+     * @return t0, finite and &gt; 1 ({@link #DEFAULT_T0} unless set)
+     */
     public double t0() {
         return t0;
     }
@@ -134,9 +142,12 @@ public final class Logarithmic implements Schedule {
         /** Declares the keys. */
         public Declaration() {
             super(Kind.SCHEDULE, "logarithmic", "T_t = c / ln(t + t0)",
-                    "Geman & Geman (1984), IEEE PAMI 6; Hajek (1988), Cooling schedules for optimal annealing, Math. OR 13", List.of(
+                    "Geman & Geman (1984), IEEE PAMI 6; "
+                            + "Hajek (1988), Cooling schedules for optimal annealing, Math. OR 13",
+                    List.of(
                     Key.required("c", ValueType.Num.atLeast(0), "scale"),
-                    Key.optional("t0", new ValueType.Num(1, true, Double.POSITIVE_INFINITY, true, false), 2.0, "offset, > 1"),
+                    Key.optional("t0", new ValueType.Num(1, true, Double.POSITIVE_INFINITY, true, false), 2.0,
+                            "offset, > 1"),
                     Schedule.PER));
         }
 

@@ -55,7 +55,11 @@ public interface Schedule {
      */
     double temperature(long t);
 
-    /** What the index counts; {@link Per#STEP} unless the schedule says otherwise. */
+    /**
+     * What the index t counts.
+     *
+     * @return {@link Per#STEP} unless the schedule was made to count episodes
+     */
     default Per per() {
         return Per.STEP;
     }

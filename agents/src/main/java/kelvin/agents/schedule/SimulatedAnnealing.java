@@ -157,37 +157,66 @@ public final class SimulatedAnnealing implements Schedule {
         return new Run(this);
     }
 
-    /** The temperature of the first plateau. */
+    /**
+     * The temperature of the first plateau (before the floor {@link #min()} is applied).
+     *
+     * @return initial, finite and &gt; 0
+     */
     public double initial() {
         return initial;
     }
 
-    /** The factor per plateau. */
+    /**
+     * The factor the temperature is multiplied by after every plateau.
+     *
+     * @return cooling, in (0, 1] (1 keeps the temperature at its base)
+     */
     public double cooling() {
         return cooling;
     }
 
-    /** The number of steps per temperature level. */
+    /**
+     * The number of steps per temperature level.
+     *
+     * @return plateau, at least 1
+     */
     public long plateau() {
         return plateau;
     }
 
-    /** The floor. */
+    /**
+     * The floor no temperature falls below, reheated or not.
+     *
+     * @return min, in [0, initial]
+     */
     public double min() {
         return min;
     }
 
-    /** Whether the schedule reheats when the reward stalls. */
+    /**
+     * Whether the schedule reheats when the reward stalls.
+     *
+     * @return true when made with a reheat patience ({@link #withReheat(int, double)})
+     */
     public boolean reheats() {
         return patience > 0;
     }
 
-    /** The reheat patience, or 0 without reheating. */
+    /**
+     * The reheat patience: the length of the reward window and the number of steps without
+     * improvement that make a stall.
+     *
+     * @return patience, at least 1, or 0 without reheating
+     */
     public int patience() {
         return patience;
     }
 
-    /** The temperature after a reheat as a multiple of {@code initial}, or NaN without reheating. */
+    /**
+     * The base temperature after a reheat, as a multiple of {@code initial}.
+     *
+     * @return to, finite and &gt; 0, or NaN without reheating
+     */
     public double reheatTo() {
         return to;
     }
@@ -311,12 +340,16 @@ public final class SimulatedAnnealing implements Schedule {
     public static final class Declaration extends Component<Schedule> {
         /** Declares the keys. */
         public Declaration() {
-            super(Kind.SCHEDULE, "simulated-annealing", "T = max(min, base * cooling^floor(k / plateau)), k = steps since the last reheat; base = initial, "
-                            + "or to * initial after a reheat. The reward has stalled when the mean of the last `patience` "
-                            + "rewards has not risen above its best for `patience` consecutive steps; then T reheats",
-                    "Kirkpatrick, Gelatt & Vecchi (1983), Optimization by simulated annealing, Science 220", List.of(
+            super(Kind.SCHEDULE, "simulated-annealing",
+                    "T = max(min, base * cooling^floor(k / plateau)), k = steps since the last reheat; "
+                            + "base = initial, or to * initial after a reheat. "
+                            + "The reward has stalled when the mean of the last `patience` rewards "
+                            + "has not risen above its best for `patience` consecutive steps; then T reheats",
+                    "Kirkpatrick, Gelatt & Vecchi (1983), Optimization by simulated annealing, Science 220",
+                    List.of(
                     Key.required("initial", ValueType.Num.positive(), "temperature at t = 0"),
-                    Key.required("cooling", new ValueType.Num(0, true, 1, false, false), "factor per plateau, in (0, 1]"),
+                    Key.required("cooling", new ValueType.Num(0, true, 1, false, false),
+                            "factor per plateau, in (0, 1]"),
                     Key.required("plateau", new ValueType.Int(1, Long.MAX_VALUE), "steps per temperature level"),
                     Key.optional("min", ValueType.Num.atLeast(0), 0.0, "floor"),
                     Key.optional("reheat", new ValueType.Group("reheat", List.of(

@@ -72,22 +72,38 @@ public final class StepSchedule implements Schedule {
         return Math.max(min, initial * Math.pow(factor, t / every)); // long division: floor for t >= 0
     }
 
-    /** The value of the first stage. */
+    /**
+     * The value of the first stage, t in [0, every).
+     *
+     * @return initial, finite and &gt; 0
+     */
     public double initial() {
         return initial;
     }
 
-    /** The factor per stage. */
+    /**
+     * The factor the value is multiplied by at the start of every stage after the first.
+     *
+     * @return factor, in (0, 1] (1 keeps the value at initial)
+     */
     public double factor() {
         return factor;
     }
 
-    /** The length of a stage. */
+    /**
+     * The length of a stage in indices: stage n covers t in [n * every, (n + 1) * every).
+     *
+     * @return every, at least 1
+     */
     public long every() {
         return every;
     }
 
-    /** The floor. */
+    /**
+     * The floor the values never fall below.
+     *
+     * @return min, in [0, initial]; 0 when there is no floor
+     */
     public double min() {
         return min;
     }

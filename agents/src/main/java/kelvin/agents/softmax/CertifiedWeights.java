@@ -81,9 +81,13 @@ public final class CertifiedWeights {
     }
 
     /**
-     * Whether logit z may have a certified weight at gap s = (z - c) * beta (rule 1): |z| at most
-     * {@link #LOGIT_LIMIT} and s at most {@link #HIGH_GAP}; false for NaN. Otherwise the anchor must
-     * move or the plain path decide.
+     * Whether logit z may have a certified weight at gap s = (z - c) * beta (rule 1). Otherwise the
+     * anchor must move or the plain path decide.
+     *
+     * @param z the logit
+     * @param s its gap (z - c) * beta to the anchor c
+     * @return true when |z| is at most {@link #LOGIT_LIMIT} and s at most {@link #HIGH_GAP}; false
+     *     when z or s is NaN
      */
     public static boolean admits(double z, double s) {
         return Math.abs(z) <= LOGIT_LIMIT && s <= HIGH_GAP;
@@ -92,6 +96,9 @@ public final class CertifiedWeights {
     /**
      * The weight of a gap s = (z_i - c) * beta: {@code exp(max(s, -LOW_GAP))} by {@link #exp}. The
      * caller has checked s &lt;= {@link #HIGH_GAP}.
+     *
+     * @param s the gap, at most {@link #HIGH_GAP}
+     * @return e^max(s, -700) within a relative error of 3.5e-6
      */
     public static double weight(double s) {
         return exp(s < -LOW_GAP ? -LOW_GAP : s);
@@ -117,7 +124,10 @@ public final class CertifiedWeights {
 
     /**
      * The inverse temperature 1/t when t allows certified weights (t &gt; 0 and 1/t a finite normal
-     * double), else NaN: T = 0, T = +infinity and the extremes of the range take the plain path.
+     * double): T = 0, T = +infinity and the extremes of the range take the plain path.
+     *
+     * @param t the temperature T
+     * @return fl(1/t), or NaN when t does not allow certified weights (also for a NaN t)
      */
     public static double beta(double t) {
         double b = 1.0 / t;
@@ -125,8 +135,12 @@ public final class CertifiedWeights {
     }
 
     /**
-     * The anchor that always qualifies, max z over the first k logits, or NaN when one of them is
-     * NaN or beyond {@link #LOGIT_LIMIT} in magnitude.
+     * The anchor that always qualifies: max z over the first k logits.
+     *
+     * @param z the logits (length at least k)
+     * @param k the number of logits read, from index 0
+     * @return max(z[0..k)), or NaN when one of them is NaN or beyond {@link #LOGIT_LIMIT} in
+     *     magnitude
      */
     public static double anchor(double[] z, int k) {
         double m = Double.NEGATIVE_INFINITY;
@@ -145,6 +159,14 @@ public final class CertifiedWeights {
     /**
      * Sets the first k weights to {@code weight((z_i - anchor) * beta)} and returns their exact
      * sum. With the anchor at max z every gap is at most 0 and the largest weight is 1.
+     *
+     * @param z the logits (length at least k), each with its gap admitted by
+     *     {@link #admits(double, double)}
+     * @param k the number of entries, from index 0
+     * @param anchor the anchor c
+     * @param beta the inverse temperature, as {@link #beta(double)} returns it (not NaN)
+     * @param weights receives the k weights (length at least k)
+     * @return the left-to-right sum of the k weights (an exact sum in the sense of rule 2)
      */
     public static double weigh(double[] z, int k, double anchor, double beta, double[] weights) {
         for (int i = 0; i < k; i++) {
@@ -153,7 +175,13 @@ public final class CertifiedWeights {
         return sum(weights, k);
     }
 
-    /** The left-to-right sum of the first k weights (an exact sum in the sense of rule 2). */
+    /**
+     * The left-to-right sum of the first k weights (an exact sum in the sense of rule 2).
+     *
+     * @param weights the weights (length at least k)
+     * @param k the number of entries summed, from index 0
+     * @return weights[0] + ... + weights[k - 1], added left to right; 0 for k = 0
+     */
     public static double sum(double[] weights, int k) {
         double sum = 0;
         for (int i = 0; i < k; i++) {
@@ -163,8 +191,16 @@ public final class CertifiedWeights {
     }
 
     /**
-     * Inversion of u on the first k weights by a left-to-right scan, certified against the total:
-     * the index, or -1 when x = u V lies within the margin of a boundary (the plain path decides).
+     * Inversion of u on the first k weights by a left-to-right scan, certified against the total
+     * (rule 4).
+     *
+     * @param weights the weights (length at least k), kept by rules 1 and 3
+     * @param k the number of entries, at least 1
+     * @param total their total V, kept by rule 2
+     * @param u the uniform draw, in [0, 1)
+     * @param margin {@link #margin(int)} of k
+     * @return the index, in [0, k), or -1 when x = u V lies within the margin of a boundary (the
+     *     plain path decides)
      */
     public static int certifiedIndex(double[] weights, int k, double total, double u, double margin) {
         final int last = k - 1;

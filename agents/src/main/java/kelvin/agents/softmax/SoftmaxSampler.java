@@ -105,7 +105,11 @@ public final class SoftmaxSampler {
         return new SoftmaxSampler(k);
     }
 
-    /** The number of entries K. */
+    /**
+     * The number of entries K: the sampler reads the first K logits.
+     *
+     * @return K, at least 1
+     */
     public int size() {
         return k;
     }

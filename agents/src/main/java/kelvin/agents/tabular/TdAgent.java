@@ -111,17 +111,49 @@ public final class TdAgent implements TabularAgent {
         return new TdAgent(target, alpha, gamma, initial, policy, per);
     }
 
-    /** Q-learning: {@code of(Q_LEARNING, alpha, gamma, initial, policy)}. */
+    /**
+     * Q-learning, next = max_b Q(s', b): {@code of(Q_LEARNING, alpha, gamma, initial, policy)}.
+     *
+     * @param alpha the step size, in (0, 1]
+     * @param gamma the discount, in [0, 1]
+     * @param initial Q_0 for every (s, a), finite
+     * @param policy the behaviour policy
+     * @return the Q-learning agent
+     * @throws IllegalArgumentException on a parameter out of range
+     * @throws NullPointerException if {@code policy} is null
+     */
     public static TdAgent qLearning(double alpha, double gamma, double initial, Policy policy) {
         return of(TdTarget.Q_LEARNING, alpha, gamma, initial, policy);
     }
 
-    /** SARSA: {@code of(SARSA, alpha, gamma, initial, policy)}. */
+    /**
+     * SARSA, next = Q(s', a') with a' the next action taken:
+     * {@code of(SARSA, alpha, gamma, initial, policy)}.
+     *
+     * @param alpha the step size, in (0, 1]
+     * @param gamma the discount, in [0, 1]
+     * @param initial Q_0 for every (s, a), finite
+     * @param policy the behaviour policy, which also draws a'
+     * @return the SARSA agent
+     * @throws IllegalArgumentException on a parameter out of range
+     * @throws NullPointerException if {@code policy} is null
+     */
     public static TdAgent sarsa(double alpha, double gamma, double initial, Policy policy) {
         return of(TdTarget.SARSA, alpha, gamma, initial, policy);
     }
 
-    /** Expected SARSA: {@code of(EXPECTED_SARSA, alpha, gamma, initial, policy)}. */
+    /**
+     * Expected SARSA, next = sum_b pi(b | s') Q(s', b):
+     * {@code of(EXPECTED_SARSA, alpha, gamma, initial, policy)}.
+     *
+     * @param alpha the step size, in (0, 1]
+     * @param gamma the discount, in [0, 1]
+     * @param initial Q_0 for every (s, a), finite
+     * @param policy the behaviour policy pi, whose distribution weighs the expectation
+     * @return the expected-SARSA agent
+     * @throws IllegalArgumentException on a parameter out of range
+     * @throws NullPointerException if {@code policy} is null
+     */
     public static TdAgent expectedSarsa(double alpha, double gamma, double initial, Policy policy) {
         return of(TdTarget.EXPECTED_SARSA, alpha, gamma, initial, policy);
     }
@@ -136,32 +168,56 @@ public final class TdAgent implements TabularAgent {
         return policy.per();
     }
 
-    /** The bootstrap target. */
+    /**
+     * The bootstrap target: what stands for the value of s' in the update.
+     *
+     * @return q-learning, sarsa or expected-sarsa
+     */
     public TdTarget target() {
         return target;
     }
 
-    /** The step size alpha. */
+    /**
+     * The step size alpha of the update.
+     *
+     * @return alpha, in (0, 1]
+     */
     public double alpha() {
         return alpha;
     }
 
-    /** The discount gamma. */
+    /**
+     * The discount gamma applied to the bootstrap term.
+     *
+     * @return gamma, in [0, 1]
+     */
     public double gamma() {
         return gamma;
     }
 
-    /** Q_0. */
+    /**
+     * The value every entry of a fresh Q table starts from.
+     *
+     * @return Q_0, the same for every (s, a), finite
+     */
     public double initial() {
         return initial;
     }
 
-    /** The behaviour policy. */
+    /**
+     * The behaviour policy, which chooses the actions from Q(s, .).
+     *
+     * @return the policy, not null
+     */
     public Policy policy() {
         return policy;
     }
 
-    /** What the policy's schedule index counts. */
+    /**
+     * What the policy's schedule index t counts.
+     *
+     * @return {@link Schedule.Per#STEP} or {@link Schedule.Per#EPISODE}
+     */
     public Schedule.Per per() {
         return per;
     }

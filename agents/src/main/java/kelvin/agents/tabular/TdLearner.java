@@ -119,7 +119,11 @@ public final class TdLearner implements TabularLearner {
         return actions;
     }
 
-    /** The bootstrap target. */
+    /**
+     * The bootstrap target: what stands for the value of s2 in {@link #learn}.
+     *
+     * @return the target of the agent that started this learner
+     */
     public TdTarget target() {
         return target;
     }
@@ -283,22 +287,39 @@ public final class TdLearner implements TabularLearner {
         return tracking && episodeActs > 0 ? episodeEntropySum / episodeActs : Double.NaN;
     }
 
-    /** The undiscounted sum of the rewards learned from in the current (or just ended) episode. */
+    /**
+     * The undiscounted return of the current (or just ended) episode.
+     *
+     * @return the sum of the rewards passed to {@code learn} since the last {@code beginEpisode}
+     *     (0 before the first {@code learn} of the episode)
+     */
     public double episodeReturn() {
         return episodeReturn;
     }
 
-    /** The number of actions taken in the current (or just ended) episode. */
+    /**
+     * The number of actions taken in the current (or just ended) episode.
+     *
+     * @return the number of {@link #act(int)} calls since the last {@code beginEpisode}
+     */
     public long episodeSteps() {
         return episodeActs;
     }
 
-    /** The number of {@code learn} calls so far in the run (completed steps). */
+    /**
+     * The number of completed steps of the run.
+     *
+     * @return the number of {@code learn} calls so far, over all episodes
+     */
     public long steps() {
         return step;
     }
 
-    /** The current episode number (0 for the first), or -1 before the first {@code beginEpisode}. */
+    /**
+     * The current (or just ended) episode's number.
+     *
+     * @return 0 for the first episode, or -1 before the first {@code beginEpisode}
+     */
     public long episode() {
         return episode;
     }
@@ -377,17 +398,34 @@ public final class TdLearner implements TabularLearner {
         }
     }
 
-    /** Q(s, a). */
+    /**
+     * The current action value of one state-action pair.
+     *
+     * @param s the state, in [0, S)
+     * @param a the action, in [0, A)
+     * @return Q(s, a)
+     * @throws IndexOutOfBoundsException if s or a is out of range
+     */
     public double value(int s, int a) {
         return q[index(s, a)];
     }
 
-    /** max_a Q(s, a). */
+    /**
+     * The largest action value of a state, the q-learning bootstrap value of s.
+     *
+     * @param s the state, in [0, S)
+     * @return max_a Q(s, a)
+     * @throws IndexOutOfBoundsException if s is out of range
+     */
     public double maxValue(int s) {
         return max(index(s, 0));
     }
 
-    /** A copy of Q, index s * A + a. */
+    /**
+     * A copy of the Q table.
+     *
+     * @return a new array of S * A values, Q(s, a) at index s * A + a
+     */
     public double[] values() {
         return q.clone();
     }

@@ -29,7 +29,11 @@ public enum TdTarget {
         this.key = key;
     }
 
-    /** The config name. */
+    /**
+     * The config name, as {@link #of(String)} takes it.
+     *
+     * @return {@code q-learning}, {@code sarsa} or {@code expected-sarsa}
+     */
     public String key() {
         return key;
     }
