@@ -38,7 +38,7 @@ public final class ExperimentSession {
      * A session of an experiment.
      *
      * @param experiment a validated experiment
-     * @return the session
+     * @return a session that runs it on each call to {@link #run}
      */
     public static ExperimentSession of(Experiment experiment) {
         return new ExperimentSession(experiment);

@@ -23,9 +23,6 @@ public record SessionOptions(int threads, ProgressListener progress, Consumer<St
     /**
      * Checks the options.
      *
-     * @throws IllegalArgumentException if {@code threads < 1}
-     * @throws NullPointerException if {@code progress} or {@code notices} is null
-     *
      * @param threads worker threads, at least 1; results are identical for any count
      * @param progress told as runs finish, from worker threads
      * @param notices told one-line notes for the user (e.g. how many cells a resume reuses)
@@ -33,6 +30,8 @@ public record SessionOptions(int threads, ProgressListener progress, Consumer<St
      * @param resume reuse the finished cells of {@code out} whose config still matches
      * @param force write into {@code out} even if it holds another config's results
      * @param plots draw the charts and report.html into {@code out}
+     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws NullPointerException if {@code progress} or {@code notices} is null
      */
     public SessionOptions {
         if (threads < 1) {
@@ -45,7 +44,7 @@ public record SessionOptions(int threads, ProgressListener progress, Consumer<St
     /**
      * In memory, on every core, silently: what a program calling Kelvin usually wants.
      *
-     * @return the options
+     * @return options with no results folder, no progress and notes dropped
      */
     public static SessionOptions inMemory() {
         return new SessionOptions(Runtime.getRuntime().availableProcessors(), ProgressListener.NONE, note -> { },
@@ -55,8 +54,9 @@ public record SessionOptions(int threads, ProgressListener progress, Consumer<St
     /**
      * The same options with another thread count.
      *
-     * @param n worker threads
-     * @return the options
+     * @param n worker threads, at least 1
+     * @return a copy with {@code n} threads
+     * @throws IllegalArgumentException if {@code n < 1}
      */
     public SessionOptions withThreads(int n) {
         return new SessionOptions(n, progress, notices, out, resume, force, plots);
@@ -67,7 +67,8 @@ public record SessionOptions(int threads, ProgressListener progress, Consumer<St
      *
      * @param dir the folder; its files go directly into it
      * @param drawPlots whether to draw the charts and report.html
-     * @return the options
+     * @return a copy writing to {@code dir}
+     * @throws NullPointerException if {@code dir} is null
      */
     public SessionOptions writingTo(Path dir, boolean drawPlots) {
         return new SessionOptions(threads, progress, notices, Objects.requireNonNull(dir, "dir"), resume, force,
@@ -79,7 +80,7 @@ public record SessionOptions(int threads, ProgressListener progress, Consumer<St
      *
      * @param resumeCells reuse finished cells whose config still matches
      * @param overwrite write even over another config's results
-     * @return the options
+     * @return a copy with these folder rules
      */
     public SessionOptions withFolderPolicy(boolean resumeCells, boolean overwrite) {
         return new SessionOptions(threads, progress, notices, out, resumeCells, overwrite, plots);
@@ -90,7 +91,8 @@ public record SessionOptions(int threads, ProgressListener progress, Consumer<St
      *
      * @param listener told as runs finish
      * @param notes told one-line notes
-     * @return the options
+     * @return a copy that tells {@code listener} and {@code notes}
+     * @throws NullPointerException if either is null
      */
     public SessionOptions reportingTo(ProgressListener listener, Consumer<String> notes) {
         return new SessionOptions(threads, listener, notes, out, resume, force, plots);

@@ -22,7 +22,13 @@ import picocli.CommandLine.Mixin;
         description = "List every environment, agent, policy, schedule and metric with its keys.")
 public final class ListCommand implements Callable<Integer> {
 
-    /** The sections of the reference: the kinds, with their titles in text and in Markdown. */
+    /**
+     * A section of the reference: the kinds it lists, with its title in text and in Markdown.
+     *
+     * @param kinds the kinds of component it lists, in order
+     * @param title its heading in the plain-text listing
+     * @param markdownTitle its heading with {@code --markdown}
+     */
     private record Section(List<Kind> kinds, String title, String markdownTitle) {
     }
 
@@ -82,7 +88,8 @@ public final class ListCommand implements Callable<Integer> {
      * The config reference as Markdown; the README embeds exactly this text for the built-ins.
      *
      * @param registry the components to list
-     * @return the reference
+     * @return a table of the top-level and {@code record} keys, then one of each section: environments,
+     *     agents, policies, schedules and metrics
      */
     static String markdown(Registry registry) {
         Binder words = new Binder(registry, Context.NONE);

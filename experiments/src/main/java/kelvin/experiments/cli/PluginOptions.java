@@ -25,7 +25,7 @@ public final class PluginOptions {
     /**
      * The built-ins and the plug-ins of the command line and of {@code KELVIN_PLUGINS}.
      *
-     * @return the registry
+     * @return the built-ins alone when no path is given, else a registry with the plug-ins added
      * @throws kelvin.experiments.plugin.PluginException when a plug-in cannot be loaded
      */
     Registry registry() {

@@ -8,8 +8,8 @@ import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar on stderr (me.tongfei:progressbar) that appears only once a run has lasted a
- * second, so quick runs stay quiet. Updated from worker threads.
+ * A progress bar on the command's error writer (me.tongfei:progressbar) that appears only once a
+ * run has lasted a second, so quick runs stay quiet. Updated from worker threads.
  */
 final class ProgressDisplay implements ProgressListener, AutoCloseable {
     private static final long SHOW_AFTER_NANOS = 1_000_000_000L;

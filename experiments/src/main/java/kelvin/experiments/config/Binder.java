@@ -45,7 +45,7 @@ public final class Binder {
      * A schedule built while binding, where it was written.
      *
      * @param path its key path
-     * @param schedule the schedule
+     * @param schedule what the value at {@code path} built
      * @param node its mapping, or null for a plain number
      */
     public record BoundSchedule(String path, Schedule schedule, MapNode node) {
@@ -56,6 +56,8 @@ public final class Binder {
     private final List<BoundSchedule> schedules = new ArrayList<>();
 
     /**
+     * A binder that records every schedule it builds (see {@link #schedules()}).
+     *
      * @param registry the components configs may name
      * @param context what factories may know about the experiment
      */
@@ -67,7 +69,7 @@ public final class Binder {
     /**
      * The schedules built so far, in the order they were written.
      *
-     * @return the schedules
+     * @return a copy, empty before any schedule was bound
      */
     public List<BoundSchedule> schedules() {
         return List.copyOf(schedules);
@@ -76,8 +78,8 @@ public final class Binder {
     /**
      * The interface a component of a kind must create.
      *
-     * @param kind the kind
-     * @return the interface
+     * @param kind a component kind
+     * @return the interface its factories' products implement ({@link Metric} for metrics)
      */
     static Class<?> productType(Kind kind) {
         switch (kind) {
@@ -99,8 +101,8 @@ public final class Binder {
     /**
      * Binds a mapping naming a component of {@code kind} (an environment, policy or schedule).
      *
-     * @param node the mapping
-     * @param kind the kind
+     * @param node the value as written, which must be a mapping with the kind's discriminator key
+     * @param kind which components the discriminator may name
      * @param path its key path
      * @return the component and its resolved form
      */
@@ -117,7 +119,7 @@ public final class Binder {
     /**
      * Binds an agent mapping; its type must be an agent of {@code kind} (the environment's).
      *
-     * @param node the mapping
+     * @param node the value as written, which must be a mapping with a {@code type} key
      * @param kind the agent kind the environment takes
      * @param path its key path
      * @return the agent and its resolved form
@@ -196,13 +198,13 @@ public final class Binder {
      * checks unknown and missing keys and converts each value; {@code ignored} keys are left to the
      * caller.
      *
-     * @param map the mapping
+     * @param map the mapping as written
      * @param path its key path
-     * @param keys its keys
+     * @param keys the keys it may hold, with their types and defaults
      * @param ignored keys the caller handles
      * @param what the mapping in words, for messages
      * @param resolved receives the resolved values
-     * @return the settings
+     * @return the converted values, defaults filled in
      */
     public Values bindPlain(MapNode map, String path, List<Key> keys, Set<String> ignored, String what,
                             Map<String, Object> resolved) {
@@ -251,8 +253,8 @@ public final class Binder {
     /**
      * What a value type allows, in words, with the names of the components it can name.
      *
-     * @param type the type
-     * @return the description
+     * @param type a key's value type
+     * @return e.g. "a mapping with schedule: (one of ...)" for a nested schedule
      */
     public String describe(ValueType type) {
         if (type instanceof ValueType.Nested n) {

@@ -16,14 +16,14 @@ public sealed interface ConfigNode {
     /**
      * Where the node was written.
      *
-     * @return its location
+     * @return its source, line and column; line 0 for a value no file position gave
      */
     Location location();
 
     /**
-     * A word for error messages: "a mapping", "a list", "a number", ...
+     * What the node is, in words, for error messages.
      *
-     * @return the description
+     * @return "a mapping", "a list", or a scalar with its text, such as "the number 3"
      */
     String describe();
 
@@ -31,9 +31,9 @@ public sealed interface ConfigNode {
      * A plain value (a key's default) as if it had been written at {@code location}: maps, lists,
      * arrays of doubles, strings, numbers and booleans.
      *
-     * @param value the value
+     * @param value a map, list, double array, string, number or boolean; anything else becomes its string
      * @param location where to say it was written
-     * @return the node
+     * @return a tree whose every node is at {@code location}
      */
     static ConfigNode of(Object value, Location location) {
         if (value instanceof Map<?, ?> m) {
@@ -68,7 +68,12 @@ public sealed interface ConfigNode {
         return new ScalarNode(location, ScalarNode.Kind.STRING, String.valueOf(value));
     }
 
-    /** A mapping with keys in document order; each key remembers its own location. */
+    /**
+     * A mapping with keys in document order; each key remembers its own location.
+     *
+     * @param location where the mapping starts
+     * @param entries the keys with their own locations and values
+     */
     record MapNode(Location location, Map<String, Entry> entries) implements ConfigNode {
         /**
          * Keeps the entries in document order, unmodifiable.
@@ -83,7 +88,7 @@ public sealed interface ConfigNode {
         /**
          * The value of a key.
          *
-         * @param key the key
+         * @param key a key of this mapping, or any other string
          * @return its value, or null when the key is absent
          */
         public ConfigNode get(String key) {
@@ -94,7 +99,7 @@ public sealed interface ConfigNode {
         /**
          * Whether a key is written.
          *
-         * @param key the key
+         * @param key a key of this mapping, or any other string
          * @return true when present (even with a null value)
          */
         public boolean has(String key) {
@@ -104,8 +109,8 @@ public sealed interface ConfigNode {
         /**
          * A copy with {@code key} set to {@code value} (added at the end if absent).
          *
-         * @param key the key
-         * @param value its new value
+         * @param key the key to set
+         * @param value the value to put under it
          * @return the copy; the key keeps its location when it was present
          */
         public MapNode with(String key, ConfigNode value) {
@@ -121,7 +126,12 @@ public sealed interface ConfigNode {
         }
     }
 
-    /** A key's own location and its value. */
+    /**
+     * A key's own location and its value.
+     *
+     * @param keyLocation where the key was written
+     * @param value the node written under it
+     */
     record Entry(Location keyLocation, ConfigNode value) {
     }
 
@@ -129,14 +139,14 @@ public sealed interface ConfigNode {
      * A sequence, in document order.
      *
      * @param location where the list starts
-     * @param items its elements
+     * @param items its element nodes, in document order
      */
     record ListNode(Location location, List<ConfigNode> items) implements ConfigNode {
         /**
-         * Copies the elements.
+         * Keeps an unmodifiable copy of the elements.
          *
          * @param location where the list starts
-         * @param items its elements
+         * @param items its element nodes, in document order
          */
         public ListNode {
             items = List.copyOf(items);
@@ -149,8 +159,11 @@ public sealed interface ConfigNode {
     }
 
     /**
-     * A scalar as written. {@code kind} tells how YAML resolved it; {@code text} is the text as
-     * written (for strings, the string's value).
+     * A scalar as written.
+     *
+     * @param location where the scalar was written
+     * @param kind how YAML resolved it
+     * @param text the text as written (for strings, the string's value)
      */
     record ScalarNode(Location location, Kind kind, String text) implements ConfigNode {
 

@@ -28,8 +28,8 @@ public final class ConfigSchema {
     /**
      * The schema of configs that may name the components of {@code registry}.
      *
-     * @param registry the components
-     * @return the schema
+     * @param registry the built-ins and any plug-ins a config may name
+     * @return the schema as a Jackson tree, with {@code $schema} and {@code title} set
      */
     public static ObjectNode schema(Registry registry) {
         ObjectNode root = F.objectNode();

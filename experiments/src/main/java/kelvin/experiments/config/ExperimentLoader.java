@@ -53,7 +53,7 @@ public final class ExperimentLoader {
      * The top-level keys handled like component keys (agents, sweep and record have their own rules).
      *
      * @param registry the components, whose metrics {@code metrics} may name
-     * @return the keys
+     * @return name, seed, runs, steps, episodes, env and metrics, in that order
      */
     public static List<Key> topKeys(Registry registry) {
         return List.of(
@@ -75,7 +75,7 @@ public final class ExperimentLoader {
     /**
      * The keys of {@code record}.
      *
-     * @return the keys
+     * @return points and spacing, with their defaults
      */
     public static List<Key> recordKeys() {
         return RECORD_KEYS;
@@ -85,10 +85,10 @@ public final class ExperimentLoader {
      * Loads a config file and applies {@code PATH=VALUE} overrides (as {@code --set} gives them)
      * before validating.
      *
-     * @param file the config
-     * @param overrides the assignments
+     * @param file a YAML or JSON config file
+     * @param overrides {@code PATH=VALUE} assignments, applied in order
      * @param registry the components the config may name
-     * @return the experiment
+     * @return the validated experiment, its sweeps expanded into cells
      */
     public static Experiment load(Path file, List<String> overrides, Registry registry) {
         ConfigNode root = YamlTrees.read(file);
@@ -102,9 +102,9 @@ public final class ExperimentLoader {
      * Loads only {@code name} and {@code env} of a config (what {@code kelvin solve} needs); other
      * keys may be present and are not checked.
      *
-     * @param file the config
+     * @param file a YAML or JSON config file
      * @param registry the components the config may name
-     * @return the environment
+     * @return the environment its {@code env} builds
      */
     public static Environment loadEnvironment(Path file, Registry registry) {
         MapNode root = Binder.requireMap(YamlTrees.read(file), "", "a mapping with name and env");
@@ -121,7 +121,7 @@ public final class ExperimentLoader {
      *
      * @param rootNode the parsed document
      * @param registry the components it may name
-     * @return the experiment
+     * @return the validated experiment, its sweeps expanded into cells
      */
     public static Experiment bind(ConfigNode rootNode, Registry registry) {
         MapNode root = Binder.requireMap(rootNode, "",

@@ -20,7 +20,13 @@ import kelvin.experiments.plugin.PluginException;
  */
 public final class Registry {
 
-    /** Where a component came from, for messages and listings. */
+    /**
+     * A component with where it came from, for messages and listings.
+     *
+     * @param component the declaration: kind, name, keys and factory
+     * @param origin where it came from in words: "a built-in (class)" or "plug-in PATH (class)"
+     * @param plugin true for a plug-in, which runs wrapped in guards
+     */
     public record Entry(Component<?> component, String origin, boolean plugin) {
     }
 
@@ -58,7 +64,7 @@ public final class Registry {
      * This registry and the plug-ins.
      *
      * @param plugins components loaded from the user's paths
-     * @return a new registry
+     * @return a copy with the plug-ins added, or this registry when {@code plugins} is empty
      * @throws PluginException when a plug-in's name is taken by a built-in or another plug-in
      */
     public Registry with(List<LoadedComponent> plugins) {
@@ -93,7 +99,7 @@ public final class Registry {
      *
      * @param kind its kind
      * @param name its config name
-     * @return the entry, or null
+     * @return the entry, or null when no component of that kind has the name
      */
     public Entry find(Kind kind, String name) {
         return entries.getOrDefault(kind, Map.of()).get(name);
@@ -103,7 +109,7 @@ public final class Registry {
      * An agent of either kind.
      *
      * @param name its config name
-     * @return the entry, or null
+     * @return the bandit agent of that name, else the tabular one, or null when neither exists
      */
     public Entry agent(String name) {
         Entry e = find(Kind.BANDIT_AGENT, name);
@@ -113,8 +119,8 @@ public final class Registry {
     /**
      * The components of a kind, in the order they were found.
      *
-     * @param kind the kind
-     * @return the entries
+     * @param kind which section of the registry
+     * @return built-ins first, then plug-ins; empty when the kind has none
      */
     public List<Entry> all(Kind kind) {
         return List.copyOf(entries.getOrDefault(kind, Map.of()).values());
@@ -123,8 +129,8 @@ public final class Registry {
     /**
      * The names of a kind, in the order they were found.
      *
-     * @param kind the kind
-     * @return the names
+     * @param kind which section of the registry
+     * @return the config names, built-ins first; empty when the kind has none
      */
     public List<String> names(Kind kind) {
         return List.copyOf(entries.getOrDefault(kind, Map.of()).keySet());
@@ -133,7 +139,7 @@ public final class Registry {
     /**
      * The names of both agent kinds: bandit agents, then tabular ones.
      *
-     * @return the names
+     * @return a fresh list of their config names
      */
     public List<String> agentNames() {
         List<String> names = new ArrayList<>(names(Kind.BANDIT_AGENT));

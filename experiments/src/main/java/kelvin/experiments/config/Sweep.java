@@ -19,7 +19,12 @@ import kelvin.experiments.config.ConfigNode.ScalarNode;
  */
 final class Sweep {
 
-    /** One sweep point for one agent: the agent spec with the values substituted. */
+    /**
+     * One sweep point for one agent (or the environment): its spec with the values substituted.
+     *
+     * @param node the spec with this point's values, or null when the spec is not a mapping
+     * @param params each swept key (last path segment) with its value's text, in sweep order
+     */
     record Point(MapNode node, Map<String, String> params) {
     }
 

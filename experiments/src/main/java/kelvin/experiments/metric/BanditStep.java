@@ -51,7 +51,7 @@ public interface BanditStep {
     /**
      * The reward received.
      *
-     * @return the reward
+     * @return what the chosen arm paid at this step (a draw, not the arm's mean)
      */
     double reward();
 

@@ -33,7 +33,7 @@ public interface Episode {
     /**
      * The undiscounted sum of the episode's rewards.
      *
-     * @return the return
+     * @return the episode's return, gamma ignored
      */
     double undiscountedReturn();
 
@@ -70,7 +70,8 @@ public interface Episode {
      * The mean temperature over the episode's steps, computed for recorded episodes when a metric
      * asks for it ({@link Metric#needsStepTemperatures()}).
      *
-     * @return the mean temperature, or NaN
+     * @return the mean temperature, or NaN off recorded episodes, when no metric asks for it, or when
+     *     the agent has no temperature
      */
     double meanTemperature();
 
@@ -78,14 +79,15 @@ public interface Episode {
      * The mean entropy of the episode's choices, tracked for recorded episodes when a metric asks
      * for it ({@link Metric#needsEpisodeEntropy()}).
      *
-     * @return the mean entropy in nats, or NaN
+     * @return the mean entropy in nats, or NaN off recorded episodes or when the learner does not track
+     *     entropy
      */
     double entropy();
 
     /**
      * The run's learner, after the episode.
      *
-     * @return the learner
+     * @return the learner the run trains, holding what it learned up to this episode
      */
     TabularLearner learner();
 

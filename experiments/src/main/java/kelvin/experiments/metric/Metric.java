@@ -20,7 +20,7 @@ public interface Metric {
         /**
          * Every step of the run, when the metric {@link Metric#observesEveryStep() asks for it}.
          *
-         * @param step the step
+         * @param step the step just taken, valid only during this call
          */
         default void step(BanditStep step) {
             // stateless recorders read only checkpoints
@@ -29,7 +29,7 @@ public interface Metric {
         /**
          * The value at a checkpoint step.
          *
-         * @param step the step
+         * @param step the checkpoint step, already given to {@link #step} when the metric observes every step
          * @return the value, NaN for none
          */
         double value(BanditStep step);
@@ -37,7 +37,7 @@ public interface Metric {
         /**
          * The step quantity {@link #value} returns, when it is one of them. The simulation then reads
          * that quantity itself at each checkpoint: on the fused loop a checkpoint comes every few
-         * steps, and a call through the recorders of several metric classes was its largest cost.
+         * steps, and a call through the recorders of several metric classes would be its largest cost.
          *
          * @return the quantity, or null when the value is anything else
          */
@@ -113,7 +113,7 @@ public interface Metric {
      * A recorder for one bandit run.
      *
      * @param run the run's bandit, before its first step
-     * @return the recorder
+     * @return a fresh recorder when it keeps state per run, else possibly a shared one
      * @throws UnsupportedOperationException when the metric is not defined on bandits
      */
     default BanditRecorder startBandit(BanditRun run) {
@@ -124,7 +124,7 @@ public interface Metric {
      * A recorder for one run on a tabular MDP.
      *
      * @param model the run's MDP
-     * @return the recorder
+     * @return a fresh recorder when it keeps state per run, else possibly a shared one
      * @throws UnsupportedOperationException when the metric is not defined on tabular MDPs
      */
     default EpisodeRecorder startEpisodes(TabularModel model) {

@@ -14,8 +14,8 @@ import kelvin.env.bandit.BanditEnv;
  * @param label {@code agent} or {@code agent[segment=value,...]}
  * @param agentName the agent's name under {@code agents}
  * @param params swept key to value as written
- * @param agent the agent
- * @param environment the bandit
+ * @param agent the agent at this sweep point; each run starts its own learner from it
+ * @param environment the bandit; each run starts its own from the run's environment stream
  * @param temperature the agent's temperature schedule, or null
  * @param resolved the agent's resolved spec
  */
@@ -23,14 +23,14 @@ public record BanditCell(int index, String label, String agentName, Map<String, 
                          BanditEnv environment, Schedule temperature, Map<String, Object> resolved) implements Cell {
 
     /**
-     * Copies the maps.
+     * Keeps unmodifiable copies of the maps, in their order.
      *
      * @param index position in the config
      * @param label {@code agent} or {@code agent[segment=value,...]}
      * @param agentName the agent's name under {@code agents}
      * @param params swept key to value as written
-     * @param agent the agent
-     * @param environment the bandit
+     * @param agent the agent at this sweep point; each run starts its own learner from it
+     * @param environment the bandit; each run starts its own from the run's environment stream
      * @param temperature the agent's temperature schedule, or null
      * @param resolved the agent's resolved spec
      */

@@ -27,7 +27,7 @@ public sealed interface Cell permits BanditCell, TabularCell {
     /**
      * The agent's name under {@code agents}.
      *
-     * @return the name
+     * @return the key the agent is written under, shared by all its sweep points
      */
     String agentName();
 
@@ -41,7 +41,7 @@ public sealed interface Cell permits BanditCell, TabularCell {
     /**
      * The environment this cell runs on (env-sweep points differ).
      *
-     * @return the environment
+     * @return the same object for every cell of one environment point
      */
     Environment environment();
 
@@ -55,7 +55,7 @@ public sealed interface Cell permits BanditCell, TabularCell {
     /**
      * The agent's fully resolved spec, for config.yaml and the cell's hash.
      *
-     * @return the resolved tree
+     * @return maps, lists and scalars, every default filled in
      */
     Map<String, Object> resolved();
 }

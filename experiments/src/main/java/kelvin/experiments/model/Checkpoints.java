@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The steps at which every run reports its metrics ({@code record: {points, spacing}}): 1-based,
- * strictly increasing, always ending at the horizon and starting at 1. With at least as many points
- * as steps, every step is recorded.
+ * strictly increasing, always ending at the horizon and, with more than one point, starting at 1.
+ * With at least as many points as steps, every step is recorded.
  */
 public final class Checkpoints {
 
@@ -21,6 +21,9 @@ public final class Checkpoints {
     }
 
     /**
+     * The checkpoints of a horizon. Log spacing may give fewer than {@code points}: early points
+     * that round to the same step are kept once.
+     *
      * @param horizon number of steps H, at least 1
      * @param points requested number of checkpoints, at least 1
      * @param spacing linear: evenly from 1 to H; log: geometrically from 1 to H

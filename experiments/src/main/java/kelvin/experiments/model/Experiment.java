@@ -30,7 +30,7 @@ public record Experiment(String name, long seed, int runs, int horizon, boolean 
                          Checkpoints.Spacing spacing, Map<String, Object> resolved) {
 
     /**
-     * Copies the lists.
+     * Copies the lists and the checkpoint array; {@code resolved} is kept as given.
      *
      * @param name output folder name
      * @param seed master seed
@@ -56,7 +56,7 @@ public record Experiment(String name, long seed, int runs, int horizon, boolean 
      * Loads and validates a config file with Kelvin's built-in components.
      *
      * @param file a YAML or JSON config
-     * @return the experiment
+     * @return the validated experiment, its sweeps expanded into cells
      * @throws kelvin.experiments.config.ConfigException naming file, line, column and key when the
      *     config is not valid
      */
@@ -71,7 +71,7 @@ public record Experiment(String name, long seed, int runs, int horizon, boolean 
      * @param file a YAML or JSON config
      * @param overrides {@code --set} assignments, applied before validation
      * @param registry the components the config may name
-     * @return the experiment
+     * @return the validated experiment, its sweeps expanded into cells
      */
     public static Experiment load(Path file, List<String> overrides, Registry registry) {
         return ExperimentLoader.load(file, overrides, registry);
@@ -105,7 +105,7 @@ public record Experiment(String name, long seed, int runs, int horizon, boolean 
      * A recorded metric by name.
      *
      * @param key the metric's name, as in the config's {@code metrics:} list
-     * @return the metric
+     * @return the recorded metric of that name
      * @throws IllegalArgumentException when the experiment does not record it
      */
     public Recorded metric(String key) {
@@ -120,7 +120,7 @@ public record Experiment(String name, long seed, int runs, int horizon, boolean 
     /**
      * The metric variants are ranked by, when recorded.
      *
-     * @return its position in {@link #metrics()}, or -1
+     * @return its position in {@link #metrics()}, or -1 when no recorded metric ranks variants
      */
     public int rankingMetric() {
         for (int i = 0; i < metrics.size(); i++) {

@@ -14,7 +14,7 @@ import kelvin.env.mdp.TabularTask;
  * @param label {@code agent} or {@code agent[segment=value,...]}
  * @param agentName the agent's name under {@code agents}
  * @param params swept key to value as written
- * @param agent the agent
+ * @param agent the agent at this sweep point; each run starts its own learner from it
  * @param environment the MDP with its step limit and discount
  * @param temperature the agent's temperature schedule, or null
  * @param resolved the agent's resolved spec
@@ -23,13 +23,13 @@ public record TabularCell(int index, String label, String agentName, Map<String,
                           TabularTask environment, Schedule temperature, Map<String, Object> resolved) implements Cell {
 
     /**
-     * Copies the maps.
+     * Keeps unmodifiable copies of the maps, in their order.
      *
      * @param index position in the config
      * @param label {@code agent} or {@code agent[segment=value,...]}
      * @param agentName the agent's name under {@code agents}
      * @param params swept key to value as written
-     * @param agent the agent
+     * @param agent the agent at this sweep point; each run starts its own learner from it
      * @param environment the MDP with its step limit and discount
      * @param temperature the agent's temperature schedule, or null
      * @param resolved the agent's resolved spec

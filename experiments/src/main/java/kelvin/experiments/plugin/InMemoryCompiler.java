@@ -51,7 +51,7 @@ final class InMemoryCompiler {
      * @param path the file or folder
      * @param origin the path as the user gave it, for messages
      * @param classPath what the sources are compiled against
-     * @return the classes
+     * @return a loader of the compiled classes, with their binary names
      * @throws PluginException on a compile error or when no compiler is available
      */
     static Result compile(Path path, String origin, List<String> classPath) {

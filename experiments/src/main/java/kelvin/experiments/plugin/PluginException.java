@@ -5,6 +5,8 @@ public final class PluginException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * A failure described by one line.
+     *
      * @param message what is wrong, naming the plug-in's path
      */
     public PluginException(String message) {
@@ -12,6 +14,8 @@ public final class PluginException extends RuntimeException {
     }
 
     /**
+     * A failure with the exception that caused it.
+     *
      * @param message what is wrong, naming the plug-in's path
      * @param cause the underlying error (shown with --debug)
      */

@@ -31,8 +31,8 @@ public final class AtomicFiles {
     /**
      * Writes text as UTF-8, atomically like {@link #write(Path, byte[])}.
      *
-     * @param target the file
-     * @param text its content
+     * @param target the file to create or replace (its folder is created when missing)
+     * @param text the whole content
      * @throws IOException when the file cannot be written; the target is then unchanged
      */
     public static void write(Path target, String text) throws IOException {
@@ -54,7 +54,7 @@ public final class AtomicFiles {
     /**
      * Streams {@code text}'s output to the file, atomically like {@link #write(Path, byte[])}.
      *
-     * @param target the file
+     * @param target the file to create or replace (its folder is created when missing)
      * @param text writes the content as UTF-8
      * @throws IOException when the file cannot be written; the target is then unchanged
      */
@@ -100,8 +100,8 @@ public final class AtomicFiles {
      * Writes bytes to a temporary file in the target's folder, forces them to disk and renames the file
      * over the target, so a reader sees the old file or the new one, never part of it.
      *
-     * @param target the file (its folder is created when missing)
-     * @param bytes its content
+     * @param target the file to create or replace (its folder is created when missing)
+     * @param bytes the whole content
      * @throws IOException when the file cannot be written; the target is then unchanged
      */
     public static void write(Path target, byte[] bytes) throws IOException {

@@ -50,8 +50,10 @@ public final class CellStore implements RunStore {
     private final String[] hashes;
 
     /**
-     * @param resultsDir the results folder
-     * @param experiment its experiment
+     * The store of a results folder; nothing is read or written until asked.
+     *
+     * @param resultsDir the results folder, whose {@code cells} subfolder holds the files
+     * @param experiment the experiment of the folder's config.yaml, whose cells are stored
      */
     public CellStore(Path resultsDir, Experiment experiment) {
         this.dir = resultsDir.resolve("cells");
@@ -87,7 +89,7 @@ public final class CellStore implements RunStore {
      * The stored results of every cell whose files are complete and whose hash matches, by cell
      * index; unreadable or incomplete files are ignored (and recomputed).
      *
-     * @return the restored cells
+     * @return each restored cell as a one-cell result, in cell order; empty when none can be reused
      */
     public Map<Integer, Runner.Result> load() {
         Map<Integer, Runner.Result> found = new LinkedHashMap<>();

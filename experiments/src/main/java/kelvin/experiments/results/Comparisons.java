@@ -77,11 +77,11 @@ public final class Comparisons {
      * {@code a - b} of one per-run column of two cells, paired by run and read from the run store
      * side by side, so that memory does not depend on the number of runs.
      *
-     * @param data the results
+     * @param data results whose run store holds both cells
      * @param a the first cell's index
      * @param b the second cell's index
      * @param column the column of the per-run rows (a metric's position, or the regret area's)
-     * @return the difference
+     * @return the paired difference with the unpaired (Welch) half-width beside it
      * @throws UncheckedIOException when the per-run values cannot be read back
      */
     public static Difference paired(ResultData data, int a, int b, int column) {
@@ -141,7 +141,15 @@ public final class Comparisons {
         return Interval.tQuantile975(df) * Math.sqrt(se2);
     }
 
-    /** One variant's place in a ranking. */
+    /**
+     * One variant's place in a ranking.
+     *
+     * @param cell the variant
+     * @param rank its competition rank, 1 for the best; tied variants share their group leader's
+     * @param finalValue its regret at the horizon
+     * @param area its area under the regret curve, or null when no run has one
+     * @param vsLeader its paired difference to its group's leader, or null for a leader
+     */
     public record Place(Cell cell, int rank, Interval finalValue, Interval area, Difference vsLeader) {
     }
 
@@ -152,7 +160,7 @@ public final class Comparisons {
      * group whose rank is its position (competition ranking: 1, 1, 3, ...). Cells without regret
      * are left out. The experiment must record the metric that ranks variants (regret).
      *
-     * @param data the results
+     * @param data results of an experiment that records regret
      * @param cells the cells to rank
      * @return their places, best first
      */
@@ -207,7 +215,7 @@ public final class Comparisons {
      * The experiment's cells grouped by the environment they ran on, in config order: only cells on
      * the same environment share their random numbers, so only they are compared.
      *
-     * @param e the experiment
+     * @param e the experiment whose cells to group
      * @return the groups, each in config order
      */
     public static List<List<Cell>> byEnvironment(Experiment e) {

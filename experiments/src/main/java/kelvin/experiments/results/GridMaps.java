@@ -17,7 +17,13 @@ import kelvin.plots.GridMap;
  */
 final class GridMaps {
 
-    /** A map to draw, its file name (without extension) and its caption. */
+    /**
+     * A map to draw, its file name (without extension) and its caption.
+     *
+     * @param map the visits or policy map of one variant
+     * @param file its file name in plots/, without extension
+     * @param caption the text under it in the report
+     */
     record Map(GridMap map, String file, String caption) {
     }
 

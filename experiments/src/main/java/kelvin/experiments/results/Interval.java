@@ -6,6 +6,12 @@ import org.apache.commons.math3.distribution.TDistribution;
 /**
  * A mean with its standard error and 95% confidence interval: mean +- t(0.975, n - 1) * sd / sqrt(n),
  * Student's t quantile from Apache Commons Math. Undefined parts (n below 2) are NaN.
+ *
+ * @param mean the mean of the values
+ * @param stderr the standard error of the mean, NaN below two values
+ * @param low the lower bound of the 95% interval, NaN below two values
+ * @param high the upper bound of the 95% interval, NaN below two values
+ * @param n the number of values
  */
 public record Interval(double mean, double stderr, double low, double high, long n) {
 
@@ -32,7 +38,7 @@ public record Interval(double mean, double stderr, double low, double high, long
      * The 97.5% quantile of Student's t with a real number of degrees of freedom (Welch's df).
      *
      * @param df degrees of freedom, > 0
-     * @return the quantile
+     * @return the t with P(T &lt;= t) = 0.975 (about 1.96 for large df)
      */
     public static double tQuantile975(double df) {
         if (df == Math.rint(df) && df < Long.MAX_VALUE) {
@@ -46,7 +52,7 @@ public record Interval(double mean, double stderr, double low, double high, long
      * The 97.5% quantile of Student's t with {@code df} degrees of freedom.
      *
      * @param df degrees of freedom, at least 1
-     * @return the quantile
+     * @return the t with P(T &lt;= t) = 0.975 (about 1.96 for large df)
      */
     public static double tQuantile975(long df) {
         return T975.computeIfAbsent(df, d -> new TDistribution(null, d, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY)

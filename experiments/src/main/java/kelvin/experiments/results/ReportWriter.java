@@ -210,6 +210,7 @@ final class ReportWriter {
      * sensitivity charts, the distribution plot and the tables show them all).
      *
      * @param name the facet's name for titles and file names; null for the single chart
+     * @param cells the variants its chart draws, reference variants included
      * @param note what the caption adds (how many variants are hidden), or null
      */
     record Facet(String name, List<Cell> cells, String note) {
@@ -306,7 +307,15 @@ final class ReportWriter {
         return ordered;
     }
 
-    /** A rendered chart for the report. */
+    /**
+     * A rendered chart for the report.
+     *
+     * @param metric the metric it shows, or null for a map of a tabular environment
+     * @param title the chart's title
+     * @param png the chart as PNG bytes, embedded in report.html
+     * @param svgPath where its SVG is, relative to the results folder ({@code plots/NAME.svg})
+     * @param caption the text under it, or null for the metric's standard caption
+     */
     record Figure(Recorded metric, String title, byte[] png, String svgPath, String caption) {
         Figure(Recorded metric, String title, byte[] png, String svgPath) {
             this(metric, title, png, svgPath, null);

@@ -129,8 +129,8 @@ final class Reports {
      * The caption under a metric's chart: the metric's own words, then how lines and bands are made.
      *
      * @param metric the metric, or null for a figure that is not a metric's curve
-     * @param e the experiment
-     * @return the caption
+     * @param e the experiment, for its run count and kind of environment
+     * @return one or more sentences; only the note on lines and bands when {@code metric} is null
      */
     static String caption(Recorded metric, Experiment e) {
         String common = "Lines are means over " + e.runs() + " runs; shaded bands are 95% confidence intervals "

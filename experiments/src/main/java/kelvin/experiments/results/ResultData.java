@@ -57,11 +57,11 @@ public final class ResultData {
     /**
      * From a finished run.
      *
-     * @param e the experiment
+     * @param e the experiment that was run
      * @param result every cell's aggregates
      * @param runs where the per-run values were kept
      * @param facts what the report header shows (seed, runs, wall time, machine, ...)
-     * @return the data
+     * @return the run's data, read through {@code runs} for per-run values
      */
     public static ResultData of(Experiment e, Runner.Result result, RunStore runs, Map<String, String> facts) {
         int cells = e.cells().size();
@@ -105,7 +105,7 @@ public final class ResultData {
     /**
      * The per-run values.
      *
-     * @return their store
+     * @return the store they are read from: in memory, or the results folder's {@code cells/}
      */
     public RunStore runStore() {
         return runs;
@@ -117,7 +117,7 @@ public final class ResultData {
      * @param cell the cell's index
      * @param metric a recorded metric
      * @param checkpoint the checkpoint's position
-     * @return the interval, or null when no run had a value
+     * @return the interval, or null when the metric is not recorded or no run had a value
      */
     public Interval interval(int cell, Recorded metric, int checkpoint) {
         int k = experiment.metrics().indexOf(metric);
@@ -129,7 +129,7 @@ public final class ResultData {
      *
      * @param cell the cell's index
      * @param metric a recorded metric
-     * @return the interval, or null
+     * @return the interval, or null when the metric is not recorded or no run had a value
      */
     public Interval last(int cell, Recorded metric) {
         return interval(cell, metric, experiment.checkpoints().length - 1);
@@ -141,7 +141,7 @@ public final class ResultData {
      * @param variant the variant's label
      * @param metric the metric's name
      * @param checkpoint the checkpoint's position ({@link Experiment#checkpoints()})
-     * @return the interval, or null when not recorded
+     * @return the interval, or null when no run had a value
      * @throws IllegalArgumentException for an unknown variant or metric
      */
     public Interval interval(String variant, String metric, int checkpoint) {
@@ -191,7 +191,7 @@ public final class ResultData {
      * Each run's final value of a metric in run order (NaN where a run has none).
      *
      * @param cell the cell's index
-     * @param metric a metric
+     * @param metric a metric, recorded or not
      * @return the values, or null if the metric is not recorded
      */
     public double[] finals(int cell, Recorded metric) {
@@ -222,7 +222,7 @@ public final class ResultData {
      * The number of runs with a row.
      *
      * @param cell the cell's index
-     * @return the runs
+     * @return the experiment's runs, the same for every cell
      */
     public int runs(int cell) {
         return experiment.runs();
@@ -232,7 +232,7 @@ public final class ResultData {
      * A counter of a cell (visits, then greedy-action counts; see TabularSimulation).
      *
      * @param cell the cell's index
-     * @param i the counter
+     * @param i the counter's index
      * @return its value (0 beyond the cell's counters)
      */
     public long tally(int cell, int i) {
@@ -243,7 +243,7 @@ public final class ResultData {
      * The number of counters kept for a cell.
      *
      * @param cell the cell's index
-     * @return the count
+     * @return 0 on a bandit; on a tabular environment at least states times (1 + actions)
      */
     public int tallies(int cell) {
         return tallies[cell].length;

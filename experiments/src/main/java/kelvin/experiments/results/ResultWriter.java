@@ -42,6 +42,8 @@ public final class ResultWriter {
     private final int threads;
 
     /**
+     * A writer of one finished session's results; nothing is written until {@link #write} is called.
+     *
      * @param experiment what was run
      * @param result every cell's aggregates
      * @param runs where the per-run values were kept
@@ -64,7 +66,7 @@ public final class ResultWriter {
      * @param runs where the per-run values were kept
      * @param wallSeconds the session's wall time
      * @param threads the worker threads it used
-     * @return the results
+     * @return the results, with the report header's facts of this session
      */
     public static ResultData inMemory(Experiment experiment, Runner.Result result, RunStore runs, double wallSeconds,
                                       int threads) {
@@ -98,8 +100,8 @@ public final class ResultWriter {
 
     /**
      * Redraws the charts and report.html of a results folder from its CSV files ({@code kelvin plot}),
-     * removes charts the new options no longer draw and updates the manifest's file list. The header
-     * facts (wall time, machine, version) are those of the run, from manifest.json.
+     * removes the charts that {@code options} do not draw and updates the manifest's file list. The
+     * header facts (wall time, machine, version) are those of the run, from manifest.json.
      *
      * @param dir the results folder
      * @param experiment the experiment of its config.yaml
@@ -165,8 +167,8 @@ public final class ResultWriter {
     /**
      * The chart with readable ticks on its log axes (decades, 1-2-5 steps).
      *
-     * @param chart a chart
-     * @return the chart with its ticks
+     * @param chart a chart, with or without log axes
+     * @return a copy with ticks on each log axis that has data; {@code chart} itself when none has
      */
     public static LineChart readableTicks(LineChart chart) {
         return AxisTicks.apply(chart);
@@ -175,7 +177,7 @@ public final class ResultWriter {
     /**
      * The fully resolved config, as YAML that {@code kelvin run} accepts again.
      *
-     * @param e the experiment
+     * @param e a validated experiment
      * @return the YAML text of config.yaml
      */
     public static String configYaml(Experiment e) {

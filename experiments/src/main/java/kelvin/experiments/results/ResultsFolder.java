@@ -51,7 +51,7 @@ public final class ResultsFolder {
      * {@code resume} (keep the cells that still match) or {@code force} (overwrite).
      *
      * @param dir the results folder
-     * @param configYaml the text of the new run's config.yaml
+     * @param configYaml the config.yaml text of the run about to write
      * @param resume whether {@code --resume} was given
      * @param force whether {@code --force} was given
      * @throws IOException when the folder cannot be read

@@ -119,7 +119,15 @@ final class Sensitivity {
         return ratio > 1;
     }
 
-    /** An agent swept over two numeric keys on a full grid: rows x columns cells. */
+    /**
+     * An agent swept over two numeric keys on a full grid: rows x columns cells.
+     *
+     * @param agent the agent's name in the config
+     * @param keys the two swept keys: the rows' key, then the columns'
+     * @param rows the first key's values, largest first
+     * @param columns the second key's values, ascending
+     * @param cells the agent's variants, one per combination, in config order
+     */
     record Grid(String agent, List<String> keys, List<String> rows, List<String> columns, List<Cell> cells) {
     }
 

@@ -40,7 +40,7 @@ public final class Tables {
     /**
      * Statistics of one metric of one cell at one checkpoint.
      *
-     * @param e the experiment
+     * @param e the experiment, for its number of checkpoints
      * @param m the cell's aggregates
      * @param metric the metric's position
      * @param checkpoint the checkpoint's position
@@ -56,8 +56,8 @@ public final class Tables {
      * The text of curves.csv: one row per variant, metric and checkpoint with mean, standard error,
      * 95% interval and count, then one column per swept key.
      *
-     * @param data the results
-     * @return the CSV text
+     * @param data the results to tabulate, every checkpoint of every variant
+     * @return the CSV text, header first; a row without values is left out
      */
     public static String curves(ResultData data) {
         Experiment e = data.experiment();
@@ -79,8 +79,8 @@ public final class Tables {
     /**
      * The text of summary.csv: the statistics of curves.csv at the last checkpoint, without t.
      *
-     * @param data the results
-     * @return the CSV text
+     * @param data the results to tabulate, the last checkpoint of every variant
+     * @return the CSV text, header first; a row without values is left out
      */
     public static String summary(ResultData data) {
         Experiment e = data.experiment();
@@ -116,7 +116,7 @@ public final class Tables {
      * of every variant shares run r's environment stream (common random numbers), which is what
      * makes per-run differences between variants paired.
      *
-     * @param data the results
+     * @param data the results whose run store holds every run's row
      * @param out where the CSV text goes
      * @throws IOException when the per-run values cannot be read back or written
      */
@@ -226,10 +226,10 @@ public final class Tables {
     }
 
     /**
-     * A number as the CSV files write it: the shortest decimal that reads back to the same double.
+     * A number as the CSV files write it: text that reads back to the same double.
      *
-     * @param v the number
-     * @return its text, empty for NaN
+     * @param v any double
+     * @return {@link Double#toString(double)}'s text, "0.0" for either zero, empty for NaN
      */
     public static String number(double v) {
         if (Double.isNaN(v)) {

@@ -32,6 +32,8 @@ public final class BanditSimulation implements Simulation {
     private final boolean fused;
 
     /**
+     * A simulation that takes the fused loop wherever it applies.
+     *
      * @param experiment a bandit experiment
      */
     public BanditSimulation(Experiment experiment) {
@@ -112,9 +114,10 @@ public final class BanditSimulation implements Simulation {
      * this is exactly the curve of run {@code run} in {@code kelvin run}.
      *
      * @param cell a bandit cell
-     * @param run the run
+     * @param run the run's 0-based index, which picks its random streams
      * @param at the step indices
-     * @return the temperatures
+     * @return one temperature per index of {@code at}, in its order; NaN for an agent without one
+     * @throws IllegalArgumentException when an index of {@code at} is not below the horizon
      */
     public double[] temperatureTrace(BanditCell cell, int run, long[] at) {
         BanditRun bandit = cell.environment().start(Streams.environment(experiment.seed(), run));

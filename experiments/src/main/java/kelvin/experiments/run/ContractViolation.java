@@ -11,6 +11,8 @@ public final class ContractViolation extends ExperimentException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * A violation not yet located in the experiment (see {@link #in}).
+     *
      * @param message the plug-in, what it returned and at which step
      */
     public ContractViolation(String message) {
@@ -22,7 +24,7 @@ public final class ContractViolation extends ExperimentException {
      *
      * @param variant the cell's label
      * @param run the 0-based run
-     * @return the located violation
+     * @return a violation whose message ends with the variant and the 1-based run
      */
     public ContractViolation in(String variant, int run) {
         return new ContractViolation(getMessage() + " (variant " + variant + ", run " + (run + 1) + ")");

@@ -10,8 +10,10 @@ public final class MemoryRunStore implements RunStore {
     private final int[] runs;
 
     /**
-     * @param cells the experiment's cells
-     * @param columns values per run
+     * An empty store; each cell's rows grow as blocks are appended.
+     *
+     * @param cells the number of the experiment's cells
+     * @param columns values per run ({@link Simulation#runColumns})
      */
     public MemoryRunStore(int cells, int columns) {
         this.columns = columns;

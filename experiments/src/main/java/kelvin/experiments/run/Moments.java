@@ -23,15 +23,19 @@ public final class Moments {
     private final long[] tallies;
 
     /**
-     * @param slots statistics slots
+     * Empty statistics without integer tallies.
+     *
+     * @param slots how many series to follow (one per metric and checkpoint)
      */
     public Moments(int slots) {
         this(slots, 0);
     }
 
     /**
-     * @param slots statistics slots
-     * @param tallies integer counters summed across runs (e.g. state visits), exact in any order
+     * Empty statistics with integer tallies at zero.
+     *
+     * @param slots how many series to follow (one per metric and checkpoint)
+     * @param tallies how many integer counters to sum across runs (e.g. state visits)
      */
     public Moments(int slots, int tallies) {
         this.tallies = new long[tallies];
@@ -47,7 +51,7 @@ public final class Moments {
     /**
      * The number of statistics slots.
      *
-     * @return the slots
+     * @return how many series this object follows
      */
     public int slots() {
         return n.length;
@@ -56,8 +60,8 @@ public final class Moments {
     /**
      * Adds a value to a slot (Welford's update); NaN is skipped.
      *
-     * @param slot the slot
-     * @param x the value
+     * @param slot the series, from 0 to {@link #slots()} - 1
+     * @param x one run's value of that series; NaN leaves the slot unchanged
      */
     public void add(int slot, double x) {
         if (Double.isNaN(x)) {
@@ -111,7 +115,7 @@ public final class Moments {
     /**
      * Writes every slot exactly (bit patterns of the doubles), for a finished cell on disk.
      *
-     * @param out the stream
+     * @param out where the tallies and then the slots go
      * @throws IOException when writing fails
      */
     public void write(DataOutput out) throws IOException {
@@ -132,8 +136,8 @@ public final class Moments {
     /**
      * Reads what {@link #write} wrote; the restored object is equal bit for bit.
      *
-     * @param in the stream
-     * @return the statistics
+     * @param in positioned at what {@link #write} wrote
+     * @return statistics equal to those written, tallies included
      * @throws IOException when the stream ends early or holds something else
      */
     public static Moments read(DataInput in) throws IOException {
@@ -170,7 +174,7 @@ public final class Moments {
     /**
      * Adds {@code amount} to counter {@code i}.
      *
-     * @param i the counter
+     * @param i the counter, from 0 to {@link #tallies()} - 1
      * @param amount what to add
      */
     public void tally(int i, long amount) {
@@ -178,10 +182,10 @@ public final class Moments {
     }
 
     /**
-     * A counter.
+     * The sum of one integer counter.
      *
-     * @param i the counter
-     * @return its sum
+     * @param i the counter, from 0 to {@link #tallies()} - 1
+     * @return everything added to it, merges included
      */
     public long tally(int i) {
         return tallies[i];
@@ -190,7 +194,7 @@ public final class Moments {
     /**
      * The number of integer counters.
      *
-     * @return the counters
+     * @return how many tallies this object sums, 0 when none were asked for
      */
     public int tallies() {
         return tallies.length;
@@ -199,8 +203,8 @@ public final class Moments {
     /**
      * The number of (non-NaN) values added to a slot.
      *
-     * @param slot the slot
-     * @return n
+     * @param slot the series, from 0 to {@link #slots()} - 1
+     * @return how many values it holds, 0 when none
      */
     public long count(int slot) {
         return n[slot];
@@ -209,7 +213,7 @@ public final class Moments {
     /**
      * The mean of a slot's values.
      *
-     * @param slot the slot
+     * @param slot the series, from 0 to {@link #slots()} - 1
      * @return the mean, NaN when empty
      */
     public double mean(int slot) {
@@ -219,7 +223,7 @@ public final class Moments {
     /**
      * Sample variance (n - 1 in the denominator).
      *
-     * @param slot the slot
+     * @param slot the series, from 0 to {@link #slots()} - 1
      * @return the variance, NaN below two values
      */
     public double variance(int slot) {
@@ -229,7 +233,7 @@ public final class Moments {
     /**
      * The smallest value of a slot.
      *
-     * @param slot the slot
+     * @param slot the series, from 0 to {@link #slots()} - 1
      * @return the minimum, NaN when empty
      */
     public double min(int slot) {
@@ -239,7 +243,7 @@ public final class Moments {
     /**
      * The largest value of a slot.
      *
-     * @param slot the slot
+     * @param slot the series, from 0 to {@link #slots()} - 1
      * @return the maximum, NaN when empty
      */
     public double max(int slot) {

@@ -15,8 +15,10 @@ public final class RunRows {
     private int runs;
 
     /**
-     * @param columns values per run
-     * @param capacity runs the block will hold
+     * An empty block.
+     *
+     * @param columns values per run ({@link Simulation#runColumns})
+     * @param capacity runs the block will hold; more are accepted, at the cost of a copy
      */
     public RunRows(int columns, int capacity) {
         this.columns = columns;
@@ -35,19 +37,19 @@ public final class RunRows {
     /**
      * Sets a value of the current (last begun) run.
      *
-     * @param column the column
-     * @param x the value
+     * @param column the column, from 0 to {@link #columns()} - 1
+     * @param x the value; NaN leaves the column as unset
      */
     public void set(int column, double x) {
         values[(runs - 1) * columns + Objects.checkIndex(column, columns)] = x;
     }
 
     /**
-     * A value.
+     * A value of one run of the block.
      *
      * @param run the run's position in the block
-     * @param column the column
-     * @return the value
+     * @param column the column, from 0 to {@link #columns()} - 1
+     * @return the value, NaN when it was not set
      */
     public double get(int run, int column) {
         return values[Objects.checkIndex(run, runs) * columns + Objects.checkIndex(column, columns)];
@@ -56,7 +58,7 @@ public final class RunRows {
     /**
      * The runs with a row.
      *
-     * @return the count
+     * @return how many runs were begun
      */
     public int runs() {
         return runs;
@@ -65,7 +67,7 @@ public final class RunRows {
     /**
      * The values per run.
      *
-     * @return the column count
+     * @return the column count given to the constructor
      */
     public int columns() {
         return columns;

@@ -81,7 +81,7 @@ public interface RunStore {
      * Told when a cell's last block has been appended and its aggregates merged.
      *
      * @param cell the cell's index
-     * @param moments its aggregates
+     * @param moments the cell's aggregates over all its runs
      * @param seconds the compute time it took
      * @throws IOException when the cell cannot be kept
      */
@@ -91,7 +91,7 @@ public interface RunStore {
      * One per-run value of every run of a finished cell.
      *
      * @param cell the cell's index
-     * @param column the column
+     * @param column the column: a metric's position, or {@link Simulation#areaColumn} for the regret area
      * @return the values in run order
      * @throws IOException when they cannot be read back
      */

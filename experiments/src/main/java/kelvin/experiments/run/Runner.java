@@ -31,9 +31,12 @@ public final class Runner {
     private final ProgressListener progress;
 
     /**
-     * @param experiment the experiment
-     * @param threads worker threads, at least 1
-     * @param progress told as runs finish
+     * A runner for one experiment; nothing runs until {@link #run} is called.
+     *
+     * @param experiment the experiment whose cells to run
+     * @param threads worker threads, at least 1; results are identical for any count
+     * @param progress told as runs finish, from worker threads
+     * @throws IllegalArgumentException if {@code threads < 1}
      */
     public Runner(Experiment experiment, int threads, ProgressListener progress) {
         if (threads < 1) {
@@ -48,7 +51,7 @@ public final class Runner {
      * Per-cell results, in cell order, with the compute seconds each cell took.
      *
      * @param cells each cell's aggregates
-     * @param cellSeconds each cell's compute time
+     * @param cellSeconds each cell's compute time in seconds, summed over the threads that ran it
      */
     public record Result(List<Moments> cells, double[] cellSeconds) {
     }
@@ -56,7 +59,7 @@ public final class Runner {
     /**
      * Runs every cell, keeping no per-run values.
      *
-     * @return the aggregates
+     * @return every cell's aggregates and compute seconds, in cell order
      * @throws InterruptedException when interrupted
      */
     public Result run() throws InterruptedException {
@@ -67,10 +70,11 @@ public final class Runner {
      * Runs the cells not in {@code done} (finished cells restored from disk: aggregates and seconds)
      * and hands every block's rows and every finished cell to {@code store}.
      *
-     * @param done restored cells by index
+     * @param done restored cells by cell index, each as a one-cell result
      * @param store where per-run values and finished cells go
      * @return every cell's aggregates, restored or computed
      * @throws InterruptedException when interrupted
+     * @throws ExperimentException when {@code store} cannot save a finished cell
      */
     public Result run(Map<Integer, Result> done, RunStore store) throws InterruptedException {
         List<Cell> cells = experiment.cells();

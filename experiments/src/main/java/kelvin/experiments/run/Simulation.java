@@ -28,11 +28,11 @@ public interface Simulation {
      * Runs runs [from, to) of a cell, adding their metrics to {@code out} and their rows to
      * {@code rows} in run order.
      *
-     * @param cell the cell
-     * @param from the first run
-     * @param to one past the last run
-     * @param out the block's aggregates
-     * @param rows the block's per-run values
+     * @param cell a cell of the experiment this simulation was made for
+     * @param from the first run's index (0-based)
+     * @param to one past the last run's index
+     * @param out receives the block's aggregates
+     * @param rows receives one row per run of the block
      */
     void runBlock(Cell cell, int from, int to, Moments out, RunRows rows);
 
@@ -41,7 +41,7 @@ public interface Simulation {
      * then the area under the run's regret curve (the sum of its cumulative regret over every step
      * or episode, NaN when regret is not recorded).
      *
-     * @param experiment the experiment
+     * @param experiment the experiment whose runs are kept
      * @return metrics + 1
      */
     static int runColumns(Experiment experiment) {
@@ -51,8 +51,8 @@ public interface Simulation {
     /**
      * The per-run column holding the area under the regret curve.
      *
-     * @param experiment the experiment
-     * @return its position
+     * @param experiment the experiment whose runs are kept
+     * @return its position, after the metrics' columns
      */
     static int areaColumn(Experiment experiment) {
         return experiment.metrics().size();
@@ -62,8 +62,8 @@ public interface Simulation {
      * Records metric {@code metric}'s value at checkpoint {@code checkpoint}; at the last checkpoint
      * it is also the run's final value.
      *
-     * @param out the aggregates
-     * @param rows the per-run values
+     * @param out the block's aggregates
+     * @param rows the block's per-run values, written in the current run's row
      * @param metric the metric's position
      * @param checkpoint the checkpoint's position
      * @param checkpoints the number of checkpoints
@@ -79,8 +79,9 @@ public interface Simulation {
     /**
      * The simulation for an experiment's kind of environment.
      *
-     * @param experiment the experiment
-     * @return its simulation
+     * @param experiment a bandit or tabular experiment
+     * @return a {@link TabularSimulation} when it is episodic, otherwise a {@link BanditSimulation}
+     *     taking fused loops
      */
     static Simulation of(Experiment experiment) {
         return experiment.episodic() ? new TabularSimulation(experiment) : new BanditSimulation(experiment);

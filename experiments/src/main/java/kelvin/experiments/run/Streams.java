@@ -40,7 +40,7 @@ public final class Streams {
      *
      * @param seed the master seed
      * @param run the 0-based run
-     * @return a fresh generator
+     * @return a generator of its own, at the start of that stream
      */
     public static UniformRandomProvider environment(long seed, int run) {
         return create(key(seed, ENVIRONMENT, 0, run));
@@ -52,7 +52,7 @@ public final class Streams {
      * @param seed the master seed
      * @param cellLabel the cell's label ({@code agent[key=value,...]})
      * @param run the 0-based run
-     * @return a fresh generator
+     * @return a generator of its own, at the start of that stream
      */
     public static UniformRandomProvider agent(long seed, String cellLabel, int run) {
         return agentGenerator(seed, cellLabel, run);

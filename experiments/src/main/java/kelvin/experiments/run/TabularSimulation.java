@@ -33,6 +33,8 @@ public final class TabularSimulation implements Simulation {
     private final boolean recordsRegret;
 
     /**
+     * A simulation of an experiment's tabular cells.
+     *
      * @param experiment an experiment on a tabular MDP
      */
     public TabularSimulation(Experiment experiment) {
