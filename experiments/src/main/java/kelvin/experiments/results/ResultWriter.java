@@ -208,7 +208,8 @@ public final class ResultWriter {
         f.put(experiment.episodic() ? "Episodes" : "Steps", Integer.toString(experiment.horizon()));
         f.put("Variants", Integer.toString(experiment.cells().size()));
         f.put("Kelvin", version);
-        f.put("Wall time", String.format(Locale.ROOT, "%.2f s on %d thread%s", wallSeconds, threads,
+        // From the value manifest.json keeps, so `kelvin plot` redraws the same header.
+        f.put("Wall time", String.format(Locale.ROOT, "%.2f s on %d thread%s", round3(wallSeconds), threads,
                 threads == 1 ? "" : "s"));
         f.put("Machine", machine);
         f.put("Finished", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
