@@ -7,6 +7,7 @@ import java.util.Map;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.results.AtomicFiles;
 import kelvin.experiments.results.CellStore;
+import kelvin.experiments.results.FolderLock;
 import kelvin.experiments.results.ResultData;
 import kelvin.experiments.results.ResultWriter;
 import kelvin.experiments.results.ResultsFolder;
@@ -65,21 +66,29 @@ public final class ExperimentSession {
         }
         Path dir = options.out();
         String configYaml = ResultWriter.configYaml(experiment);
-        ResultsFolder.check(dir, configYaml, options.resume(), options.force());
+        ResultsFolder.checkPlace(dir);
         Files.createDirectories(dir);
-        ResultsFolder.removeTemporaryFiles(dir);
-        AtomicFiles.write(dir.resolve("config.yaml"), configYaml);
-        CellStore store = new CellStore(dir, experiment);
-        Map<Integer, Runner.Result> done = options.resume() ? store.load() : Map.of();
-        if (!done.isEmpty()) {
-            options.notices().accept(String.format("resuming: %d of %d variants already finished", done.size(),
-                    experiment.cells().size()));
+        try (FolderLock lock = FolderLock.acquire(dir)) {
+            ResultsFolder.check(dir, configYaml, options.resume(), options.force());
+            if (options.force()) {
+                ResultsFolder.replaceOld(dir, options.resume());
+            } else {
+                ResultsFolder.beginWriting(dir, configYaml);
+            }
+            ResultsFolder.removeTemporaryFiles(dir);
+            AtomicFiles.write(dir.resolve("config.yaml"), configYaml);
+            CellStore store = new CellStore(dir, experiment);
+            Map<Integer, Runner.Result> done = options.resume() ? store.load(options.notices()) : Map.of();
+            if (!done.isEmpty()) {
+                options.notices().accept(String.format("resuming: %d of %d variants already finished", done.size(),
+                        experiment.cells().size()));
+            }
+            Runner.Result result = runner.run(done, store);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            ResultData data = new ResultWriter(experiment, result, store, seconds, options.threads())
+                    .write(dir, options.plots(), configYaml);
+            store.removeOthers();
+            return data;
         }
-        Runner.Result result = runner.run(done, store);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        ResultData data = new ResultWriter(experiment, result, store, seconds, options.threads())
-                .write(dir, options.plots(), configYaml);
-        store.removeOthers();
-        return data;
     }
 }

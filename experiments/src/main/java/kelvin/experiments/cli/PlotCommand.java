@@ -8,8 +8,10 @@ import java.util.concurrent.Callable;
 import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
+import kelvin.experiments.results.FolderLock;
 import kelvin.experiments.results.ReportOptions;
 import kelvin.experiments.results.ResultWriter;
+import kelvin.experiments.results.ResultsFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,14 +56,22 @@ public final class PlotCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
+        if (dir.toString().isBlank()) {
+            throw new CommandLine.ParameterException(cl, "RESULTS_DIR is empty; give the results folder's name");
+        }
         Path config = dir.resolve("config.yaml");
         if (!Files.isRegularFile(config)) {
             throw new CommandLine.ParameterException(cl, dir + " is not a Kelvin results folder: it has no config.yaml "
                     + "(kelvin run writes one into every results folder)");
         }
-        Experiment experiment = Experiment.load(config, List.of(), plugins.registry());
-        ReportOptions options = new ReportOptions(metrics(experiment), baseline(experiment), timeAxis());
-        List<String> files = ResultWriter.replot(dir, experiment, options);
+        List<String> files;
+        Experiment experiment;
+        try (FolderLock lock = FolderLock.acquire(dir)) {
+            ResultsFolder.checkComplete(dir);
+            experiment = Experiment.load(config, List.of(), plugins.registry());
+            ReportOptions options = new ReportOptions(metrics(experiment), baseline(experiment), timeAxis());
+            files = ResultWriter.replot(dir, experiment, options);
+        }
         if (!quiet) {
             cl.getOut().printf("%s: redrew %d files (open %s)%n", experiment.name(), files.size(),
                     dir.resolve("report.html"));

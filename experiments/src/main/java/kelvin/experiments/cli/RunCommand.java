@@ -57,8 +57,8 @@ public final class RunCommand implements Callable<Integer> {
             + "still matches; compute the rest. The result is byte-identical to an uninterrupted run.")
     boolean resume;
 
-    @Option(names = "--force", description = "Write into the results folder even if it holds another config's "
-            + "results.")
+    @Option(names = "--force", description = "Replace the results in the folder even if they are another config's: "
+            + "Kelvin's files of the old run are deleted before anything new is written.")
     boolean force;
 
     @Mixin
@@ -80,6 +80,10 @@ public final class RunCommand implements Callable<Integer> {
         if (n < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
         }
+        if (out != null && out.toString().isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out is empty; give the results folder's "
+                    + "name (the current folder is never used as one)");
+        }
         Experiment experiment = Experiment.load(config, overrides, plugins.registry());
         Path dir = out != null ? out : Paths.get("results", experiment.name());
         PrintWriter err = spec.commandLine().getErr();
@@ -88,13 +92,20 @@ public final class RunCommand implements Callable<Integer> {
         try (ProgressDisplay progress = new ProgressDisplay(err, experiment.name())) {
             SessionOptions options = SessionOptions.inMemory().withThreads(n).writingTo(dir, !noPlots)
                     .withFolderPolicy(resume, force)
-                    .reportingTo(quiet ? ProgressListener.NONE : progress, quiet ? note -> { } : err::println);
+                    .reportingTo(quiet ? ProgressListener.NONE : progress, note -> notice(err, note));
             data = ExperimentSession.of(experiment).run(options);
         } catch (IOException e) {
             throw new ExperimentException("could not write results to " + dir + ": " + e.getMessage(), e);
         }
         printSummary(data, (System.nanoTime() - start) / 1e9, n, dir);
         return 0;
+    }
+
+    /** Notes are for the curious and --quiet drops them; a warning (a damaged cell recomputed) always shows. */
+    private void notice(PrintWriter err, String note) {
+        if (!quiet || note.startsWith("warning:")) {
+            err.println(note);
+        }
     }
 
     private void printSummary(ResultData data, double seconds, int n, Path dir) {

@@ -8,8 +8,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
 import kelvin.experiments.Version;
 import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
@@ -38,11 +44,16 @@ import kelvin.experiments.run.Simulation;
  * the agent's resolved spec and the file format), so a stored cell is reused only when recomputing
  * it would give the same bits; the aggregates are stored as the bit patterns of the doubles, which
  * is why a resumed run ends byte-identical to an uninterrupted one.
+ *
+ * <p>Nothing on disk is trusted: a {@code .cell} file ends with the CRC-32C of everything before it
+ * and holds the cell's hash, and the length and CRC-32C of its {@code .runs} file; a cell whose
+ * files fail any of these is recomputed, with a warning naming the file. The store writes only
+ * inside a real {@code cells} folder, never through a symbolic link.
  */
 public final class CellStore implements RunStore {
     private static final String MAGIC = "kelvin-cell";
     private static final String RUNS_MAGIC = "kelvin-runs";
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
 
     private final Path dir;
     private final Experiment experiment;
@@ -86,25 +97,52 @@ public final class CellStore implements RunStore {
     }
 
     /**
-     * The stored results of every cell whose files are complete and whose hash matches, by cell
-     * index; unreadable or incomplete files are ignored (and recomputed).
+     * The stored results of every cell whose files are complete and verified, by cell index; other
+     * cells are left to be recomputed, silently.
      *
      * @return each restored cell as a one-cell result, in cell order; empty when none can be reused
      */
     public Map<Integer, Runner.Result> load() {
+        return load(warning -> { });
+    }
+
+    /**
+     * The stored results of every cell whose files are complete and verified (checksums, cell hash,
+     * sizes), by cell index. A cell never finished is simply absent; a finished cell whose files fail
+     * a check is absent too, and {@code warnings} is told which file and why.
+     *
+     * @param warnings told one line per damaged or foreign cell file, starting with {@code warning:}
+     * @return each restored cell as a one-cell result, in cell order; empty when none can be reused
+     */
+    public Map<Integer, Runner.Result> load(Consumer<String> warnings) {
         Map<Integer, Runner.Result> found = new LinkedHashMap<>();
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return found;
+        }
         for (Cell cell : experiment.cells()) {
-            Runner.Result r = read(cell.index());
-            if (r != null && runsComplete(cell.index())) {
-                found.put(cell.index(), r);
+            Verdict v = read(cell.index());
+            if (v.result() != null) {
+                found.put(cell.index(), v.result());
+            } else if (v.problem() != null) {
+                warnings.accept("warning: " + v.problem() + "; recomputing variant " + cell.label());
             }
         }
         return found;
     }
 
+    /** A stored cell's result, or why it cannot be used (both null: the cell was never finished). */
+    private record Verdict(Runner.Result result, String problem) {
+        static Verdict damaged(Path file, String why) {
+            return new Verdict(null, file + " " + why);
+        }
+    }
+
     @Override
     public void append(int cell, RunRows rows) throws IOException {
         Files.createDirectories(dir);
+        if (Files.isSymbolicLink(dir)) {
+            throw new IOException(dir + " is a symbolic link; Kelvin never writes through one");
+        }
         Path part = partFile(cell);
         boolean first = !Files.exists(part);
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(part,
@@ -122,10 +160,16 @@ public final class CellStore implements RunStore {
         }
     }
 
-    /** {@inheritDoc} Renames the cell's runs into place, then writes its aggregates atomically. */
+    /**
+     * {@inheritDoc} Renames the cell's runs into place, then writes its aggregates, the runs' length
+     * and CRC-32C, and the CRC-32C of all that, atomically.
+     */
     @Override
     public void finish(int cell, Moments moments, double seconds) throws IOException {
-        Files.move(partFile(cell), runsFile(cell), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path part = partFile(cell);
+        long length = Files.size(part);
+        int runsCrc = crc(part);
+        Files.move(part, runsFile(cell), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(MAGIC);
@@ -134,8 +178,21 @@ public final class CellStore implements RunStore {
             out.writeUTF(Version.get());
             out.writeDouble(seconds);
             moments.write(out);
+            out.writeLong(length);
+            out.writeInt(runsCrc);
+            CRC32C crc = new CRC32C();
+            crc.update(bytes.toByteArray());
+            out.writeInt((int) crc.getValue());
         }
         AtomicFiles.write(cellFile(cell), bytes.toByteArray());
+    }
+
+    private static int crc(Path file) throws IOException {
+        CRC32C crc = new CRC32C();
+        try (InputStream in = new CheckedInputStream(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), crc)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return (int) crc.getValue();
     }
 
     /**
@@ -205,7 +262,7 @@ public final class CellStore implements RunStore {
      * @throws IOException when the folder cannot be listed or a file deleted
      */
     public void removeOthers() throws IOException {
-        if (!Files.isDirectory(dir)) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Set<String> keep = new HashSet<>();
@@ -241,38 +298,75 @@ public final class CellStore implements RunStore {
         return dir.resolve("." + stem(cell) + ".runs.part.tmp");
     }
 
-    private boolean runsComplete(int cell) {
-        try {
-            long header = 2 + RUNS_MAGIC.length() + 4 + 4;
-            return Files.size(runsFile(cell)) == header + 8L * columns * experiment.runs();
-        } catch (IOException e) {
-            return false;
-        }
+    private long runsLength() {
+        return 2 + RUNS_MAGIC.length() + 4 + 4 + 8L * columns * experiment.runs();
     }
 
-    private Runner.Result read(int cell) {
+    private Verdict read(int cell) {
+        Path file = cellFile(cell);
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(cellFile(cell));
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return null;
+            return new Verdict(null, null);
         } catch (IOException e) {
-            return null;
+            return Verdict.damaged(file, "cannot be read");
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT || !hashes[cell].equals(in.readUTF())) {
-                return null;
+        Integer format = format(bytes);
+        if (format != null && format != FORMAT) {
+            return Verdict.damaged(file, "was written in cell format " + format + ", this Kelvin reads format "
+                    + FORMAT);
+        }
+        int body = bytes.length - 4;
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, Math.max(body, 0));
+        if (body < 0 || ByteBuffer.wrap(bytes, body, 4).getInt() != (int) crc.getValue()) {
+            return Verdict.damaged(file, "is damaged (its CRC-32C does not match its content)");
+        }
+        long runsLength;
+        int runsCrc;
+        Moments m;
+        double seconds;
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body))) {
+            if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
+                return Verdict.damaged(file, "is not a Kelvin cell file");
+            }
+            if (!hashes[cell].equals(in.readUTF())) {
+                return Verdict.damaged(file, "holds another variant or config (its cell hash differs)");
             }
             in.readUTF(); // the version that wrote it: informative only
-            double seconds = in.readDouble();
-            Moments m = Moments.read(in);
+            seconds = in.readDouble();
+            m = Moments.read(in);
+            runsLength = in.readLong();
+            runsCrc = in.readInt();
             int slots = experiment.metrics().size() * experiment.checkpoints().length;
             if (m.slots() != slots || ((InputStream) in).available() != 0) {
-                return null;
+                return Verdict.damaged(file, "does not fit this config's metrics and checkpoints");
             }
-            return new Runner.Result(List.of(m), new double[] {seconds});
+        } catch (IOException | RuntimeException e) {
+            return Verdict.damaged(file, "is damaged (it ends early or holds impossible sizes)");
+        }
+        Path runs = runsFile(cell);
+        try {
+            if (!Files.isRegularFile(runs, LinkOption.NOFOLLOW_LINKS)) {
+                return Verdict.damaged(runs, "is missing");
+            }
+            if (Files.size(runs) != runsLength || runsLength != runsLength() || crc(runs) != runsCrc) {
+                return Verdict.damaged(runs, "is damaged (its length or CRC-32C differs from what "
+                        + file.getFileName() + " records)");
+            }
         } catch (IOException e) {
-            return null; // a damaged file is recomputed, never trusted
+            return Verdict.damaged(runs, "cannot be read");
+        }
+        return new Verdict(new Runner.Result(List.of(m), new double[] {seconds}), null);
+    }
+
+    /** The format number of a file that starts like a cell file, else null. */
+    private static Integer format(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            return MAGIC.equals(in.readUTF()) ? in.readInt() : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 }

@@ -30,8 +30,9 @@ import kelvin.plots.LineChart;
 
 /**
  * Writes a results folder: config.yaml, curves.csv, summary.csv, runs.csv, states.csv (tabular
- * environments), the plots and report.html, and
- * last manifest.json, so a folder with a manifest is a complete one. Every file is written
+ * environments), the plots and report.html, and last manifest.json (with the config's SHA-256 and
+ * the list of files), so a folder with a manifest is a complete one; result files of an earlier run
+ * that this one did not write are deleted before the manifest lands. Every file is written
  * atomically.
  */
 public final class ResultWriter {
@@ -93,6 +94,7 @@ public final class ResultWriter {
         if (plots) {
             files.addAll(new ReportWriter(data, configYaml, ReportOptions.DEFAULT).write(dir));
         }
+        ResultsFolder.removeStale(dir, files);
         files.add("manifest.json");
         AtomicFiles.write(dir.resolve("manifest.json"), TreeText.json(manifest(configYaml, files, finished)) + "\n");
         return data;
@@ -138,7 +140,9 @@ public final class ResultWriter {
                 continue;
             }
             if (name.startsWith("plots/")) {
-                Files.deleteIfExists(dir.resolve(name)); // a chart these options no longer draw
+                if (ResultsFolder.isChartName(name)) {
+                    Files.deleteIfExists(dir.resolve(name)); // a chart these options no longer draw
+                }
             } else {
                 files.add(name);
             }
