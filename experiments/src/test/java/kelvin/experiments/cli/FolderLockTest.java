@@ -95,8 +95,8 @@ class FolderLockTest {
     @Test
     void twoRunsWithDifferentConfigsOnOneNewFolderLeaveTheFirstOnesResultsWhole() throws Exception {
         Path reference = tmp.resolve("reference");
-        List<String> args = List.of("run", "examples/temperature-sweep.yaml", "--set", "runs=400", "--set",
-                "steps=3000", "--seed", "7", "--quiet", "--no-plots", "--threads", "1");
+        List<String> args = List.of("run", "examples/temperature-sweep.yaml", "--set", "runs=150", "--set",
+                "steps=2000", "--seed", "7", "--quiet", "--no-plots", "--threads", "1");
         List<String> ref = new ArrayList<>(args);
         ref.addAll(List.of("--out", reference.toString()));
         assertEquals(0, Cli.run(ref.toArray(new String[0])).exit());
@@ -114,8 +114,8 @@ class FolderLockTest {
                 Thread.sleep(5);
             }
             assertTrue(first.isAlive(), "the first run still runs when the second starts");
-            Cli second = Cli.run("run", "examples/temperature-sweep.yaml", "--set", "runs=400", "--set",
-                    "steps=3000", "--seed", "8", "--quiet", "--no-plots", "--threads", "1", "--out", out.toString());
+            Cli second = Cli.run("run", "examples/temperature-sweep.yaml", "--set", "runs=150", "--set",
+                    "steps=2000", "--seed", "8", "--quiet", "--no-plots", "--threads", "1", "--out", out.toString());
             assertEquals(2, second.exit(), second.err());
             assertTrue(second.err().matches(String.format(BUSY, java.util.regex.Pattern.quote(out.toString()),
                     first.pid())), second.err());
