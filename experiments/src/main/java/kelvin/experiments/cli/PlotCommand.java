@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import kelvin.experiments.config.ConfigException;
+import kelvin.experiments.config.Location;
 import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
@@ -57,7 +59,8 @@ public final class PlotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
         if (dir.toString().isBlank()) {
-            throw new CommandLine.ParameterException(cl, "RESULTS_DIR is empty; give the results folder's name");
+            throw new ConfigException(Location.of("RESULTS_DIR"), "", "the name is empty; give the results folder's "
+                    + "name");
         }
         Path config = dir.resolve("config.yaml");
         if (!Files.isRegularFile(config)) {

@@ -16,6 +16,7 @@ import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.results.Interval;
 import kelvin.experiments.results.ResultData;
+import kelvin.experiments.results.ResultsFolder;
 import kelvin.experiments.run.ProgressListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -80,9 +81,8 @@ public final class RunCommand implements Callable<Integer> {
         if (n < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
         }
-        if (out != null && out.toString().isBlank()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--out is empty; give the results folder's "
-                    + "name (the current folder is never used as one)");
+        if (out != null) {
+            ResultsFolder.checkPlace(out);
         }
         Experiment experiment = Experiment.load(config, overrides, plugins.registry());
         Path dir = out != null ? out : Paths.get("results", experiment.name());

@@ -74,7 +74,7 @@ public final class ResultsFolder {
     public static void checkPlace(Path dir) {
         if (dir.toString().isBlank()) {
             throw new ConfigException(Location.of("--out"), "", "the results folder's name is empty; give a folder "
-                    + "name (the current folder is not used as a results folder)");
+                    + "name (the current folder is never used as one)");
         }
         for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.exists(p) && !Files.isDirectory(p)) {
