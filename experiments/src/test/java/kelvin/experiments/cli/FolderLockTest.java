@@ -14,10 +14,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import kelvin.experiments.ExperimentSession;
+import kelvin.experiments.SessionOptions;
 import kelvin.experiments.config.ConfigException;
+import kelvin.experiments.config.Registry;
+import kelvin.experiments.model.Experiment;
 import kelvin.experiments.results.FolderLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +76,7 @@ class FolderLockTest {
             BufferedReader said = new BufferedReader(new InputStreamReader(holder.getInputStream(),
                     StandardCharsets.UTF_8));
             assertEquals("locked", said.readLine(), "the second process holds the lock");
-            String expected = String.format(BUSY, java.util.regex.Pattern.quote(out.toString()), holder.pid());
+            String expected = String.format(BUSY, Pattern.quote(out.toString()), holder.pid());
             for (String[] extra : new String[][] {{}, {"--resume"}, {"--force"}, {"--seed", "8", "--force"}}) {
                 Cli r = run(out, extra);
                 assertEquals(2, r.exit(), String.join(" ", extra) + ": " + r.err());
@@ -117,7 +123,7 @@ class FolderLockTest {
             Cli second = Cli.run("run", "examples/temperature-sweep.yaml", "--set", "runs=150", "--set",
                     "steps=2000", "--seed", "8", "--quiet", "--no-plots", "--threads", "1", "--out", out.toString());
             assertEquals(2, second.exit(), second.err());
-            assertTrue(second.err().matches(String.format(BUSY, java.util.regex.Pattern.quote(out.toString()),
+            assertTrue(second.err().matches(String.format(BUSY, Pattern.quote(out.toString()),
                     first.pid())), second.err());
             assertTrue(first.waitFor(120, TimeUnit.SECONDS), "the first run finishes");
             assertEquals(0, first.exitValue());
@@ -128,6 +134,56 @@ class FolderLockTest {
             assertArrayEquals(Files.readAllBytes(reference.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
         }
         assertEquals(0, Cli.run("plot", out.toString(), "--quiet").exit(), "the folder is one complete run");
+    }
+
+    @Test
+    void aForceRunKilledMidWayNeverLeavesTheOldCurvesUnderTheNewConfig() throws Exception {
+        Path out = tmp.resolve("forced");
+        List<String> args = new ArrayList<>(List.of("run", "examples/temperature-sweep.yaml", "--set", "runs=300",
+                "--set", "steps=3000", "--quiet", "--no-plots", "--threads", "1", "--out", out.toString()));
+        List<String> old = new ArrayList<>(args);
+        old.addAll(List.of("--seed", "7"));
+        assertEquals(0, Cli.run(old.toArray(new String[0])).exit());
+        byte[] oldCurves = Files.readAllBytes(out.resolve("curves.csv"));
+
+        List<String> command = java(Main.class);
+        command.addAll(args);
+        command.addAll(List.of("--seed", "8", "--force"));
+        Process forced = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            Path config = out.resolve("config.yaml");
+            while (forced.isAlive() && !(Files.exists(config) && Files.readString(config).contains("seed: 8"))) {
+                Thread.sleep(2);
+            }
+            assertTrue(forced.isAlive(), "killed while it computes the new run");
+        } finally {
+            forced.destroyForcibly().waitFor();
+        }
+        assertFalse(Files.exists(out.resolve("curves.csv")) && Arrays.equals(oldCurves,
+                Files.readAllBytes(out.resolve("curves.csv"))), "the old run's curves are gone");
+        assertFalse(Files.exists(out.resolve("manifest.json")), "the new run's manifest is not written yet");
+        Cli plot = Cli.run("plot", out.toString());
+        assertEquals(2, plot.exit(), plot.err());
+        assertTrue(plot.err().contains("manifest.json: missing or unreadable"), plot.err());
+        assertEquals(1, plot.err().lines().count(), plot.err());
+    }
+
+    @Test
+    void theLibraryPathTakesTheLockToo() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("library"));
+        Experiment e = Experiment.load(Path.of(CliTest.QUICKSTART),
+                List.of("runs=5", "steps=20"), Registry.builtIns());
+        SessionOptions options = SessionOptions.inMemory().withThreads(1)
+                .writingTo(dir, false);
+        try (FolderLock held = FolderLock.acquire(dir)) {
+            ConfigException refused = assertThrows(ConfigException.class,
+                    () -> ExperimentSession.of(e).run(options));
+            assertTrue(refused.getMessage().contains("is being written by process"), refused.getMessage());
+            assertFalse(Files.exists(dir.resolve("config.yaml")), "nothing written");
+        }
+        ExperimentSession.of(e).run(options);
+        assertTrue(Files.exists(dir.resolve("manifest.json")));
     }
 
     @Test
