@@ -26,7 +26,8 @@ import kelvin.experiments.run.Simulation;
  * }</pre>
  * In memory, the per-run values are kept in arrays; writing a results folder, they go to its
  * {@code cells/} folder as they are made, so memory does not grow with the runs, and the folder's
- * files are written atomically, manifest.json last.
+ * files are written atomically, manifest.json last. A session writing a folder holds its
+ * {@link FolderLock} throughout, so a second writer (another process or session) is refused.
  */
 public final class ExperimentSession {
     private final Experiment experiment;
@@ -52,7 +53,8 @@ public final class ExperimentSession {
      * @return curves, summary statistics and per-run values
      * @throws IOException when the results folder cannot be written
      * @throws InterruptedException when interrupted
-     * @throws kelvin.experiments.config.ConfigException when the folder may not be used as asked
+     * @throws kelvin.experiments.config.ConfigException when the folder may not be used as asked, or another
+     *         writer holds it
      * @throws ExperimentException when the run fails (a plug-in broke its contract, say)
      */
     public ResultData run(SessionOptions options) throws IOException, InterruptedException {

@@ -14,7 +14,8 @@ import kelvin.experiments.run.ProgressListener;
  * @param notices told one-line notes for the user (e.g. how many cells a resume reuses)
  * @param out the results folder to write, or null to keep everything in memory
  * @param resume reuse the finished cells of {@code out} whose config still matches
- * @param force write into {@code out} even if it holds another config's results
+ * @param force replace the results in {@code out} even if they are another config's (Kelvin's files of the
+ *              old run are deleted before anything new is written)
  * @param plots draw the charts and report.html into {@code out}
  */
 public record SessionOptions(int threads, ProgressListener progress, Consumer<String> notices, Path out,
@@ -28,7 +29,8 @@ public record SessionOptions(int threads, ProgressListener progress, Consumer<St
      * @param notices told one-line notes for the user (e.g. how many cells a resume reuses)
      * @param out the results folder to write, or null to keep everything in memory
      * @param resume reuse the finished cells of {@code out} whose config still matches
-     * @param force write into {@code out} even if it holds another config's results
+     * @param force replace the results in {@code out} even if they are another config's (Kelvin's files of
+     *              the old run are deleted before anything new is written)
      * @param plots draw the charts and report.html into {@code out}
      * @throws IllegalArgumentException if {@code threads < 1}
      * @throws NullPointerException if {@code progress} or {@code notices} is null

@@ -2,6 +2,11 @@ package kelvin.experiments.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -95,10 +100,25 @@ public final class RunCommand implements Callable<Integer> {
                     .reportingTo(quiet ? ProgressListener.NONE : progress, note -> notice(err, note));
             data = ExperimentSession.of(experiment).run(options);
         } catch (IOException e) {
-            throw new ExperimentException("could not write results to " + dir + ": " + e.getMessage(), e);
+            throw new ExperimentException("could not write results to " + dir + ": " + describe(e, dir), e);
         }
         printSummary(data, (System.nanoTime() - start) / 1e9, n, dir);
         return 0;
+    }
+
+    /** What went wrong in words: a file system error's message is often the bare file name. */
+    static String describe(IOException e, Path dir) {
+        if (!(e instanceof FileSystemException f)) {
+            return e.getMessage();
+        }
+        String reason = f.getReason() != null ? f.getReason()
+                : f instanceof AccessDeniedException ? "permission denied"
+                : f instanceof NoSuchFileException ? "no such file or folder"
+                : f instanceof FileAlreadyExistsException ? "a file is in the way"
+                : f instanceof NotDirectoryException ? "not a folder"
+                : "cannot be created or written";
+        boolean other = f.getFile() != null && !Path.of(f.getFile()).equals(dir);
+        return (other ? f.getFile() + ": " : "") + reason;
     }
 
     /** Notes are for the curious and --quiet drops them; a warning (a damaged cell recomputed) always shows. */

@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import kelvin.experiments.results.FolderLock;
@@ -249,8 +253,30 @@ class ResultsFolderFaultsTest {
         Path proc = Path.of("/proc/self");
         assumeTrue(Files.isDirectory(proc), "needs /proc");
         Path out = proc.resolve("kelvin-results");
-        assertOneLine(run(out), 1, "could not write results to " + out);
+        Cli r = run(out);
+        assertOneLine(r, 1, "could not write results to " + out + ": ");
+        assertFalse(r.err().strip().endsWith(out.toString()), "says why, not just the name: " + r.err());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aReadOnlyResultsFolderFailsWithOneLineAndLosesNothing() throws IOException {
+        Path out = copyOfReference("read-only");
+        Map<String, String> before = snapshot(out);
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(out);
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            // Root writes anyway; there, the /proc test above covers a place that cannot be written.
+            assumeFalse(Files.isWritable(out), "permissions are not enforced for this user");
+            for (String[] extra : new String[][] {{"--force", "--seed", "8"}, {"--resume", "--seed", "8"}}) {
+                Cli r = run(out, extra);
+                assertOneLine(r, 1, "could not write results to " + out + ": ");
+                assertEquals(before, snapshot(out), "nothing earlier is lost");
+            }
+        } finally {
+            Files.setPosixFilePermissions(out, mode);
+        }
+        assertEquals(0, Cli.run("plot", out.toString(), "--quiet").exit(), "still one complete run");
     }
 
     private static void deleteTree(Path dir) throws IOException {
