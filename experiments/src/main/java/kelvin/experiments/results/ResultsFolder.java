@@ -195,8 +195,8 @@ public final class ResultsFolder {
         boolean cellsKept = keepCells && Files.isDirectory(dir.resolve("cells"), LinkOption.NOFOLLOW_LINKS);
         OWNED.stream().filter(n -> !n.equals("manifest.json") && !(cellsKept && n.equals("cells"))).sorted()
                 .forEach(names::add);
-        Path aside = dir.resolve(".replaced." + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime())
-                + ".tmp");
+        Path aside = dir.resolve(".replaced." + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(System.nanoTime()) + ".tmp");
         boolean made = false;
         for (String n : names) {
             Path p = dir.resolve(n);
