@@ -1,10 +1,12 @@
 package kelvin.experiments.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import kelvin.experiments.ExperimentException;
 import kelvin.experiments.config.ConfigException;
 import kelvin.experiments.config.Location;
 import kelvin.experiments.metric.Recorded;
@@ -74,6 +76,8 @@ public final class PlotCommand implements Callable<Integer> {
             experiment = Experiment.load(config, List.of(), plugins.registry());
             ReportOptions options = new ReportOptions(metrics(experiment), baseline(experiment), timeAxis());
             files = ResultWriter.replot(dir, experiment, options);
+        } catch (IOException e) {
+            throw new ExperimentException("could not redraw " + dir + ": " + RunCommand.describe(e, dir), e);
         }
         if (!quiet) {
             cl.getOut().printf("%s: redrew %d files (open %s)%n", experiment.name(), files.size(),

@@ -273,6 +273,8 @@ class ResultsFolderFaultsTest {
                 assertOneLine(r, 1, "could not write results to " + out + ": ");
                 assertEquals(before, snapshot(out), "nothing earlier is lost");
             }
+            assertOneLine(Cli.run("plot", out.toString()), 1, "could not redraw " + out + ": ");
+            assertEquals(before, snapshot(out), "a redraw that fails loses nothing");
         } finally {
             Files.setPosixFilePermissions(out, mode);
         }
