@@ -137,10 +137,20 @@ public final class ResultsFolder {
                 return;
             }
         }
+        Path config = dir.resolve("config.yaml");
+        boolean kelvins = Files.exists(config, LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(dir.resolve("manifest.json"), LinkOption.NOFOLLOW_LINKS);
         if (force) {
+            // --force replaces a run; in someone else's folder, a plots/ or report.html is theirs.
+            for (String n : OWNED.stream().sorted().toList()) {
+                if (!kelvins && Files.exists(dir.resolve(n), LinkOption.NOFOLLOW_LINKS)) {
+                    throw new ConfigException(Location.of("--out"), "", dir + " holds no Kelvin results (no "
+                            + "config.yaml) but has " + n + ", which --force would replace; move it away or "
+                            + "choose another --out");
+                }
+            }
             return;
         }
-        Path config = dir.resolve("config.yaml");
         if (!Files.isRegularFile(config)) {
             throw new ConfigException(Location.of("--out"), "", dir + " is not empty and holds no Kelvin results "
                     + "(no config.yaml); choose another folder with --out, or --force to write into it anyway");

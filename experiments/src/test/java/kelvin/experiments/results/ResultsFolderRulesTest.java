@@ -48,6 +48,18 @@ class ResultsFolderRulesTest {
     }
 
     @Test
+    void forceNeverReplacesWhatLooksLikeKelvinsInSomeoneElsesFolder() throws IOException {
+        Files.writeString(dir.resolve("thesis.tex"), "\\documentclass{article}");
+        assertDoesNotThrow(() -> ResultsFolder.check(dir, "name: x\n", false, true), "writes beside their files");
+        Files.createDirectories(dir.resolve("plots"));
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ResultsFolder.check(dir, "name: x\n", false, true));
+        assertTrue(e.getMessage().contains("has plots, which --force would replace"), e.getMessage());
+        Files.writeString(dir.resolve("config.yaml"), "name: other\n");
+        assertDoesNotThrow(() -> ResultsFolder.check(dir, "name: x\n", false, true), "a Kelvin folder's plots/");
+    }
+
+    @Test
     void aBlankOrFileOutIsRefused() throws IOException {
         assertThrows(ConfigException.class, () -> ResultsFolder.checkPlace(Path.of("")));
         Path file = Files.writeString(dir.resolve("f"), "x");
