@@ -66,8 +66,8 @@ public final class PlotCommand implements Callable<Integer> {
         }
         Path config = dir.resolve("config.yaml");
         if (!Files.isRegularFile(config)) {
-            throw new CommandLine.ParameterException(cl, dir + " is not a Kelvin results folder: it has no config.yaml "
-                    + "(kelvin run writes one into every results folder)");
+            throw new ConfigException(Location.of("RESULTS_DIR"), "", dir + " is not a Kelvin results folder: it has "
+                    + "no config.yaml (kelvin run writes one into every results folder)");
         }
         List<String> files;
         Experiment experiment;

@@ -177,6 +177,10 @@ class ResultsFolderFaultsTest {
 
     @Test
     void plotRefusesAFolderThatIsNotOneCompleteRun() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        assertOneLine(Cli.run("plot", empty.toString()), 2, "has no config.yaml");
+        assertFalse(Files.exists(empty.resolve(FolderLock.NAME)), "a folder that is not Kelvin's gets no lock file");
+
         Path noManifest = copyOfReference("no-manifest");
         Files.delete(noManifest.resolve("manifest.json"));
         assertOneLine(Cli.run("plot", noManifest.toString()), 2, noManifest.resolve("manifest.json")
