@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,10 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 class CellChecksumTest {
     private static final List<String> TABLES = List.of("config.yaml", "curves.csv", "summary.csv", "runs.csv");
 
+    /** One complete run, shared: tests copy it and never change it. */
+    @TempDir
+    static Path shared;
+
+    private static Path reference;
+
     @TempDir
     Path tmp;
-
-    private Path reference;
 
     private static Cli run(Path out, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("run", CliTest.QUICKSTART, "--runs", "30", "--set",
@@ -36,9 +40,9 @@ class CellChecksumTest {
         return Cli.run(args.toArray(new String[0]));
     }
 
-    @BeforeEach
-    void runOnce() {
-        reference = tmp.resolve("reference");
+    @BeforeAll
+    static void runOnce() {
+        reference = shared.resolve("reference");
         Cli r = run(reference);
         assertEquals(0, r.exit(), r.err());
     }

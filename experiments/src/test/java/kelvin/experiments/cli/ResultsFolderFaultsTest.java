@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import kelvin.experiments.results.FolderLock;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,10 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResultsFolderFaultsTest {
 
+    /** One complete run, shared: tests copy it and never change it. */
+    @TempDir
+    static Path shared;
+
+    private static Path reference;
+
     @TempDir
     Path tmp;
-
-    private Path reference;
 
     private static Cli run(Path out, String... extra) {
         List<String> args = new ArrayList<>(List.of("run", CliTest.QUICKSTART, "--runs", "20", "--set", "steps=100",
@@ -79,9 +83,9 @@ class ResultsFolderFaultsTest {
         return d;
     }
 
-    @BeforeEach
-    void runOnce() {
-        reference = tmp.resolve("reference");
+    @BeforeAll
+    static void runOnce() {
+        reference = shared.resolve("reference");
         assertEquals(0, run(reference).exit());
     }
 
