@@ -497,9 +497,7 @@ final class Sweep {
                 case NULL:
                     return null;
                 default:
-                    // A plain inf (a number to Kelvin) must read back as a number, not a quoted string.
-                    double n = Binder.numeric(s);
-                    return Double.isNaN(n) ? s.text() : (Object) n;
+                    return s.text();
             }
         }
         if (node instanceof ListNode) {
