@@ -253,56 +253,67 @@ final class Sweep {
         for (Axis a : envAxes) {
             envSizes.add(a.values().size());
         }
-        double envCount = product(envSizes);
         double agentCount = 0;
-        List<String> parts = new ArrayList<>();
+        List<String> terms = new ArrayList<>();
+        int unswept = 0;
         Location where = location;
         String path = "sweep";
         double largest = 0;
         for (Map.Entry<String, ConfigNode.Entry> e : agents.entries().entrySet()) {
-            List<Integer> sizes = new ArrayList<>();
-            ConfigNode agent = e.getValue().value();
-            ConfigNode spec = withoutSweep(agent);
-            for (Axis a : axes) {
-                if (accepts(spec, Kind.BANDIT_AGENT, a.segments(), 0)) {
-                    sizes.add(a.values().size());
-                }
-            }
-            ConfigNode own = agent instanceof MapNode m ? m.get(AGENT_SWEEP) : null;
-            if (own instanceof MapNode ownMap) {
-                for (ConfigNode.Entry o : ownMap.entries().values()) {
-                    if (o.value() instanceof ListNode list && !list.items().isEmpty()) {
-                        sizes.add(list.items().size());
-                    }
-                }
-            }
+            List<Integer> sizes = agentSizes(e.getValue().value());
             double count = product(sizes);
             agentCount += count;
             if (sizes.isEmpty()) {
+                unswept++;
                 continue;
             }
-            parts.add("agent " + Echo.plain(e.getKey()) + ": " + factors(sizes));
+            terms.add("agent " + Echo.plain(e.getKey()) + ": " + factors(sizes, "values"));
+            ConfigNode own = ((MapNode) e.getValue().value()).get(AGENT_SWEEP);
             if (count > largest && own != null) {
                 largest = count;
                 where = own.location();
                 path = "agents." + e.getKey() + "." + AGENT_SWEEP;
             }
         }
-        double total = envCount * agentCount;
+        double total = product(envSizes) * agentCount;
         if (total <= Limits.MAX_CELLS) {
             return;
         }
-        StringBuilder sizes = new StringBuilder();
-        if (!envSizes.isEmpty()) {
-            sizes.append("env: ").append(factors(envSizes)).append(" points, times ");
+        if (unswept > 0) {
+            terms.add(unswept + (unswept == 1 ? " unswept agent" : " unswept agents"));
         }
-        if (parts.size() == 1 && agents.entries().size() == 1) {
-            sizes.append(parts.get(0));
+        String sizes;
+        if (envSizes.isEmpty() && terms.size() == 1) {
+            sizes = terms.get(0);
         } else {
-            sizes.append(agents.entries().size()).append(" agents (").append(String.join("; ", parts)).append(')');
+            sizes = (envSizes.isEmpty() ? "" : factors(envSizes, "env points") + " x ")
+                    + (terms.size() == 1 ? terms.get(0) : "(" + String.join(" + ", terms) + ")");
         }
         throw new ConfigException(where, path, sizes + " = " + count(total) + " variants, more than the "
                 + Limits.MAX_CELLS + " allowed; sweep fewer keys or values");
+    }
+
+    /**
+     * The lengths of the sweep lists that apply to one agent, as written: the top-level paths it
+     * has and the lists of its own sweep (checked later, when its points are built).
+     */
+    private List<Integer> agentSizes(ConfigNode agent) {
+        List<Integer> sizes = new ArrayList<>();
+        ConfigNode spec = withoutSweep(agent);
+        for (Axis a : axes) {
+            if (accepts(spec, Kind.BANDIT_AGENT, a.segments(), 0)) {
+                sizes.add(a.values().size());
+            }
+        }
+        ConfigNode own = agent instanceof MapNode m ? m.get(AGENT_SWEEP) : null;
+        if (own instanceof MapNode ownMap) {
+            for (ConfigNode.Entry o : ownMap.entries().values()) {
+                if (o.value() instanceof ListNode list && !list.items().isEmpty()) {
+                    sizes.add(list.items().size());
+                }
+            }
+        }
+        return sizes;
     }
 
     private static double product(List<Integer> sizes) {
@@ -313,13 +324,13 @@ final class Sweep {
         return p;
     }
 
-    /** "7 keys x 20 values" when every list has the same length, else "20 x 3 x 5". */
-    private static String factors(List<Integer> sizes) {
+    /** "20 values", "7 keys x 20 values" when every list has the same length, else "20 x 3 x 5". */
+    private static String factors(List<Integer> sizes, String unit) {
         if (sizes.size() == 1) {
-            return sizes.get(0) + " values";
+            return sizes.get(0) + " " + unit;
         }
         if (sizes.stream().distinct().count() == 1) {
-            return sizes.size() + " keys x " + sizes.get(0) + " values";
+            return sizes.size() + " keys x " + sizes.get(0) + " " + unit;
         }
         StringBuilder sb = new StringBuilder();
         for (int size : sizes) {
