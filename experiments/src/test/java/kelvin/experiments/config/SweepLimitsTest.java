@@ -70,7 +70,7 @@ class SweepLimitsTest {
         assertEquals("agents.a.sweep", e.path());
         assertEquals("agent a: 7 keys x 20 values = 1.28e9 variants, more than the 10000 allowed; sweep fewer keys or values",
                 e.problem());
-        assertEquals(6, e.location().line());
+        assertEquals(7, e.location().line());
     }
 
     @Test
