@@ -24,6 +24,8 @@ import kelvin.experiments.config.ConfigNode.ListNode;
 import kelvin.experiments.config.ConfigNode.MapNode;
 import kelvin.experiments.config.ConfigNode.ScalarNode;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.ScalarEvent;
 
@@ -112,7 +114,7 @@ public final class YamlTrees {
             }
             return root;
         } catch (JsonProcessingException e) {
-            ConfigException longKey = longKey(source, text, e.getLocation());
+            ConfigException longKey = longKey(text, problemLocation(source, e));
             if (longKey != null) {
                 throw longKey;
             }
@@ -130,16 +132,30 @@ public final class YamlTrees {
     }
 
     /**
-     * The error to give instead of YAML's when the text before the error ends in a key longer than
-     * YAML reads ({@link #MAX_KEY_CHARS}): YAML then says "mapping values are not allowed here",
-     * which names neither the key nor the limit. Null when the error has another cause.
+     * Where YAML found the problem: SnakeYAML's problem mark when it gives one. Messages name
+     * Jackson's location, the start of what could not be read, but a key too long is found where
+     * YAML gave up on it.
      */
-    private static ConfigException longKey(String source, String text, JsonLocation at) {
-        if (at == null || at.getLineNr() <= 0 || at.getColumnNr() <= MAX_KEY_CHARS) {
+    private static Location problemLocation(String source, JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            Mark mark = marked.getProblemMark();
+            return new Location(source, mark.getLine() + 1, mark.getColumn() + 1);
+        }
+        return location(source, e.getLocation());
+    }
+
+    /**
+     * The error to give instead of YAML's when the text before the error ends in a key longer than
+     * YAML reads ({@link #MAX_KEY_CHARS}): YAML then says "mapping values are not allowed here" or
+     * "could not find expected ':'", which name neither the key nor the limit. Null when the error
+     * has another cause.
+     */
+    private static ConfigException longKey(String text, Location at) {
+        if (at.line() <= 0 || at.column() <= MAX_KEY_CHARS) {
             return null;
         }
-        String line = text.lines().skip(at.getLineNr() - 1L).findFirst().orElse("");
-        int end = Math.min(line.length(), at.getColumnNr() - 1);
+        String line = text.lines().skip(at.line() - 1L).findFirst().orElse("");
+        int end = Math.min(line.length(), at.column() - 1);
         while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
             end--;
         }
@@ -157,10 +173,9 @@ public final class YamlTrees {
         if (end - start <= MAX_KEY_CHARS) {
             return null;
         }
-        String key = line.substring(start, end);
-        return new ConfigException(new Location(source, at.getLineNr(), start + 1), "", "the key "
-                + Echo.quoted(key) + " is too long; YAML reads keys of at most " + MAX_KEY_CHARS
-                + " characters (and agent names are at most 60)");
+        return new ConfigException(new Location(at.source(), at.line(), start + 1), "", "the key "
+                + Echo.quoted(line.substring(start, end)) + " is too long; YAML reads keys of at most "
+                + MAX_KEY_CHARS + " characters (and agent names are at most 60)");
     }
 
     private static String firstLine(String message) {
