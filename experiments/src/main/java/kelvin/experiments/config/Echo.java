@@ -56,9 +56,29 @@ public final class Echo {
         return sb.toString();
     }
 
-    /** A whole problem text, cut only when it is far longer than any message Kelvin writes. */
+    /**
+     * A whole problem text, as a last resort for messages that repeat a value without {@link #plain}
+     * (a component's own message): each run of more than {@link #MAX_CHARS} + 20 characters without a
+     * space is cut like a value, and the whole is cut at {@link #MAX_PROBLEM_CHARS} characters.
+     */
     static String problem(String problem) {
-        return cut(problem, MAX_PROBLEM_CHARS, false);
+        if (problem.length() <= MAX_CHARS && oneLine(problem)) {
+            return problem;
+        }
+        StringBuilder sb = new StringBuilder();
+        int start = 0;
+        while (start <= problem.length()) {
+            int space = problem.indexOf(' ', start);
+            int end = space < 0 ? problem.length() : space;
+            String word = problem.substring(start, end);
+            sb.append(word.length() > MAX_CHARS + 20 ? plain(word) : word);
+            if (space < 0) {
+                break;
+            }
+            sb.append(' ');
+            start = space + 1;
+        }
+        return cut(sb.toString(), MAX_PROBLEM_CHARS, false);
     }
 
     private static boolean oneLine(String s) {

@@ -54,6 +54,16 @@ class EchoSafetyTest {
     }
 
     @Test
+    void aComponentsOwnMessageIsCutToo() {
+        ConfigException e = refused("name: t\nruns: 10\nepisodes: 10\nenv: {type: gridworld, map: " + "m".repeat(50_000)
+                + "}\nagents:\n  q: {type: q-learning, policy: {type: greedy}}\n");
+        assertShortOneLine(e.getMessage());
+        assertEquals("env.map", e.path());
+        assertTrue(e.problem().startsWith("unknown map 'mmm"), e.problem());
+        assertTrue(e.problem().contains("m... (50003 characters) known: [open-10x10"), e.problem());
+    }
+
+    @Test
     void aMegabyteNameIsNotEchoedWhole() {
         ConfigException e = refused("name: " + "x/".repeat(500_000) + "\n" + REST);
         assertShortOneLine(e.getMessage());
