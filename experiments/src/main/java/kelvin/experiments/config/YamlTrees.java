@@ -214,7 +214,7 @@ public final class YamlTrees {
                 return new ListNode(here, items);
             }
             case VALUE_NUMBER_INT:
-                return new ScalarNode(here, ScalarNode.Kind.INTEGER, parser.getText());
+                return new ScalarNode(here, ScalarNode.Kind.INTEGER, decimal(parser));
             case VALUE_NUMBER_FLOAT:
                 return new ScalarNode(here, ScalarNode.Kind.FLOAT, parser.getText());
             case VALUE_TRUE:
@@ -227,6 +227,18 @@ public final class YamlTrees {
                 return new ScalarNode(here, ScalarNode.Kind.STRING, parser.getText(),
                         !(parser instanceof StyledParser styled) || styled.plainScalar());
         }
+    }
+
+    /**
+     * A YAML integer's text in decimal: 0x1f, 0b101 and 0o17 as the number they stand for; decimal
+     * text as written (1_000 and +5 included), so messages repeat what the config says.
+     */
+    private static String decimal(JsonParser parser) throws IOException {
+        String text = parser.getText();
+        if (text.replace("_", "").matches("[-+]?[0-9]+")) {
+            return text;
+        }
+        return parser.getBigIntegerValue().toString();
     }
 
     private static MapNode readMap(JsonParser parser, String source, int depth, Location here, String path)

@@ -141,6 +141,7 @@ class StrictScalarsTest {
         assertEquals(5, bind("name: t\nruns: 5.0\n" + rest).runs());
         assertEquals(1000, bind("name: t\nruns: 1e3\n" + rest).runs());
         assertEquals(1000, bind("name: t\nruns: 1_000\n" + rest).runs());
+        assertEquals(16, bind("name: t\nruns: 0x10\n" + rest).runs());
         assertEquals("5.5 is not a whole number; expected a whole number from 1 to 10000000 (5, 5.0 and 5e0 are "
                 + "whole; 1e3 is 1000)", refused("name: t\nruns: 5.5\n" + rest).problem());
         assertEquals("expected a whole number from 1 to 10000000, found the boolean true",
