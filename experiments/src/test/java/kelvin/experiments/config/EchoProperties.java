@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Whatever a config writes for a value (any characters, any length up to 100,000, quoted, as a key
+ * Whatever a config writes for a value (any characters, any length up to 20,000, quoted, as a key
  * or in a sweep list), a message about it is one line of at most a few hundred characters, and a
  * value is repeated, if at all, cut to {@link Echo#MAX_CHARS} characters.
  */
@@ -29,7 +29,7 @@ class EchoProperties {
     @Provide
     Arbitrary<String> values() {
         Arbitrary<String> any = Arbitraries.strings().all().ofMaxLength(300);
-        Arbitrary<String> long1 = Arbitraries.strings().withChars("ab:/ \n\t\"'").ofMinLength(1000).ofMaxLength(100_000);
+        Arbitrary<String> long1 = Arbitraries.strings().withChars("ab:/ \n\t\"'").ofMinLength(1000).ofMaxLength(20_000);
         Arbitrary<String> word = Arbitraries.strings().alpha().ofMinLength(81).ofMaxLength(5000);
         return Arbitraries.oneOf(any, long1, word);
     }
