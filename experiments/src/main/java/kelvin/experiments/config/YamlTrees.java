@@ -170,8 +170,8 @@ public final class YamlTrees {
                 start++;
             }
         }
-        if (end - start <= MAX_KEY_CHARS) {
-            return null;
+        if (end - start <= MAX_KEY_CHARS || line.substring(start, end).contains(": ")) {
+            return null; // short, or a value holding ': ', which YAML refuses for that reason
         }
         return new ConfigException(new Location(at.source(), at.line(), start + 1), "", "the key "
                 + Echo.quoted(line.substring(start, end)) + " is too long; YAML reads keys of at most "

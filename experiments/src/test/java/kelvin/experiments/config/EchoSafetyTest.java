@@ -91,6 +91,13 @@ class EchoSafetyTest {
     }
 
     @Test
+    void aLongValueHoldingAColonIsNotCalledAKey() {
+        ConfigException e = refused("name: " + "v".repeat(2000) + ": x\n" + REST);
+        assertShortOneLine(e.getMessage());
+        assertEquals("c.yaml:1:2007: not valid YAML: mapping values are not allowed here", e.getMessage());
+    }
+
+    @Test
     void aLongKeyYamlReadsIsCutInThePath() {
         String name = "n".repeat(1000);
         ConfigException e = refused("name: t\n" + REST + "  " + name + ": {type: action-value, policy: {type: greedy}}\n");
