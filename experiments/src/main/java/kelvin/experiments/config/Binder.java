@@ -51,6 +51,12 @@ public final class Binder {
     public record BoundSchedule(String path, Schedule schedule, MapNode node) {
     }
 
+    /** How whole numbers may be written, for messages. */
+    static final String WHOLE_SPELLINGS = "5, 5.0 and 5e0 are whole; 1e3 is 1000";
+
+    /** Beyond 2^53 a double no longer holds every whole number, so 1e16 may not be the count meant. */
+    private static final double MAX_EXACT_WHOLE = 9.0e15;
+
     private final Registry registry;
     private final Context context;
     private final List<BoundSchedule> schedules = new ArrayList<>();
@@ -153,8 +159,8 @@ public final class Binder {
         }
         String name = s.text();
         if (!names.contains(name)) {
-            throw new ConfigException(nameNode.location(), Values.join(path, discriminator), "unknown " + word + " '"
-                    + name + "'" + Suggestions.hint(name, names) + "; allowed: " + String.join(", ", names));
+            throw new ConfigException(nameNode.location(), Values.join(path, discriminator), "unknown " + word + " "
+                    + Echo.quoted(name) + Suggestions.hint(name, names) + "; allowed: " + String.join(", ", names));
         }
         return name;
     }
@@ -278,7 +284,7 @@ public final class Binder {
      */
     public Bound convert(ConfigNode node, ValueType type, String path) {
         if (type instanceof ValueType.Num n) {
-            double v = number(node, n, path);
+            double v = number(node, n, n, path);
             return new Bound(v, v);
         }
         if (type instanceof ValueType.Int i) {
@@ -287,16 +293,20 @@ public final class Binder {
         }
         if (type instanceof ValueType.Bool) {
             ScalarNode s = scalar(node, path, type);
+            if (s.quotedString()) {
+                throw quoted(s, path, type);
+            }
             if (s.kind() != ScalarNode.Kind.BOOLEAN) {
                 throw wrong(node, path, type);
             }
-            boolean v = Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT));
+            boolean v = Boolean.parseBoolean(s.text());
             return new Bound(v, v);
         }
         if (type instanceof ValueType.Str str) {
             String v = string(node, path, type);
             if (!Pattern.matches(str.regex(), v)) {
-                throw new ConfigException(node.location(), path, "'" + v + "' is not allowed; expected " + str.what());
+                throw new ConfigException(node.location(), path, Echo.quoted(v) + " is not allowed; expected "
+                        + str.what());
             }
             return new Bound(v, v);
         }
@@ -325,7 +335,7 @@ public final class Binder {
                 String item = choice(list.items().get(i), cl.element(), path + "[" + i + "]");
                 if (v.contains(item)) {
                     throw new ConfigException(list.items().get(i).location(), path + "[" + i + "]", "'" + item
-                            + "' is listed twice");
+                            + "' is listed twice (first as item " + (v.indexOf(item) + 1) + ")");
                 }
                 v.add(item);
             }
@@ -339,7 +349,7 @@ public final class Binder {
         }
         if (type instanceof ValueType.NumOrSchedule ns) {
             if (node instanceof ScalarNode) {
-                double v = number(node, ns.constant(), path);
+                double v = number(node, ns.constant(), type, path);
                 MapNode fixed = new MapNode(node.location(), Map.of(
                         Kind.SCHEDULE.discriminator(), new ConfigNode.Entry(node.location(), new ScalarNode(
                                 node.location(), ScalarNode.Kind.STRING, ValueType.NumOrSchedule.CONSTANT)),
@@ -379,7 +389,7 @@ public final class Binder {
         double[] v = new double[list.items().size()];
         List<Double> resolved = new ArrayList<>();
         for (int i = 0; i < v.length; i++) {
-            v[i] = number(list.items().get(i), nl.element(), path + "[" + i + "]");
+            v[i] = number(list.items().get(i), nl.element(), nl.element(), path + "[" + i + "]");
             resolved.add(v[i]);
         }
         return new Bound(v, resolved);
@@ -394,6 +404,11 @@ public final class Binder {
 
     static MapNode requireMap(ConfigNode node, String path, String expected) {
         if (!(node instanceof MapNode)) {
+            if (path.isEmpty() && node instanceof ScalarNode s && s.kind() == ScalarNode.Kind.STRING) {
+                // A whole document that is one string is seldom a config: do not repeat the file.
+                throw new ConfigException(node.location(), path, "expected " + expected + ", found text of "
+                        + s.text().length() + " characters that is not a mapping; is this a config file?");
+            }
             throw new ConfigException(node.location(), path, "expected " + expected + ", found " + node.describe());
         }
         return (MapNode) node;
@@ -424,7 +439,7 @@ public final class Binder {
     private String choice(ConfigNode node, ValueType.Choice type, String path) {
         String v = string(node, path, type);
         if (!type.values().contains(v)) {
-            throw new ConfigException(node.location(), path, "'" + v + "' is not allowed"
+            throw new ConfigException(node.location(), path, Echo.quoted(v) + " is not allowed"
                     + Suggestions.hint(v, type.values()) + "; expected " + type.describe());
         }
         return v;
@@ -434,59 +449,96 @@ public final class Binder {
         return new ConfigException(node.location(), path, "expected " + describe(type) + ", found " + node.describe());
     }
 
-    /** Parses a number the way YAML users write them, including inf and .inf; rejects NaN. */
-    private double number(ConfigNode node, ValueType.Num type, String path) {
-        ScalarNode s = scalar(node, path, type);
-        double v;
-        switch (s.kind()) {
-            case INTEGER:
-            case FLOAT:
-            case STRING:
-                v = parseNumber(s.text());
-                if (Double.isNaN(v) && !isNanText(s.text())) {
-                    throw wrong(node, path, type);
-                }
-                break;
-            default:
-                throw wrong(node, path, type);
+    /**
+     * Parses a number the way YAML users write them, including inf and .inf; rejects NaN and quoted
+     * text. {@code shown} is what the key accepts, for messages (a temperature also takes a schedule).
+     */
+    private double number(ConfigNode node, ValueType.Num type, ValueType shown, String path) {
+        ScalarNode s = scalar(node, path, shown);
+        if (s.quotedString()) {
+            throw quoted(s, path, shown);
+        }
+        double v = numeric(s);
+        if (Double.isNaN(v) && !isNanText(s.text())) {
+            throw wrong(node, path, shown);
         }
         if (Double.isNaN(v)) {
             throw new ConfigException(node.location(), path, "NaN is not allowed; expected " + type.describe());
         }
         if (!type.accepts(v)) {
             throw new ConfigException(node.location(), path,
-                    s.text() + " is out of range; expected " + type.describe());
+                    Echo.plain(s.text()) + " is out of range; expected " + type.describe());
         }
         return v;
     }
 
+    /**
+     * Parses a whole number. Written as a whole number (5), or as a number whose value is whole
+     * (5.0, 1e3), it is taken; 5.5, a quoted "5" and true are refused, each saying why.
+     */
     private long integer(ConfigNode node, ValueType.Int type, String path) {
         ScalarNode s = scalar(node, path, type);
-        if (s.kind() != ScalarNode.Kind.INTEGER && s.kind() != ScalarNode.Kind.FLOAT) {
-            throw wrong(node, path, type);
+        if (s.quotedString()) {
+            throw quoted(s, path, type);
         }
-        double d = parseNumber(s.text());
+        String text = Echo.plain(s.text());
         long v;
         if (s.kind() == ScalarNode.Kind.INTEGER) {
             try {
                 v = Long.parseLong(s.text().replace("_", "").replace("+", ""));
             } catch (NumberFormatException e) {
-                throw new ConfigException(node.location(), path, s.text() + " is out of range; expected "
+                throw new ConfigException(node.location(), path, text + " is out of range; expected "
                         + type.describe());
             }
         } else {
-            // 1e6 is a natural way to write a count; accept it when it is whole.
-            if (Double.isNaN(d) || d != Math.rint(d) || Math.abs(d) > 9.0e15) {
-                throw new ConfigException(node.location(), path, s.text() + " is not a whole number; expected "
+            double d = numeric(s);
+            if (Double.isNaN(d) && !isNanText(s.text())) {
+                throw wrong(node, path, type);
+            }
+            if (Double.isNaN(d) || d != Math.rint(d)) {
+                throw new ConfigException(node.location(), path, text + " is not a whole number; expected "
+                        + type.describe() + " (" + WHOLE_SPELLINGS + ")");
+            }
+            if (Math.abs(d) > MAX_EXACT_WHOLE) {
+                throw new ConfigException(node.location(), path, text + " is out of range; expected "
                         + type.describe());
             }
             v = (long) d;
         }
         if (v < type.min() || v > type.max()) {
-            throw new ConfigException(node.location(), path,
-                    s.text() + " is out of range; expected " + type.describe());
+            throw new ConfigException(node.location(), path, text + " is out of range; expected " + type.describe());
         }
         return v;
+    }
+
+    /**
+     * The number a scalar stands for: a YAML number, or plain text such as {@code inf} that
+     * {@link #parseNumber} reads; NaN for anything else (quoted text included).
+     */
+    static double numeric(ScalarNode s) {
+        switch (s.kind()) {
+            case INTEGER:
+            case FLOAT:
+                return parseNumber(s.text());
+            case STRING:
+                return s.plain() ? parseNumber(s.text()) : Double.NaN;
+            default:
+                return Double.NaN;
+        }
+    }
+
+    /**
+     * A quoted string where a number, whole number or boolean is expected: when its text would be
+     * one without the quotes, say so; otherwise say what was found.
+     */
+    private ConfigException quoted(ScalarNode s, String path, ValueType type) {
+        String t = s.text().trim().toLowerCase(Locale.ROOT);
+        boolean looksRight = !Double.isNaN(parseNumber(t)) || isNanText(t) || t.equals("true") || t.equals("false");
+        if (!looksRight) {
+            return wrong(s, path, type);
+        }
+        return new ConfigException(s.location(), path, Echo.quoted(s.text()) + " is a string; expected "
+                + describe(type) + " (remove the quotes)");
     }
 
     private static boolean isNanText(String text) {

@@ -2,7 +2,8 @@ package kelvin.experiments.config;
 
 /**
  * A problem with a config that the user must fix: where it is, which key path, what was wrong and
- * what is allowed. The CLI prints {@link #getMessage()} as one line and exits with code 2.
+ * what is allowed. The CLI prints {@link #getMessage()} as one line and exits with code 2; a long key
+ * in the path, and a problem far longer than any Kelvin writes, are cut there ({@link Echo}).
  */
 public final class ConfigException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -24,7 +25,7 @@ public final class ConfigException extends RuntimeException {
         super(format(location, path, problem));
         this.location = location;
         this.path = path;
-        this.problem = problem;
+        this.problem = problem == null ? "" : Echo.problem(problem);
     }
 
     private static String format(Location location, String path, String problem) {
@@ -33,9 +34,9 @@ public final class ConfigException extends RuntimeException {
             sb.append(location).append(": ");
         }
         if (path != null && !path.isEmpty()) {
-            sb.append(path).append(": ");
+            sb.append(Echo.path(path)).append(": ");
         }
-        return sb.append(problem).toString();
+        return sb.append(problem == null ? "" : Echo.problem(problem)).toString();
     }
 
     /**

@@ -163,9 +163,22 @@ public sealed interface ConfigNode {
      *
      * @param location where the scalar was written
      * @param kind how YAML resolved it
-     * @param text the text as written (for strings, the string's value)
+     * @param text the text as written (for strings, the string's value; for booleans, true or false)
+     * @param plain whether it was written plain: without quotes, tag or block style, so that its
+     *     kind comes from its text alone; a quoted {@code "0.1"} is a string, never a number
      */
-    record ScalarNode(Location location, Kind kind, String text) implements ConfigNode {
+    record ScalarNode(Location location, Kind kind, String text, boolean plain) implements ConfigNode {
+
+        /**
+         * A scalar written plain (as a default or a value Kelvin builds is).
+         *
+         * @param location where the scalar was written
+         * @param kind how YAML resolved it
+         * @param text the text as written
+         */
+        public ScalarNode(Location location, Kind kind, String text) {
+            this(location, kind, text, true);
+        }
 
         /** How a scalar was resolved by the YAML (or JSON) parser. */
         public enum Kind {
@@ -181,17 +194,26 @@ public sealed interface ConfigNode {
             NULL
         }
 
+        /**
+         * Whether this is a string written in quotes (or with a tag or block style).
+         *
+         * @return true for {@code "0.1"} and {@code 'x'}, false for plain text and every other kind
+         */
+        public boolean quotedString() {
+            return kind == Kind.STRING && !plain;
+        }
+
         @Override
         public String describe() {
             switch (kind) {
                 case STRING:
-                    return "the string \"" + text + "\"";
+                    return "the string " + Echo.quoted(text);
                 case NULL:
                     return "an empty value (null)";
                 case BOOLEAN:
                     return "the boolean " + text;
                 default:
-                    return "the number " + text;
+                    return "the number " + Echo.plain(text);
             }
         }
     }

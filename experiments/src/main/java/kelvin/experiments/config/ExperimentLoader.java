@@ -138,6 +138,7 @@ public final class ExperimentLoader {
 
         MapNode agents = agents(root);
         Sweep sweep = Sweep.parse(root.get("sweep"), agents, root.get("env"), registry);
+        sweep.requireWithinLimit(agents);
 
         Environment environment = values.get("env", Environment.class);
         boolean episodic = episodic(environment, root);

@@ -1,8 +1,10 @@
 package kelvin.experiments.config;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import kelvin.api.Key;
 import kelvin.api.Kind;
@@ -46,11 +48,14 @@ final class Sweep {
     private final Registry registry;
     private final List<Axis> axes;
     private final List<Axis> envAxes;
+    /** Where the top-level sweep is written (null without one), for messages about its size. */
+    private final Location location;
 
-    private Sweep(Registry registry, List<Axis> axes, List<Axis> envAxes) {
+    private Sweep(Registry registry, List<Axis> axes, List<Axis> envAxes, Location location) {
         this.registry = registry;
         this.axes = axes;
         this.envAxes = envAxes;
+        this.location = location;
     }
 
     boolean isEmpty() {
@@ -103,7 +108,7 @@ final class Sweep {
     }
 
     static Sweep parse(ConfigNode node, MapNode agents, ConfigNode env, Registry registry) {
-        Sweep empty = new Sweep(registry, List.of(), List.of());
+        Sweep empty = new Sweep(registry, List.of(), List.of(), null);
         if (node == null) {
             return empty;
         }
@@ -115,7 +120,7 @@ final class Sweep {
             (e.getKey().startsWith(ENV_PREFIX) ? envPaths : agentPaths).put(e.getKey(), e.getValue());
         }
         List<Axis> axes = empty.axes(new MapNode(map.location(), agentPaths), "sweep", agents, null);
-        return new Sweep(registry, axes, empty.envAxes(new MapNode(map.location(), envPaths), env));
+        return new Sweep(registry, axes, empty.envAxes(new MapNode(map.location(), envPaths), env), map.location());
     }
 
     /** Axes over the environment's keys: {@code env.KEY} paths; the env type itself cannot be swept. */
@@ -138,6 +143,7 @@ final class Sweep {
             if (!accepts(env, Kind.ENVIRONMENT, segments, 0)) {
                 throw new ConfigException(e.getValue().keyLocation(), where, "the environment has no key " + inner);
             }
+            requireDistinct((ListNode) valuesNode, where);
             axes.add(new Axis(path, segments, ((ListNode) valuesNode).items()));
         }
         return axes;
@@ -168,6 +174,7 @@ final class Sweep {
             if (values.items().isEmpty()) {
                 throw new ConfigException(values.location(), where, "is an empty list; give at least one value");
             }
+            requireDistinct(values, where);
             String[] segments = path.split("\\.");
             Axis axis = new Axis(path, segments, values.items());
             String previous = lastSegments.put(axis.key(), path);
@@ -191,6 +198,158 @@ final class Sweep {
             axes.add(axis);
         }
         return axes;
+    }
+
+    /**
+     * Refuses a list that names one value twice: {@code [1, 1.0, 1e0]} are the same number, and a
+     * sweep would compute the same variant once per spelling.
+     */
+    private static void requireDistinct(ListNode values, String where) {
+        Map<Object, Integer> seen = new HashMap<>();
+        for (int i = 0; i < values.items().size(); i++) {
+            ConfigNode value = values.items().get(i);
+            Integer first = seen.putIfAbsent(sameness(value), i);
+            if (first != null) {
+                throw new ConfigException(value.location(), where, Echo.plain(text(value)) + " (item " + (i + 1)
+                        + ") equals " + Echo.plain(text(values.items().get(first))) + " (item " + (first + 1)
+                        + "); a sweep computes each value once");
+            }
+        }
+    }
+
+    /** A value with numbers compared as numbers: equal for 1, 1.0 and 1e0, and for 0 and -0.0. */
+    private static Object sameness(ConfigNode node) {
+        if (node instanceof ScalarNode s) {
+            double d = Binder.numeric(s);
+            if (!Double.isNaN(d)) {
+                return d == 0 ? 0.0 : d;
+            }
+            return List.of(s.kind(), s.plain(), s.text());
+        }
+        if (node instanceof ListNode l) {
+            List<Object> items = new ArrayList<>();
+            for (ConfigNode item : l.items()) {
+                items.add(sameness(item));
+            }
+            return items;
+        }
+        Map<String, Object> map = new HashMap<>();
+        for (Map.Entry<String, ConfigNode.Entry> e : ((MapNode) node).entries().entrySet()) {
+            map.put(e.getKey(), sameness(e.getValue().value()));
+        }
+        return map;
+    }
+
+    /**
+     * Refuses, from the lengths of the sweep lists alone and before any point is built, a config
+     * whose sweeps make more than {@link Limits#MAX_CELLS} variants: env points x the sum over agents
+     * of the product of the lists that apply to each. The count is a double, so it cannot overflow.
+     *
+     * @param agents the agents as written, each perhaps with its own sweep
+     * @throws ConfigException naming the list sizes and their product
+     */
+    void requireWithinLimit(MapNode agents) {
+        List<Integer> envSizes = new ArrayList<>();
+        for (Axis a : envAxes) {
+            envSizes.add(a.values().size());
+        }
+        double agentCount = 0;
+        List<String> terms = new ArrayList<>();
+        int unswept = 0;
+        Location where = location;
+        String path = "sweep";
+        double largest = 0;
+        for (Map.Entry<String, ConfigNode.Entry> e : agents.entries().entrySet()) {
+            List<Integer> sizes = agentSizes(e.getValue().value());
+            double count = product(sizes);
+            agentCount += count;
+            if (sizes.isEmpty()) {
+                unswept++;
+                continue;
+            }
+            terms.add("agent " + Echo.plain(e.getKey()) + ": " + factors(sizes, "values"));
+            ConfigNode own = ((MapNode) e.getValue().value()).get(AGENT_SWEEP);
+            if (count > largest && own != null) {
+                largest = count;
+                where = own.location();
+                path = "agents." + e.getKey() + "." + AGENT_SWEEP;
+            }
+        }
+        double total = product(envSizes) * agentCount;
+        if (total <= Limits.MAX_CELLS) {
+            return;
+        }
+        if (unswept > 0) {
+            terms.add(unswept + (unswept == 1 ? " unswept agent" : " unswept agents"));
+        }
+        String sizes;
+        if (envSizes.isEmpty() && terms.size() == 1) {
+            sizes = terms.get(0);
+        } else {
+            sizes = (envSizes.isEmpty() ? "" : factors(envSizes, "env points") + " x ")
+                    + (terms.size() == 1 ? terms.get(0) : "(" + String.join(" + ", terms) + ")");
+        }
+        throw new ConfigException(where, path, sizes + " = " + count(total) + " variants, more than the "
+                + Limits.MAX_CELLS + " allowed; sweep fewer keys or values");
+    }
+
+    /**
+     * The lengths of the sweep lists that apply to one agent, as written: the top-level paths it
+     * has and the lists of its own sweep (checked later, when its points are built).
+     */
+    private List<Integer> agentSizes(ConfigNode agent) {
+        List<Integer> sizes = new ArrayList<>();
+        ConfigNode spec = withoutSweep(agent);
+        for (Axis a : axes) {
+            if (accepts(spec, Kind.BANDIT_AGENT, a.segments(), 0)) {
+                sizes.add(a.values().size());
+            }
+        }
+        ConfigNode own = agent instanceof MapNode m ? m.get(AGENT_SWEEP) : null;
+        if (own instanceof MapNode ownMap) {
+            for (ConfigNode.Entry o : ownMap.entries().values()) {
+                if (o.value() instanceof ListNode list && !list.items().isEmpty()) {
+                    sizes.add(list.items().size());
+                }
+            }
+        }
+        return sizes;
+    }
+
+    private static double product(List<Integer> sizes) {
+        double p = 1;
+        for (int size : sizes) {
+            p *= size;
+        }
+        return p;
+    }
+
+    /** "20 values", "7 keys x 20 values" when every list has the same length, else "20 x 3 x 5". */
+    private static String factors(List<Integer> sizes, String unit) {
+        if (sizes.size() == 1) {
+            return sizes.get(0) + " " + unit;
+        }
+        if (sizes.stream().distinct().count() == 1) {
+            return sizes.size() + " keys x " + sizes.get(0) + " " + unit;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int size : sizes) {
+            sb.append(sb.length() > 0 ? " x " : "").append(size);
+        }
+        return sb.toString();
+    }
+
+    /** A count as a person reads it: 12000 exactly, 1.28e9 rounded. */
+    private static String count(double n) {
+        if (n < 1e6) {
+            return Long.toString((long) n);
+        }
+        if (Double.isInfinite(n)) {
+            return "more than 1e308";
+        }
+        String mantissa = String.format(Locale.ROOT, "%.3g", n / Math.pow(10, Math.floor(Math.log10(n))));
+        mantissa = mantissa.contains(".") ? mantissa.replaceAll("0+$", "").replaceAll("\\.$", "") : mantissa;
+        return mantissa + "e" + (long) Math.floor(Math.log10(n));
     }
 
     /** The key inside an agent that sweeps that agent alone. */

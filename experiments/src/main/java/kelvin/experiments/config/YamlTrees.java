@@ -4,9 +4,14 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.ObjectCodec;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.CharArrayReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +24,10 @@ import kelvin.experiments.config.ConfigNode.ListNode;
 import kelvin.experiments.config.ConfigNode.MapNode;
 import kelvin.experiments.config.ConfigNode.ScalarNode;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
  * Reads YAML (and therefore JSON) into {@link ConfigNode} trees with the location of every key and
@@ -32,9 +41,11 @@ public final class YamlTrees {
     private static final int MAX_DEPTH = 64;
     private static final int MAX_ALIASES = 50;
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder()
-            .loaderOptions(loaderOptions())
-            .build();
+    /** The longest key YAML reads (SnakeYAML's fixed limit on a key written without {@code ?}). */
+    static final int MAX_KEY_CHARS = 1024;
+
+    private static final YAMLFactory FACTORY = new StyledFactory(YAMLFactory.builder()
+            .loaderOptions(loaderOptions()));
 
     private YamlTrees() {
     }
@@ -103,8 +114,12 @@ public final class YamlTrees {
             }
             return root;
         } catch (JsonProcessingException e) {
+            ConfigException longKey = longKey(text, problemLocation(source, e));
+            if (longKey != null) {
+                throw longKey;
+            }
             throw new ConfigException(location(source, e.getLocation()), "",
-                    "not valid YAML: " + firstLine(e.getOriginalMessage()));
+                    "not valid YAML: " + Echo.plain(firstLine(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new ConfigException(Location.of(source), "", "cannot be read: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -112,8 +127,55 @@ public final class YamlTrees {
                 throw e;
             }
             // SnakeYAML reports its own limits (aliases, depth, size) as unchecked exceptions.
-            throw new ConfigException(Location.of(source), "", "refused: " + firstLine(e.getMessage()));
+            throw new ConfigException(Location.of(source), "", "refused: " + Echo.plain(firstLine(e.getMessage())));
         }
+    }
+
+    /**
+     * Where YAML found the problem: SnakeYAML's problem mark when it gives one. Messages name
+     * Jackson's location, the start of what could not be read, but a key too long is found where
+     * YAML gave up on it.
+     */
+    private static Location problemLocation(String source, JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            Mark mark = marked.getProblemMark();
+            return new Location(source, mark.getLine() + 1, mark.getColumn() + 1);
+        }
+        return location(source, e.getLocation());
+    }
+
+    /**
+     * The error to give instead of YAML's when the text before the error ends in a key longer than
+     * YAML reads ({@link #MAX_KEY_CHARS}): YAML then says "mapping values are not allowed here" or
+     * "could not find expected ':'", which name neither the key nor the limit. Null when the error
+     * has another cause.
+     */
+    private static ConfigException longKey(String text, Location at) {
+        if (at.line() <= 0 || at.column() <= MAX_KEY_CHARS) {
+            return null;
+        }
+        String line = text.lines().skip(at.line() - 1L).findFirst().orElse("");
+        int end = Math.min(line.length(), at.column() - 1);
+        while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+            end--;
+        }
+        int start;
+        if (end > 1 && (line.charAt(end - 1) == '"' || line.charAt(end - 1) == '\'')) {
+            start = line.lastIndexOf(line.charAt(end - 1), end - 2) + 1;
+            end--;
+        } else {
+            start = Math.max(line.lastIndexOf('{', end - 1), line.lastIndexOf(',', end - 1)) + 1;
+            while (start < end && (Character.isWhitespace(line.charAt(start)) || line.charAt(start) == '-'
+                    || line.charAt(start) == '?')) {
+                start++;
+            }
+        }
+        if (end - start <= MAX_KEY_CHARS || line.substring(start, end).contains(": ")) {
+            return null; // short, or a value holding ': ', which YAML refuses for that reason
+        }
+        return new ConfigException(new Location(at.source(), at.line(), start + 1), "", "the key "
+                + Echo.quoted(line.substring(start, end)) + " is too long; YAML reads keys of at most "
+                + MAX_KEY_CHARS + " characters (and agent names are at most 60)");
     }
 
     private static String firstLine(String message) {
@@ -152,17 +214,31 @@ public final class YamlTrees {
                 return new ListNode(here, items);
             }
             case VALUE_NUMBER_INT:
-                return new ScalarNode(here, ScalarNode.Kind.INTEGER, parser.getText());
+                return new ScalarNode(here, ScalarNode.Kind.INTEGER, decimal(parser));
             case VALUE_NUMBER_FLOAT:
                 return new ScalarNode(here, ScalarNode.Kind.FLOAT, parser.getText());
             case VALUE_TRUE:
             case VALUE_FALSE:
-                return new ScalarNode(here, ScalarNode.Kind.BOOLEAN, parser.getText());
+                // YAML 1.1 also reads yes/no/on/off as booleans; keep the value YAML gave, not the spelling.
+                return new ScalarNode(here, ScalarNode.Kind.BOOLEAN, Boolean.toString(token == JsonToken.VALUE_TRUE));
             case VALUE_NULL:
                 return new ScalarNode(here, ScalarNode.Kind.NULL, "null");
             default:
-                return new ScalarNode(here, ScalarNode.Kind.STRING, parser.getText());
+                return new ScalarNode(here, ScalarNode.Kind.STRING, parser.getText(),
+                        !(parser instanceof StyledParser styled) || styled.plainScalar());
         }
+    }
+
+    /**
+     * A YAML integer's text in decimal: 0x1f, 0b101 and 0o17 as the number they stand for; decimal
+     * text as written (1_000 and +5 included), so messages repeat what the config says.
+     */
+    private static String decimal(JsonParser parser) throws IOException {
+        String text = parser.getText();
+        if (text.replace("_", "").matches("[-+]?[0-9]+")) {
+            return text;
+        }
+        return parser.getBigIntegerValue().toString();
     }
 
     private static MapNode readMap(JsonParser parser, String source, int depth, Location here, String path)
@@ -182,5 +258,44 @@ public final class YamlTrees {
             entries.put(key, new ConfigNode.Entry(keyLocation, value));
         }
         return new MapNode(here, entries);
+    }
+
+    /** Creates {@link StyledParser}s, with the factory's settings. */
+    private static final class StyledFactory extends YAMLFactory {
+        private static final long serialVersionUID = 1L;
+
+        StyledFactory(YAMLFactoryBuilder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected YAMLParser _createParser(Reader reader, IOContext context) {
+            return new StyledParser(context, _parserFeatures, _yamlParserFeatures, _loaderOptions, _objectCodec,
+                    reader);
+        }
+
+        @Override
+        protected YAMLParser _createParser(char[] data, int offset, int length, IOContext context, boolean recyclable) {
+            return _createParser(new CharArrayReader(data, offset, length), context);
+        }
+    }
+
+    /**
+     * A YAML parser that also tells how the current scalar was written: Jackson hands over a quoted
+     * {@code "0.1"} and a plain {@code inf} alike as strings, and Kelvin must take the second as a
+     * number and refuse the first.
+     */
+    private static final class StyledParser extends YAMLParser {
+        StyledParser(IOContext context, int features, int yamlFeatures, LoaderOptions options, ObjectCodec codec,
+                     Reader reader) {
+            super(context, features, yamlFeatures, options, codec, reader);
+        }
+
+        /** Whether the current scalar was written plain: no quotes, no tag, no block style. */
+        boolean plainScalar() {
+            Event event = _lastEvent; // getEvent() would read the next event
+            return event instanceof ScalarEvent scalar && scalar.isPlain()
+                    && scalar.getImplicit().canOmitTagInPlainScalar();
+        }
     }
 }
