@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's Chromium, run headless from tests: found on the PATH, or installed with apt-get only when
@@ -69,24 +68,28 @@ final class HeadlessChromium {
     }
 
     /**
-     * The browser for a test: found, or installed as {@code mode} allows; otherwise the test is
-     * skipped with one line saying what was tried, or, under {@link Mode#REQUIRE}, fails.
+     * The browser for a test: found, or installed as {@code mode} allows. When there is none, the
+     * test fails under {@link Mode#REQUIRE}; otherwise the result is empty and {@code tried} says
+     * what was tried, for the skip message.
      *
      * @param mode whether installing is allowed and whether a missing browser fails the test
      * @param searchPath the folders to look in, as in PATH
      * @param profile a fresh directory for the browser's profile
-     * @return the browser
+     * @param tried filled with what was tried
+     * @return the browser, or empty when the test is to be skipped
      */
-    static HeadlessChromium open(Mode mode, String searchPath, Path profile) throws InterruptedException {
-        List<String> tried = new ArrayList<>();
+    static Optional<HeadlessChromium> open(Mode mode, String searchPath, Path profile, List<String> tried)
+            throws InterruptedException {
         Optional<HeadlessChromium> browser = find(mode, searchPath, profile, tried);
-        String missing = "headless Chromium is not installed and could not be installed (" + String.join("; ", tried)
-                + ")";
         if (browser.isEmpty() && mode == Mode.REQUIRE) {
-            fail(VARIABLE + "=require, but " + missing);
+            fail(VARIABLE + "=require, but " + missing(tried));
         }
-        Assumptions.assumeTrue(browser.isPresent(), "skipped: " + missing);
-        return browser.get();
+        return browser;
+    }
+
+    /** The one line a skipped test gives. */
+    static String missing(List<String> tried) {
+        return "headless Chromium is not installed and could not be installed (" + String.join("; ", tried) + ")";
     }
 
     /**
