@@ -61,12 +61,12 @@ public record Interval(double mean, double stderr, double low, double high, long
     }
 
     /**
-     * Whether the interval is defined: it takes two values or more (and finite ones).
+     * Whether the interval is defined: it takes two values or more, all finite.
      *
-     * @return false when stderr and bounds are NaN
+     * @return false when the bounds are NaN or infinite
      */
     public boolean defined() {
-        return !Double.isNaN(low);
+        return Double.isFinite(low) && Double.isFinite(high);
     }
 
     /**
@@ -87,11 +87,11 @@ public record Interval(double mean, double stderr, double low, double high, long
     }
 
     /**
-     * Said in place of an undefined interval.
+     * Said in place of an undefined interval: too few values, or values that are not all finite.
      *
-     * @return {@code n = 1, no interval} (or the count it has)
+     * @return {@code n = 1, no interval}, or {@code not finite, no interval}
      */
     public String missing() {
-        return "n = " + n + ", no interval";
+        return n < 2 ? "n = " + n + ", no interval" : "not finite, no interval";
     }
 }

@@ -17,8 +17,10 @@ import kelvin.experiments.ExperimentSession;
 import kelvin.experiments.SessionOptions;
 import kelvin.experiments.cli.Cli;
 import kelvin.experiments.config.Registry;
+import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.plugin.Plugins;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,12 +38,20 @@ class WorkerFailureTest {
     Path tmp;
 
     private static Path plugin() throws URISyntaxException {
-        return Path.of(WorkerFailureTest.class.getResource("/plugins/throwing-schedule").toURI());
+        return plugin("throwing-schedule");
+    }
+
+    private static Path plugin(String name) throws URISyntaxException {
+        return Path.of(WorkerFailureTest.class.getResource("/plugins/" + name).toURI());
     }
 
     private Path config(String env, String horizon, String agents) throws IOException {
         return Files.writeString(tmp.resolve("failing.yaml"), "name: failing\nseed: 3\nruns: 300\n" + horizon
                 + "\nenv: " + env + "\nagents:\n" + agents);
+    }
+
+    private Experiment load(String yaml) throws IOException {
+        return Experiment.load(Files.writeString(tmp.resolve("direct.yaml"), yaml), List.of(), Registry.builtIns());
     }
 
     private static void assertNoResultFiles(Path dir) {
@@ -135,5 +145,46 @@ class WorkerFailureTest {
                 "--quiet", "--debug");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("ThrowingSchedule.temperature("), r.err());
+    }
+
+    @Test
+    void runningOutOfMemorySaysSoAndHowToGiveMore() throws Exception {
+        Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() < (8L << 30) * 2 - (1L << 30),
+                "the heap could hold the 16 GiB the plug-in asks for");
+        Path file = config("{type: gaussian-bandit, arms: 5}", "steps: 400",
+                "  hungry: {type: action-value, policy: {type: boltzmann, temperature: {schedule: hungry-schedule, "
+                + "after: 100}}}\n");
+        Path out = tmp.resolve("oom");
+        Cli r = Cli.run("run", file.toString(), "--plugin", plugin("hungry-schedule").toString(), "--out",
+                out.toString(), "--quiet", "--threads", "2");
+        assertEquals(1, r.exit(), r.err());
+        String line = r.err().strip();
+        assertTrue(line.startsWith("error: out of memory (Java heap space) with a maximum heap of "), line);
+        assertTrue(line.contains("JAVA_OPTS=-Xmx"), line);
+        assertFalse(line.contains("\n"), "one line: " + line);
+        assertNoResultFiles(out);
+    }
+
+    /**
+     * The fused loop does not track its step; its failure is located by replaying the run step by
+     * step, which must name the step the step-by-step loop fails at. Rewards of noise 1e308 overflow
+     * the action values, so the softmax meets an infinite logit.
+     */
+    @Test
+    void aFailureInTheFusedLoopIsLocatedAtTheStepOfTheStepByStepLoop() throws Exception {
+        Experiment e = load("name: overflow\nseed: 1\nruns: 3\nsteps: 500\n"
+                + "env: {type: gaussian-bandit, arms: 3, means: [1, 0, 2], noise: 1e308}\n"
+                + "agents:\n  fixed: {type: action-value, policy: {type: boltzmann, temperature: 0.2}}\n");
+        Cell cell = e.cells().get(0);
+        String[] messages = new String[2];
+        for (int k = 0; k < 2; k++) {
+            BanditSimulation s = new BanditSimulation(e, k == 0);
+            RunFailure f = assertThrows(RunFailure.class, () -> s.runBlock(cell, 0, 3,
+                    new Moments(s.slots(), s.tallies()), new RunRows(Simulation.runColumns(e), 3)));
+            messages[k] = f.getMessage();
+        }
+        assertTrue(messages[1].matches("run 1 of variant fixed, step \\d+: logit \\d is not finite: -?Infinity"),
+                messages[1]);
+        assertEquals(messages[1], messages[0], "fused and step by step fail at the same step");
     }
 }
