@@ -36,7 +36,7 @@ public final class RunFailure extends ExperimentException {
      * @return the located failure
      */
     static RunFailure of(String variant, int run, String step, Throwable cause) {
-        return new RunFailure(where(variant, run) + (step.isEmpty() ? "" : ", " + step) + ": " + ExperimentException.describe(cause),
-                cause);
+        return new RunFailure(where(variant, run) + (step.isEmpty() ? "" : ", " + step) + ": "
+                + ExperimentException.describe(cause), cause);
     }
 }

@@ -147,7 +147,8 @@ public final class Runner {
                 try {
                     progress.runsDone(runsDone.addAndGet(to - from), totalRuns);
                 } catch (RuntimeException | Error e) {
-                    failure.set(new ExperimentException("the progress listener failed: " + ExperimentException.describe(e), e));
+                    failure.set(new ExperimentException("the progress listener failed: "
+                            + ExperimentException.describe(e), e));
                     return;
                 }
             }
