@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SignalTest {
     private static final String CONFIG = "examples/temperature-sweep.yaml";
-    /** Six cells of a few seconds in all on two threads: time enough to be stopped in the middle. */
-    private static final List<String> OVERRIDES = List.of("runs=600", "steps=5000");
+    /** Six cells of about a second each on two threads: time enough to be stopped in the middle. */
+    private static final List<String> OVERRIDES = List.of("runs=1200", "steps=5000");
     /** Far more than the two seconds the process gives itself, for a loaded machine. */
     private static final long PROMPT_MILLIS = 5000;
 
