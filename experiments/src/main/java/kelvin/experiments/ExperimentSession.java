@@ -85,7 +85,20 @@ public final class ExperimentSession {
                 options.notices().accept(String.format("resuming: %d of %d variants already finished", done.size(),
                         experiment.cells().size()));
             }
-            Runner.Result result = runner.run(done, store);
+            Runner.Result result;
+            try {
+                result = runner.run(done, store);
+            } catch (RuntimeException | Error | InterruptedException e) {
+                // the cells that finished stay; the rows of those that did not would only be recomputed
+                for (int c = 0; c < experiment.cells().size(); c++) {
+                    try {
+                        store.discardPartial(c);
+                    } catch (IOException left) {
+                        e.addSuppressed(left);
+                    }
+                }
+                throw e;
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             ResultData data = new ResultWriter(experiment, result, store, seconds, options.threads())
                     .write(dir, options.plots(), configYaml);

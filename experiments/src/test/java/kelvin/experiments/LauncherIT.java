@@ -19,6 +19,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import kelvin.experiments.cli.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +53,7 @@ class LauncherIT {
         command.addAll(List.of(args));
         Result r = exec(command);
         assertFalse(r.err().contains("building the CLI"), "the launcher uses the packaged jar: " + r.err());
+        Cli.assertNoInternals(args, r.err());
         return r;
     }
 

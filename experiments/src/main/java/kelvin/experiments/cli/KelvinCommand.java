@@ -2,11 +2,13 @@ package kelvin.experiments.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import kelvin.experiments.ExperimentException;
 import kelvin.experiments.Version;
 import kelvin.experiments.config.ConfigException;
 import kelvin.experiments.plugin.PluginException;
 import kelvin.experiments.results.ResultData;
+import kelvin.experiments.run.RunFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,6 +39,9 @@ public final class KelvinCommand implements Runnable {
             BenchCommand.class,
             PlotCommand.class,
             CommandLine.HelpCommand.class);
+
+    /** Said after a failure whose stack trace may help. */
+    private static final String DEBUG_HINT = " (run again with --debug for the stack trace)";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -89,30 +94,61 @@ public final class KelvinCommand implements Runnable {
         return cl;
     }
 
-    /** Our own exceptions become one line and an exit code; anything else is a bug worth a trace. */
+    /**
+     * Every failure becomes one line and an exit code: our own exceptions say what went wrong in the
+     * user's terms (exit 2 for the config's or the command line's fault, 1 otherwise); anything
+     * else is a bug, described in its own words and never by the name of its class, with
+     * {@code --debug} for the stack trace.
+     */
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
         PrintWriter err = cl.getErr();
-        boolean debug = parseResult.hasMatchedOption("--debug")
-                || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug"));
+        CommandLine.ParseResult sub = parseResult.subcommand();
+        boolean debug = parseResult.hasMatchedOption("--debug") || (sub != null && sub.hasMatchedOption("--debug"));
         if (debug) {
             e.printStackTrace(err);
         }
+        int code = 1;
         if (e instanceof ConfigException || e instanceof ResultData.BadResultsException
                 || e instanceof PluginException) {
             err.println("error: " + e.getMessage());
-            err.flush();
-            return 2;
-        }
-        if (e instanceof ExperimentException) {
+            code = 2;
+        } else if (e instanceof RunFailure) {
+            err.println("error: " + e.getMessage() + (debug ? "" : DEBUG_HINT));
+        } else if (e instanceof ExperimentException) {
             err.println("error: " + e.getMessage());
-            err.flush();
-            return 1;
-        }
-        if (!debug) {
-            err.println("error: " + e + " (run again with --debug for the stack trace)");
+        } else if (e instanceof InterruptedException) {
+            boolean run = sub != null && sub.commandSpec().name().equals("run");
+            err.println("error: interrupted" + (run ? "; the variants that finished are saved in the results "
+                    + "folder, and the same command with --resume computes only the rest" : ""));
+        } else {
+            err.println("error: " + unexpected(e, debug));
         }
         err.flush();
-        return 1;
+        return code;
+    }
+
+    /**
+     * The line for a failure Kelvin did not expect: its own words, without class names.
+     *
+     * @param e the failure
+     * @param debug whether its stack trace was printed
+     * @return the text after {@code error: }
+     */
+    static String unexpected(Throwable e, boolean debug) {
+        if (e instanceof OutOfMemoryError) {
+            return outOfMemory(e);
+        }
+        return "unexpected failure: " + ExperimentException.describe(e) + (debug ? "" : DEBUG_HINT);
+    }
+
+    /** What ran out and how to give the JVM more. */
+    private static String outOfMemory(Throwable e) {
+        long max = Runtime.getRuntime().maxMemory();
+        long gib = 1L << 30;
+        long suggest = Math.max(1, (2 * max + gib - 1) / gib);
+        String what = e.getMessage() == null ? "memory" : e.getMessage();
+        return String.format(Locale.ROOT, "out of memory (%s) with a maximum heap of %d MB; give the JVM more, e.g. "
+                + "JAVA_OPTS=-Xmx%dg ./kelvin ..., or make the experiment smaller", what, max >> 20, suggest);
     }
 
     /** Reads the version the build stamped into the jar. */

@@ -134,23 +134,33 @@ public final class RunCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "%s: %d variant%s x %d runs x %d %ss in %.1f s (%d thread%s)%n", e.name(),
                 e.cells().size(), e.cells().size() == 1 ? "" : "s", e.runs(), e.horizon(), e.timeUnit(), seconds, n,
                 n == 1 ? "" : "s");
-        int width = 7;
-        for (Cell c : e.cells()) {
-            width = Math.max(width, c.label().length());
-        }
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s", "variant"));
+        List<List<String>> table = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("variant"));
         for (Recorded m : e.metrics()) {
-            header.append(String.format(Locale.ROOT, "  %-22s", m.key() + " at t=" + e.horizon()));
+            header.add(m.key() + " at t=" + e.horizon());
         }
-        w.println(header.toString().stripTrailing());
+        table.add(header);
         for (Cell c : e.cells()) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s", c.label()));
+            List<String> row = new ArrayList<>(List.of(c.label()));
             for (Recorded m : e.metrics()) {
                 Interval iv = data.last(c.index(), m);
-                String text = iv == null ? "-" : Double.isNaN(iv.stderr())
-                        ? String.format(Locale.ROOT, "%.4g", iv.mean())
-                        : String.format(Locale.ROOT, "%.4g +- %.2g", iv.mean(), iv.high() - iv.mean());
-                line.append(String.format(Locale.ROOT, "  %-22s", text));
+                row.add(iv == null ? "-" : !iv.defined() ? String.format(Locale.ROOT, "%.4g (%s)", iv.mean(),
+                        iv.missing()) : String.format(Locale.ROOT, "%.4g +- %.2g", iv.mean(), iv.high() - iv.mean()));
+            }
+            table.add(row);
+        }
+        // a column is as wide as its values (at least 22 for metrics); a longer header may stick out
+        int[] widths = new int[header.size()];
+        for (int r = 0; r < table.size(); r++) {
+            for (int k = 0; k < widths.length; k++) {
+                int len = r == 0 && k > 0 ? 0 : table.get(r).get(k).length();
+                widths[k] = Math.max(widths[k], Math.max(k == 0 ? 7 : 22, len));
+            }
+        }
+        for (List<String> row : table) {
+            StringBuilder line = new StringBuilder();
+            for (int k = 0; k < row.size(); k++) {
+                line.append(String.format(Locale.ROOT, "  %-" + widths[k] + "s", row.get(k)));
             }
             w.println(line.toString().stripTrailing());
         }

@@ -109,7 +109,8 @@ final class InMemoryCompiler {
             }
         }
         StringBuilder text = new StringBuilder();
-        for (String line : first.getMessage(Locale.ROOT).split("\\R")) {
+        // javac names java.lang's types in full (java.lang.String); a user writes them without the package
+        for (String line : first.getMessage(Locale.ROOT).replace("java.lang.", "").split("\\R")) {
             if (!line.isBlank()) {
                 text.append(text.length() > 0 ? "; " : "").append(line.strip());
             }

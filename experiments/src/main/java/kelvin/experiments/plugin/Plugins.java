@@ -26,6 +26,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import kelvin.api.Component;
+import kelvin.experiments.ExperimentException;
 
 /**
  * Loads the user's components from the paths given on the command line ({@code --plugin}) or in
@@ -268,10 +269,10 @@ public final class Plugins {
                 cause = cause.getCause();
             }
             throw new PluginException("plug-in class " + c.getName() + " (from " + origin + ") could not be created: "
-                    + cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+                    + ExperimentException.describe(cause), cause);
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             throw new PluginException("plug-in class " + c.getName() + " (from " + origin + ") could not be created: "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+                    + ExperimentException.describe(e), e);
         }
     }
 

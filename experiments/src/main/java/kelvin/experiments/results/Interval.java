@@ -1,5 +1,6 @@
 package kelvin.experiments.results;
 
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.TDistribution;
 
@@ -57,5 +58,40 @@ public record Interval(double mean, double stderr, double low, double high, long
     public static double tQuantile975(long df) {
         return T975.computeIfAbsent(df, d -> new TDistribution(null, d, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY)
                 .inverseCumulativeProbability(0.975));
+    }
+
+    /**
+     * Whether the interval is defined: it takes two values or more, all finite.
+     *
+     * @return false when the bounds are NaN or infinite
+     */
+    public boolean defined() {
+        return Double.isFinite(low) && Double.isFinite(high);
+    }
+
+    /**
+     * The mean in the given format, then its 95% interval, or where there is none, why not, as
+     * tables and the command line show it: {@code 67.73 [61.2, 74.3]}, {@code 67.73 (n = 1, no
+     * interval)}.
+     *
+     * @param number the format of each number, e.g. {@code %.4g}; {@code %+.4g} signs the mean only
+     * @return the text
+     */
+    public String format(String number) {
+        String m = String.format(Locale.ROOT, number, mean);
+        if (!defined()) {
+            return m + " (" + missing() + ")";
+        }
+        String bound = number.replace("+", "");
+        return m + String.format(Locale.ROOT, " [" + bound + ", " + bound + "]", low, high);
+    }
+
+    /**
+     * Said in place of an undefined interval: too few values, or values that are not all finite.
+     *
+     * @return {@code n = 1, no interval}, or {@code not finite, no interval}
+     */
+    public String missing() {
+        return n < 2 ? "n = " + n + ", no interval" : "not finite, no interval";
     }
 }

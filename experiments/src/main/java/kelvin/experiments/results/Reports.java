@@ -100,8 +100,8 @@ final class Reports {
                             d.mean() + fin.unpairedHalfWidth());
             String ratio = Double.isNaN(fin.widthRatio()) || Double.isInfinite(fin.widthRatio()) ? ""
                     : String.format(Locale.ROOT, "%.2f", fin.widthRatio());
-            String verdict = !fin.decided() ? "no detectable difference" : d.mean() < 0 ? "lower regret"
-                    : "higher regret";
+            String verdict = !d.defined() ? d.missing() : !fin.decided() ? "no detectable difference"
+                    : d.mean() < 0 ? "lower regret" : "higher regret";
             rows.add(List.of(c.label(), signed(d), unpaired, ratio, signed(area.difference()), verdict));
         }
         return new Table("Paired differences against " + base.label() + where
@@ -119,10 +119,7 @@ final class Reports {
             + "comparisons.";
 
     private static String signed(Interval iv) {
-        if (Double.isNaN(iv.low())) {
-            return String.format(Locale.ROOT, "%+.4g", iv.mean());
-        }
-        return String.format(Locale.ROOT, "%+.4g [%.4g, %.4g]", iv.mean(), iv.low(), iv.high());
+        return iv.format("%+.4g");
     }
 
     /**
@@ -133,7 +130,8 @@ final class Reports {
      * @return one or more sentences; only the note on lines and bands when {@code metric} is null
      */
     static String caption(Recorded metric, Experiment e) {
-        String common = "Lines are means over " + e.runs() + " runs; shaded bands are 95% confidence intervals "
+        String common = e.runs() < 2 ? "Lines are the values of the one run (n = 1, no interval)."
+                : "Lines are means over " + e.runs() + " runs; shaded bands are 95% confidence intervals "
                 + "(Student's t).";
         return metric == null ? common : metric.metric().caption(e.episodic()) + " " + common;
     }
@@ -160,9 +158,6 @@ final class Reports {
     }
 
     private static String format(Interval iv) {
-        if (Double.isNaN(iv.low())) {
-            return String.format(Locale.ROOT, "%.4g", iv.mean());
-        }
-        return String.format(Locale.ROOT, "%.4g [%.4g, %.4g]", iv.mean(), iv.low(), iv.high());
+        return iv.format("%.4g");
     }
 }

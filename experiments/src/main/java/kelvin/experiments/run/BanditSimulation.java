@@ -22,6 +22,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * on the step-by-step loop.
  */
 public final class BanditSimulation implements Simulation {
+    /** Between checkpoints, the step loop looks for a stop every 65,536 steps. */
+    private static final int STOP_CHECK_MASK = 0xFFFF;
+
     private final Experiment experiment;
     private final int[] checkpoints;
     private final List<Recorded> metrics;
@@ -30,6 +33,7 @@ public final class BanditSimulation implements Simulation {
     private final boolean recordsRegret;
     /** Whether runs that a {@link GaussianRunner} covers take it (false only to compare the loops). */
     private final boolean fused;
+    private volatile boolean stopped;
 
     /**
      * A simulation that takes the fused loop wherever it applies.
@@ -80,6 +84,10 @@ public final class BanditSimulation implements Simulation {
         Metric.BanditRecorder[] recorders = new Metric.BanditRecorder[metrics.size()];
         View view = new View();
         for (int r = from; r < to; r++) {
+            if (stopped) {
+                throw new RunStopped();
+            }
+            boolean fusedRun = false;
             try {
                 UniformRandomProvider envRng = Streams.environment(experiment.seed(), r);
                 BanditRun bandit = env.start(envRng);
@@ -90,6 +98,7 @@ public final class BanditSimulation implements Simulation {
                 GaussianArms arms = runner == null ? null : bandit.stationaryGaussian();
                 double area;
                 if (arms != null) {
+                    fusedRun = true;
                     view.reset(bandit.arms(), null, runner, recorders, out, rows);
                     area = runner.run(arms.means(), arms.noise(), arms.normals(),
                             Streams.agentGenerator(experiment.seed(), c.label(), r), experiment.horizon(), checkpoints,
@@ -103,8 +112,48 @@ public final class BanditSimulation implements Simulation {
                 rows.set(areaColumn, recordsRegret ? area : Double.NaN);
             } catch (ContractViolation v) {
                 throw v.in(c.label(), r);
+            } catch (RunStopped s) {
+                throw s;
+            } catch (StepFailure f) {
+                throw RunFailure.of(c.label(), r, f.where, f.getCause());
+            } catch (RuntimeException e) {
+                throw fusedRun ? locate(c, r, e) : RunFailure.of(c.label(), r, "", e);
             }
         }
+    }
+
+    /**
+     * Stops the runs of every thread at the next run, checkpoint or 65,536th step.
+     */
+    @Override
+    public void stop() {
+        stopped = true;
+    }
+
+    /**
+     * A failure of the fused loop, located by replaying the run step by step: the replay draws the
+     * same numbers in the same order, so it fails at the same step, which the fused loop does not
+     * track. Should it not fail, the failure is reported without a step.
+     */
+    private RunFailure locate(BanditCell c, int r, RuntimeException failure) {
+        BanditRun bandit = c.environment().start(Streams.environment(experiment.seed(), r));
+        Metric.BanditRecorder[] recorders = new Metric.BanditRecorder[metrics.size()];
+        for (int k = 0; k < recorders.length; k++) {
+            recorders[k] = metrics.get(k).metric().startBandit(bandit);
+        }
+        View view = new View();
+        RunRows rows = new RunRows(Simulation.runColumns(experiment), 1);
+        rows.beginRun();
+        try {
+            BanditLearner learner = c.agent().start(bandit.arms(), Streams.agent(experiment.seed(), c.label(), r));
+            view.reset(bandit.arms(), learner, null, recorders, new Moments(slots(), tallies()), rows);
+            run(bandit, learner, recorders, view);
+        } catch (StepFailure f) {
+            return RunFailure.of(c.label(), r, f.where, failure);
+        } catch (RuntimeException again) {
+            return RunFailure.of(c.label(), r, "", failure);
+        }
+        return RunFailure.of(c.label(), r, "", failure);
     }
 
     /**
@@ -138,7 +187,10 @@ public final class BanditSimulation implements Simulation {
         return out;
     }
 
-    /** One run step by step; returns the area under its regret curve. */
+    /**
+     * One run step by step; returns the area under its regret curve. A failure inside a step comes
+     * out as a {@link StepFailure} that says which.
+     */
     private double run(BanditRun bandit, BanditLearner learner, Metric.BanditRecorder[] recorders, View view) {
         final int horizon = experiment.horizon();
         final int[] marks = checkpoints;
@@ -148,32 +200,42 @@ public final class BanditSimulation implements Simulation {
         double regret = 0;
         double area = 0;
         double rewards = 0;
-        for (int t = 0; t < horizon; t++) {
-            int arm = learner.select();
-            regret += bandit.bestMean() - bandit.mean(arm);
-            area += regret;
-            if (t != mark && !every) {
+        int t = 0;
+        try {
+            for (; t < horizon; t++) {
+                int arm = learner.select();
+                regret += bandit.bestMean() - bandit.mean(arm);
+                area += regret;
+                if (t != mark && !every) {
+                    if ((t & STOP_CHECK_MASK) == 0 && stopped) {
+                        throw new RunStopped();
+                    }
+                    double reward = bandit.pull(arm);
+                    rewards += reward;
+                    learner.update(arm, reward);
+                    continue;
+                }
+                // Whether the arm is optimal describes this step: read it before the pull moves a drifting bandit.
+                boolean optimal = bandit.isOptimal(arm);
                 double reward = bandit.pull(arm);
                 rewards += reward;
-                learner.update(arm, reward);
-                continue;
-            }
-            // Whether the arm is optimal describes this step: read it before the pull moves a drifting bandit.
-            boolean optimal = bandit.isOptimal(arm);
-            double reward = bandit.pull(arm);
-            rewards += reward;
-            view.set(t, arm, optimal, reward, rewards, regret);
-            if (every) {
-                for (Metric.BanditRecorder r : recorders) {
-                    r.step(view);
+                view.set(t, arm, optimal, reward, rewards, regret);
+                if (every) {
+                    for (Metric.BanditRecorder r : recorders) {
+                        r.step(view);
+                    }
                 }
+                if (t == mark) {
+                    view.record(next);
+                    next++;
+                    mark = next < marks.length ? marks[next] - 1 : -1;
+                }
+                learner.update(arm, reward);
             }
-            if (t == mark) {
-                view.record(next);
-                next++;
-                mark = next < marks.length ? marks[next] - 1 : -1;
-            }
-            learner.update(arm, reward);
+        } catch (ContractViolation | RunStopped passOn) {
+            throw passOn;
+        } catch (RuntimeException e) {
+            throw new StepFailure("step " + (t + 1), e);
         }
         return area;
     }
@@ -232,6 +294,9 @@ public final class BanditSimulation implements Simulation {
         @Override
         public void checkpoint(int index, int t, int arm, boolean optimal, double reward, double rewards,
                 double regret) {
+            if (stopped) {
+                throw new RunStopped();
+            }
             set(t, arm, optimal, reward, rewards, regret);
             record(index);
         }

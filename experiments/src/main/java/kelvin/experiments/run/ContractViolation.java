@@ -24,9 +24,10 @@ public final class ContractViolation extends ExperimentException {
      *
      * @param variant the cell's label
      * @param run the 0-based run
-     * @return a violation whose message ends with the variant and the 1-based run
+     * @return a violation whose message starts with the 1-based run and the variant, as a
+     *     {@link RunFailure}'s does
      */
     public ContractViolation in(String variant, int run) {
-        return new ContractViolation(getMessage() + " (variant " + variant + ", run " + (run + 1) + ")");
+        return new ContractViolation(RunFailure.where(variant, run) + ": " + getMessage());
     }
 }

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * Streaming statistics of many series at once (one slot per metric and checkpoint): count, mean,
  * M2, min and max, updated one value at a time (Welford 1962) and merged pairwise (Chan, Golub &amp;
  * LeVeque 1979). Merging is exact in algebra but not in floating point, so callers merge in a fixed
- * order to keep results independent of thread count. NaN values are skipped (a metric an agent does
+ * order to keep results independent of thread count. Values that are all the same infinity (a
+ * temperature of +inf in every run) average to it, with no spread. NaN values are skipped (a metric an agent does
  * not have, such as the temperature of epsilon-greedy). Beside them, integer tallies (state
  * visits) add up exactly in any order. Nothing here grows with runs: the per-run values go to a
  * {@link RunStore} block by block.
@@ -68,14 +69,41 @@ public final class Moments {
             return;
         }
         long k = ++n[slot];
-        double delta = x - mean[slot];
-        mean[slot] += delta / k;
-        m2[slot] += delta * (x - mean[slot]);
+        if (Double.isInfinite(x) || Double.isInfinite(mean[slot])) {
+            combineInfinite(slot, k == 1, x, 0);
+        } else {
+            double delta = x - mean[slot];
+            mean[slot] += delta / k;
+            m2[slot] += delta * (x - mean[slot]);
+        }
         if (x < min[slot]) {
             min[slot] = x;
         }
         if (x > max[slot]) {
             max[slot] = x;
+        }
+    }
+
+    /**
+     * Combines a slot with values of which some are infinite (Welford's differences would give NaN):
+     * values that are all the same infinity have that mean and no spread, as a constant series does
+     * (a temperature of +inf in every run); an infinity among finite values gives that infinity with
+     * an unbounded spread; +inf with -inf has no mean.
+     *
+     * @param slot the series
+     * @param first whether the slot was empty
+     * @param mean the added values' mean (one value, or a merged block's mean)
+     * @param m2 the added values' M2
+     */
+    private void combineInfinite(int slot, boolean first, double mean, double m2) {
+        if (first) {
+            this.mean[slot] = mean;
+            this.m2[slot] = m2;
+        } else if (this.mean[slot] == mean && this.m2[slot] == 0 && m2 == 0) {
+            return;
+        } else {
+            this.mean[slot] += mean;
+            this.m2[slot] = Double.isNaN(this.mean[slot]) ? Double.NaN : Double.POSITIVE_INFINITY;
         }
     }
 
@@ -103,9 +131,13 @@ public final class Moments {
                 continue;
             }
             long nn = na + nb;
-            double delta = other.mean[s] - mean[s];
-            mean[s] += delta * nb / nn;
-            m2[s] += other.m2[s] + delta * delta * ((double) na * nb / nn);
+            if (Double.isInfinite(mean[s]) || Double.isInfinite(other.mean[s])) {
+                combineInfinite(s, false, other.mean[s], other.m2[s]);
+            } else {
+                double delta = other.mean[s] - mean[s];
+                mean[s] += delta * nb / nn;
+                m2[s] += other.m2[s] + delta * delta * ((double) na * nb / nn);
+            }
             n[s] = nn;
             min[s] = Math.min(min[s], other.min[s]);
             max[s] = Math.max(max[s], other.max[s]);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +27,9 @@ public final class Runner {
     /** Runs per block: small enough to balance threads, large enough that merging costs nothing. */
     public static final int BLOCK = 64;
 
+    /** How long a stopped runner waits for its workers to finish the cell they may be saving. */
+    private static final long STOP_GRACE_NANOS = 1_000_000_000L;
+
     private final Experiment experiment;
     private final int threads;
     private final ProgressListener progress;
@@ -37,8 +41,11 @@ public final class Runner {
      * @param threads worker threads, at least 1; results are identical for any count
      * @param progress told as runs finish, from worker threads
      * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws NullPointerException if {@code experiment} or {@code progress} is null
      */
     public Runner(Experiment experiment, int threads, ProgressListener progress) {
+        Objects.requireNonNull(experiment, "experiment");
+        Objects.requireNonNull(progress, "progress");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
@@ -70,11 +77,18 @@ public final class Runner {
      * Runs the cells not in {@code done} (finished cells restored from disk: aggregates and seconds)
      * and hands every block's rows and every finished cell to {@code store}.
      *
+     * <p>It returns only when every cell is complete. The first failure of any worker (a run that
+     * throws, a cell that cannot be saved, the progress listener) stops all of them at the next run
+     * or checkpoint and is thrown here once they have left; so is an interruption, after a grace of
+     * a second for a cell being saved. Either way the cells finished before it are in
+     * {@code store} and nothing incomplete is returned.
+     *
      * @param done restored cells by cell index, each as a one-cell result
      * @param store where per-run values and finished cells go
      * @return every cell's aggregates, restored or computed
      * @throws InterruptedException when interrupted
-     * @throws ExperimentException when {@code store} cannot save a finished cell
+     * @throws ExperimentException when {@code store} cannot save a finished cell, the progress
+     *     listener fails, or a run fails ({@link RunFailure}, {@link ContractViolation})
      */
     public Result run(Map<Integer, Result> done, RunStore store) throws InterruptedException {
         List<Cell> cells = experiment.cells();
@@ -93,11 +107,11 @@ public final class Runner {
         AtomicInteger nextTask = new AtomicInteger();
         AtomicLong runsDone = new AtomicLong((long) runs * (cells.size() - todo.length));
         long totalRuns = (long) runs * cells.size();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Failure failure = new Failure(simulation);
 
         Runnable worker = () -> {
             int task;
-            while (failure.get() == null && (task = nextTask.getAndIncrement()) < tasks) {
+            while (!failure.happened() && (task = nextTask.getAndIncrement()) < tasks) {
                 int c = todo[task / blocksPerCell];
                 int block = task % blocksPerCell;
                 int from = block * BLOCK;
@@ -107,8 +121,10 @@ public final class Runner {
                 long start = System.nanoTime();
                 try {
                     simulation.runBlock(cells.get(c), from, to, moments, rows);
+                } catch (RunStopped stopped) {
+                    return;
                 } catch (RuntimeException | Error e) {
-                    failure.compareAndSet(null, e);
+                    failure.set(e);
                     return;
                 }
                 long spent = System.nanoTime() - start;
@@ -121,11 +137,20 @@ public final class Runner {
                             return nanos[c] / 1e9;
                         }
                     });
-                } catch (IOException | RuntimeException e) {
-                    failure.compareAndSet(null, e);
+                } catch (IOException e) {
+                    failure.set(new ExperimentException("could not save a finished cell: " + e.getMessage(), e));
+                    return;
+                } catch (RuntimeException | Error e) {
+                    failure.set(e);
                     return;
                 }
-                progress.runsDone(runsDone.addAndGet(to - from), totalRuns);
+                try {
+                    progress.runsDone(runsDone.addAndGet(to - from), totalRuns);
+                } catch (RuntimeException | Error e) {
+                    failure.set(new ExperimentException("the progress listener failed: "
+                            + ExperimentException.describe(e), e));
+                    return;
+                }
             }
         };
         int n = Math.min(threads, Math.max(1, tasks));
@@ -141,22 +166,11 @@ public final class Runner {
                 t.join();
             }
         } catch (InterruptedException e) {
-            failure.compareAndSet(null, e);
-            for (Thread t : pool) {
-                t.interrupt();
-            }
+            failure.set(e);
+            awaitStop(pool);
             throw e;
         }
-        Throwable f = failure.get();
-        if (f instanceof IOException) {
-            throw new ExperimentException("could not save a finished cell: " + f.getMessage(), f);
-        }
-        if (f instanceof RuntimeException) {
-            throw (RuntimeException) f;
-        }
-        if (f instanceof Error) {
-            throw (Error) f;
-        }
+        failure.rethrow();
         List<Moments> result = new ArrayList<>();
         double[] seconds = new double[cells.size()];
         for (int c = 0; c < cells.size(); c++) {
@@ -165,6 +179,57 @@ public final class Runner {
             seconds[c] = restored != null ? restored.cellSeconds()[0] : nanos[c] / 1e9;
         }
         return new Result(result, seconds);
+    }
+
+    /**
+     * Waits a little for stopped workers to leave, so that a cell a worker is saving is saved whole
+     * before the caller goes on (or the process exits); workers that still compute are daemons.
+     */
+    private static void awaitStop(List<Thread> pool) {
+        long deadline = System.nanoTime() + STOP_GRACE_NANOS;
+        try {
+            for (Thread t : pool) {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    t.join(Math.max(1, left / 1_000_000));
+                }
+            }
+        } catch (InterruptedException again) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The first failure of any worker (or the caller's interruption); the first one stops the
+     * simulation on every thread, and later ones, mostly consequences, are dropped.
+     */
+    private static final class Failure {
+        private final AtomicReference<Throwable> first = new AtomicReference<>();
+        private final Simulation simulation;
+
+        Failure(Simulation simulation) {
+            this.simulation = simulation;
+        }
+
+        boolean happened() {
+            return first.get() != null;
+        }
+
+        void set(Throwable failure) {
+            if (first.compareAndSet(null, failure)) {
+                simulation.stop();
+            }
+        }
+
+        void rethrow() {
+            Throwable f = first.get();
+            if (f instanceof RuntimeException r) {
+                throw r;
+            }
+            if (f instanceof Error e) {
+                throw e;
+            }
+        }
     }
 
     /** The compute seconds of a cell so far. */
@@ -210,8 +275,9 @@ public final class Runner {
         }
 
         synchronized Moments total() {
-            if (!waiting.isEmpty()) {
-                throw new IllegalStateException("blocks missing before " + waiting.keySet());
+            if (next != blocks) {
+                throw new IllegalStateException("cell " + cell + " has " + next + " of its " + blocks
+                        + " blocks merged; its aggregates are incomplete");
             }
             return total;
         }

@@ -37,6 +37,14 @@ public interface Simulation {
     void runBlock(Cell cell, int from, int to, Moments out, RunRows rows);
 
     /**
+     * Asks every {@link #runBlock} in progress, on any thread, to give up its block at the next run
+     * or checkpoint (at the latest after some tens of thousands of steps), and every later call to
+     * give up at once: what a runner does when one of its workers failed or it was interrupted. An
+     * abandoned block's aggregates are incomplete and must be dropped.
+     */
+    void stop();
+
+    /**
      * The values kept per run: the final value of each metric, in the experiment's metric order,
      * then the area under the run's regret curve (the sum of its cumulative regret over every step
      * or episode, NaN when regret is not recorded).

@@ -25,12 +25,16 @@ import org.apache.commons.rng.UniformRandomProvider;
  * and action, how many runs end training with that greedy action (for the policy map).
  */
 public final class TabularSimulation implements Simulation {
+    /** Within an episode, the loop looks for a stop every 65,536 steps. */
+    private static final int STOP_CHECK_MASK = 0xFFFF;
+
     private final Experiment experiment;
     private final int[] checkpoints;
     private final List<Recorded> metrics;
     private final boolean trackEntropy;
     private final boolean sumTemperatures;
     private final boolean recordsRegret;
+    private volatile boolean stopped;
 
     /**
      * A simulation of an experiment's tabular cells.
@@ -85,6 +89,9 @@ public final class TabularSimulation implements Simulation {
             success[s] = env.successState(s);
         }
         for (int r = from; r < to; r++) {
+            if (stopped) {
+                throw new RunStopped();
+            }
             try {
                 UniformRandomProvider envRng = Streams.environment(experiment.seed(), r);
                 TabularModel model = shared != null ? shared : env.model(envRng);
@@ -100,8 +107,20 @@ public final class TabularSimulation implements Simulation {
                 run(task, model, optimum, run, learner, recorders, out, rows, success, env.successOnPositiveReturn());
             } catch (ContractViolation v) {
                 throw v.in(c.label(), r);
+            } catch (RunStopped s) {
+                throw s;
+            } catch (StepFailure f) {
+                throw RunFailure.of(c.label(), r, f.where, f.getCause());
+            } catch (RuntimeException e) {
+                throw RunFailure.of(c.label(), r, "", e);
             }
         }
+    }
+
+    /** Stops the runs of every thread at the next run, episode or 65,536th step of an episode. */
+    @Override
+    public void stop() {
+        stopped = true;
     }
 
     private void run(TabularTask task, TabularModel model, double optimum, TabularRun run, TabularLearner learner,
@@ -122,67 +141,81 @@ public final class TabularSimulation implements Simulation {
         int firstSuccess = 0;
         int next = 0;
         int mark = checkpoints[0] - 1;
-        for (int e = 0; e < episodes; e++) {
-            boolean record = e == mark;
-            learner.trackEntropy(record && trackEntropy);
-            learner.beginEpisode();
-            int s = run.reset();
-            out.tally(s, 1);
-            if (!visited[s]) {
-                visited[s] = true;
-                covered++;
-            }
-            double undiscounted = 0;
-            double discounted = 0;
-            double discount = 1;
-            double temperatures = 0;
-            boolean success = false;
-            int steps = 0;
-            while (true) {
-                int action = learner.act(s);
-                if (record && sumTemperatures) {
-                    temperatures += learner.temperature();
+        int e = 0;
+        int steps = 0;
+        try {
+            for (; e < episodes; e++) {
+                if (stopped) {
+                    throw new RunStopped();
                 }
-                int s2 = run.step(action);
-                double reward = run.reward();
-                boolean terminated = run.terminated();
-                undiscounted += reward;
-                discounted += discount * reward;
-                discount *= gamma;
-                steps++;
-                out.tally(s2, 1);
-                if (!visited[s2]) {
-                    visited[s2] = true;
+                boolean record = e == mark;
+                learner.trackEntropy(record && trackEntropy);
+                learner.beginEpisode();
+                int s = run.reset();
+                out.tally(s, 1);
+                if (!visited[s]) {
+                    visited[s] = true;
                     covered++;
                 }
-                success |= s2 < successState.length && successState[s2];
-                learner.learn(s, action, reward, s2, terminated);
-                s = s2;
-                if (terminated || steps >= maxSteps) {
-                    break;
+                double undiscounted = 0;
+                double discounted = 0;
+                double discount = 1;
+                double temperatures = 0;
+                boolean success = false;
+                steps = 0;
+                while (true) {
+                    if ((steps & STOP_CHECK_MASK) == STOP_CHECK_MASK && stopped) {
+                        throw new RunStopped();
+                    }
+                    int action = learner.act(s);
+                    if (record && sumTemperatures) {
+                        temperatures += learner.temperature();
+                    }
+                    int s2 = run.step(action);
+                    double reward = run.reward();
+                    boolean terminated = run.terminated();
+                    undiscounted += reward;
+                    discounted += discount * reward;
+                    discount *= gamma;
+                    steps++;
+                    out.tally(s2, 1);
+                    if (!visited[s2]) {
+                        visited[s2] = true;
+                        covered++;
+                    }
+                    success |= s2 < successState.length && successState[s2];
+                    learner.learn(s, action, reward, s2, terminated);
+                    s = s2;
+                    if (terminated || steps >= maxSteps) {
+                        break;
+                    }
                 }
+                learner.endEpisode();
+                success |= successOnReturn && undiscounted > 0;
+                if (success && firstSuccess == 0) {
+                    firstSuccess = e + 1;
+                }
+                regret += optimum - discounted;
+                area += regret;
+                view.set(e, next == c - 1 && record, undiscounted, steps, regret, (double) covered / reachable,
+                        firstSuccess, record && sumTemperatures ? temperatures / steps : Double.NaN,
+                        record ? learner.episodeEntropy() : Double.NaN);
+                for (Metric.EpisodeRecorder rec : recorders) {
+                    rec.episode(view);
+                }
+                if (!record) {
+                    continue;
+                }
+                for (int k = 0; k < recorders.length; k++) {
+                    Simulation.record(out, rows, k, next, c, recorders[k].value(view));
+                }
+                next++;
+                mark = next < checkpoints.length ? checkpoints[next] - 1 : -1;
             }
-            learner.endEpisode();
-            success |= successOnReturn && undiscounted > 0;
-            if (success && firstSuccess == 0) {
-                firstSuccess = e + 1;
-            }
-            regret += optimum - discounted;
-            area += regret;
-            view.set(e, next == c - 1 && record, undiscounted, steps, regret, (double) covered / reachable,
-                    firstSuccess, record && sumTemperatures ? temperatures / steps : Double.NaN,
-                    record ? learner.episodeEntropy() : Double.NaN);
-            for (Metric.EpisodeRecorder rec : recorders) {
-                rec.episode(view);
-            }
-            if (!record) {
-                continue;
-            }
-            for (int k = 0; k < recorders.length; k++) {
-                Simulation.record(out, rows, k, next, c, recorders[k].value(view));
-            }
-            next++;
-            mark = next < checkpoints.length ? checkpoints[next] - 1 : -1;
+        } catch (ContractViolation | RunStopped passOn) {
+            throw passOn;
+        } catch (RuntimeException failure) {
+            throw new StepFailure("episode " + (e + 1) + ", step " + (steps + 1), failure);
         }
         rows.set(Simulation.areaColumn(experiment), recordsRegret ? area : Double.NaN);
         for (int s = 0; s < n; s++) {

@@ -1,5 +1,7 @@
 package kelvin.experiments.cli;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,16 +9,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's Chromium, run headless from tests: found on the PATH, or installed with apt-get when
- * the tests run as root on a machine that has it (as CI does on a fresh machine).
+ * Debian's Chromium, run headless from tests: found on the PATH, or installed with apt-get only when
+ * asked. {@link Mode} says what a test may do when it is missing; a user's {@code mvn -B verify}
+ * never installs anything, CI asks for the install and for a failure rather than a skip.
  */
 final class HeadlessChromium {
 
     private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome");
+
+    /** The system property (e.g. {@code mvn -B verify -Dkelvin.browser=install}) that sets the mode. */
+    static final String PROPERTY = "kelvin.browser";
+    /** The environment variable that sets the mode when the property is not given ({@code .ci/run}). */
+    static final String VARIABLE = "KELVIN_BROWSER";
 
     private final Path executable;
     private final Path profile;
@@ -26,18 +35,81 @@ final class HeadlessChromium {
         this.profile = profile;
     }
 
+    /** What a browser test does when Chromium is not on the PATH. */
+    enum Mode {
+        /** Skip (the default): nothing is installed on a user's machine unless asked. */
+        FIND,
+        /** Install Debian's package with apt-get (as root), else skip. */
+        INSTALL,
+        /** Install it like {@link #INSTALL}, and fail rather than skip when that is not possible (CI). */
+        REQUIRE;
+
+        /**
+         * The mode a property or environment value names; blank is {@link #FIND}.
+         *
+         * @throws IllegalArgumentException for any other value, naming the allowed ones
+         */
+        static Mode of(String value) {
+            String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+            return switch (v) {
+                case "", "find", "skip" -> FIND;
+                case "install" -> INSTALL;
+                case "require" -> REQUIRE;
+                default -> throw new IllegalArgumentException(PROPERTY + " / " + VARIABLE + " is '" + value
+                        + "'; expected install, require or nothing");
+            };
+        }
+
+        /** From {@link #PROPERTY}, else {@link #VARIABLE}, else {@link #FIND}. */
+        static Mode current() {
+            String property = System.getProperty(PROPERTY);
+            return of(property != null && !property.isBlank() ? property : System.getenv(VARIABLE));
+        }
+    }
+
     /**
-     * Finds Chromium, installing Debian's package if it is missing and apt-get can run.
+     * The browser for a test: found, or installed as {@code mode} allows. When there is none, the
+     * test fails under {@link Mode#REQUIRE}; otherwise the result is empty and {@code tried} says
+     * what was tried, for the skip message.
      *
+     * @param mode whether installing is allowed and whether a missing browser fails the test
+     * @param searchPath the folders to look in, as in PATH
      * @param profile a fresh directory for the browser's profile
-     * @param tried filled with what was tried, for the skip message
-     * @return the browser, or empty when it is not there and cannot be installed
+     * @param tried filled with what was tried
+     * @return the browser, or empty when the test is to be skipped
      */
-    static Optional<HeadlessChromium> findOrInstall(Path profile, List<String> tried) throws InterruptedException {
-        Optional<Path> found = onPath();
+    static Optional<HeadlessChromium> open(Mode mode, String searchPath, Path profile, List<String> tried)
+            throws InterruptedException {
+        Optional<HeadlessChromium> browser = find(mode, searchPath, profile, tried);
+        if (browser.isEmpty() && mode == Mode.REQUIRE) {
+            fail(VARIABLE + "=require, but " + missing(tried));
+        }
+        return browser;
+    }
+
+    /** The one line a skipped test gives. */
+    static String missing(List<String> tried) {
+        return "headless Chromium is not installed and could not be installed (" + String.join("; ", tried) + ")";
+    }
+
+    /**
+     * Finds Chromium on {@code searchPath}, installing Debian's package when it is missing, the mode
+     * allows it and apt-get can run.
+     *
+     * @param mode whether installing is allowed
+     * @param searchPath the folders to look in, as in PATH
+     * @param profile a fresh directory for the browser's profile
+     * @param tried filled with what was tried, for the skip or failure message
+     * @return the browser, or empty when it is not there and could not be installed
+     */
+    static Optional<HeadlessChromium> find(Mode mode, String searchPath, Path profile, List<String> tried)
+            throws InterruptedException {
+        Optional<Path> found = onPath(searchPath);
         if (found.isEmpty()) {
             tried.add("looked for " + String.join(", ", NAMES) + " on the PATH");
-            if (onPath("apt-get").isEmpty()) {
+            if (mode == Mode.FIND) {
+                tried.add("installing it needs " + VARIABLE + "=install or -D" + PROPERTY + "=install");
+            } else if (onPath("apt-get", searchPath).isEmpty()) {
                 tried.add("no apt-get on this machine");
             } else if (!"root".equals(System.getProperty("user.name"))) {
                 tried.add("apt-get needs root; the tests run as " + System.getProperty("user.name"));
@@ -47,7 +119,7 @@ final class HeadlessChromium {
                     run(tried, "apt-get", "update", "-qq");
                     run(tried, "apt-get", "install", "-y", "-qq", "chromium");
                 }
-                found = onPath();
+                found = onPath(searchPath);
             }
         }
         return found.map(p -> new HeadlessChromium(p, profile));
@@ -70,9 +142,9 @@ final class HeadlessChromium {
         }
     }
 
-    private static Optional<Path> onPath() {
+    private static Optional<Path> onPath(String searchPath) {
         for (String name : NAMES) {
-            Optional<Path> p = onPath(name);
+            Optional<Path> p = onPath(name, searchPath);
             if (p.isPresent()) {
                 return p;
             }
@@ -80,9 +152,11 @@ final class HeadlessChromium {
         return Optional.empty();
     }
 
-    private static Optional<Path> onPath(String name) {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        for (String dir : path.split(File.pathSeparator)) {
+    private static Optional<Path> onPath(String name, String searchPath) {
+        for (String dir : searchPath.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
             Path candidate = Path.of(dir, name);
             if (Files.isExecutable(candidate)) {
                 return Optional.of(candidate);

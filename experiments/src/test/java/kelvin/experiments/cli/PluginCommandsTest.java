@@ -149,9 +149,10 @@ class PluginCommandsTest {
         Path file = config(FIXED + "  bad: {type: action-value, policy: {type: boltzmann, temperature: "
                 + "{schedule: bad-schedule, after: 50, returns: nan}}}\n");
         Path out = tmp.resolve("out");
-        Cli r = Cli.run("run", file.toString(), "--plugin", plugin.toString(), "--out", out.toString(), "--quiet");
+        Cli r = Cli.run("run", file.toString(), "--plugin", plugin.toString(), "--out", out.toString(), "--quiet",
+                "--threads", "1");
         assertOneLine(r, 1, "plug-in schedule 'bad-schedule' returned the temperature NaN at t = 50");
-        assertTrue(r.err().contains("variant bad, run "), r.err());
+        assertTrue(r.err().matches("(?s)error: run \\d+ of variant bad: .*"), r.err());
         assertNothingHalfWritten(out);
         assertEquals(1, finishedCells(out), "the built-in variant before it is kept");
         assertFalse(Files.exists(out.resolve("summary.csv")));
@@ -184,7 +185,7 @@ class PluginCommandsTest {
     void anAgentReturningActionKStopsTheRun() throws Exception {
         Path out = tmp.resolve("out");
         Cli r = Cli.run("run", config(FIXED + "  bad: {type: out-of-range}\n").toString(), "--plugin",
-                bad("bad-agent").toString(), "--out", out.toString(), "--quiet");
+                bad("bad-agent").toString(), "--out", out.toString(), "--quiet", "--threads", "1");
         assertOneLine(r, 1, "plug-in agent 'out-of-range' returned the action 5");
         assertTrue(r.err().contains("actions are 0 to 4"), r.err());
         assertNothingHalfWritten(out);
@@ -195,7 +196,7 @@ class PluginCommandsTest {
     void aDistributionSummingToNineTenthsStopsTheRun() throws Exception {
         Path out = tmp.resolve("out");
         Cli r = Cli.run("run", config(FIXED + "  bad: {type: action-value, policy: {type: short-policy}}\n").toString(),
-                "--plugin", bad("bad-policy").toString(), "--out", out.toString(), "--quiet");
+                "--plugin", bad("bad-policy").toString(), "--out", out.toString(), "--quiet", "--threads", "1");
         assertOneLine(r, 1, "plug-in policy 'short-policy': action probabilities sum to 0.900000000000");
         assertNothingHalfWritten(out);
         assertEquals(1, finishedCells(out));

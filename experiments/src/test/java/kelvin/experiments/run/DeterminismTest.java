@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import kelvin.experiments.cli.Main;
+import kelvin.experiments.cli.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,10 +23,9 @@ class DeterminismTest {
     private Path run(String config, String name, int threads) {
         Path out = tmp.resolve(name);
         // 150 runs = blocks of 64, 64 and 22; the sweep makes several cells compete for threads.
-        int exit = Main.execute(new String[] {"run", config, "--runs", "150",
-            "--set", "steps=300", "--out", out.toString(), "--threads", Integer.toString(threads), "--quiet",
-            "--no-plots"}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
-        assertEquals(0, exit);
+        Cli r = Cli.run("run", config, "--runs", "150", "--set", "steps=300", "--out", out.toString(), "--threads",
+                Integer.toString(threads), "--quiet", "--no-plots");
+        assertEquals(0, r.exit(), r.err());
         return out;
     }
 

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import kelvin.experiments.cli.Main;
+import kelvin.experiments.cli.Cli;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,10 +45,9 @@ class ExampleResultsTest {
             String name = config.getFileName().toString().replace(".yaml", "");
             tests.add(DynamicTest.dynamicTest(name, () -> {
                 Path out = tmp.resolve(name);
-                StringWriter err = new StringWriter();
-                int exit = Main.execute(new String[] {"run", config.toString(), "--out", out.toString(), "--quiet",
-                    "--no-plots", "--threads", "2"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
-                assertEquals(0, exit, err.toString());
+                Cli r = Cli.run("run", config.toString(), "--out", out.toString(), "--quiet", "--no-plots",
+                        "--threads", "2");
+                assertEquals(0, r.exit(), r.err());
                 Map<String, String> found = new TreeMap<>();
                 for (String file : new String[] {"curves.csv", "summary.csv", "runs.csv", "states.csv"}) {
                     if (Files.exists(out.resolve(file))) {

@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import kelvin.experiments.cli.Cli;
 import kelvin.experiments.cli.Main;
 import kelvin.experiments.config.ExperimentLoader;
 import kelvin.experiments.config.Registry;
@@ -58,8 +57,7 @@ class KillAndResumeTest {
     @Test
     void killedAtSeveralPointsAndResumedGivesTheSameBytes() throws Exception {
         Path reference = tmp.resolve("reference");
-        assertEquals(0, Main.execute(args(reference, 1, false), new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter())));
+        assertEquals(0, Cli.run(args(reference, 1, false)).exit());
 
         // Each kill waits for a new cell checkpoint rather than a fixed delay: a delay that lands
         // mid-run on one machine is after the end on a faster one, and the test then kills nothing.

@@ -1,0 +1,42 @@
+package kelvin.experiments.run;
+
+import kelvin.experiments.ExperimentException;
+
+/**
+ * A run failed: one line naming the run, the variant and the step (or episode) where it happened,
+ * then the failure's own words, e.g. {@code run 17 of variant fixed, step 4031: logit 0 is not
+ * finite: Infinity}. The cause keeps the stack trace that {@code --debug} prints; the cells finished
+ * before the failure stay saved.
+ */
+public final class RunFailure extends ExperimentException {
+    private static final long serialVersionUID = 1L;
+
+    private RunFailure(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
+     * Where a failure happened, as every located message starts.
+     *
+     * @param variant the cell's label
+     * @param run the 0-based run
+     * @return {@code run N of variant LABEL}, N 1-based
+     */
+    static String where(String variant, int run) {
+        return "run " + (run + 1) + " of variant " + variant;
+    }
+
+    /**
+     * A failure located in a run.
+     *
+     * @param variant the cell's label
+     * @param run the 0-based run
+     * @param step where in the run, e.g. {@code step 4031}, or empty when it is not known
+     * @param cause what went wrong
+     * @return the located failure
+     */
+    static RunFailure of(String variant, int run, String step, Throwable cause) {
+        return new RunFailure(where(variant, run) + (step.isEmpty() ? "" : ", " + step) + ": "
+                + ExperimentException.describe(cause), cause);
+    }
+}
