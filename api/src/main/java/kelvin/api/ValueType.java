@@ -32,12 +32,39 @@ public sealed interface ValueType {
             implements ValueType {
 
         /**
+         * The largest magnitude of a reward, a mean, a noise sd, an initial value or a scale that
+         * multiplies them. Sums over 10^8 steps of such values, their squares in the running moments
+         * and the preferences a step size of this size builds stay below 10^300, far from overflow;
+         * no experiment needs rewards beyond it.
+         */
+        public static final double MAX_MAGNITUDE = 1e100;
+
+        /**
          * Any finite number.
          *
          * @return the type
          */
         public static Num any() {
             return new Num(Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true, false);
+        }
+
+        /**
+         * A number of at most {@link #MAX_MAGNITUDE} in absolute value: a reward, a mean or an initial
+         * value, which sums and squares must keep finite.
+         *
+         * @return the type [-1e100, 1e100]
+         */
+        public static Num magnitude() {
+            return closed(-MAX_MAGNITUDE, MAX_MAGNITUDE);
+        }
+
+        /**
+         * A scale from 0 to {@link #MAX_MAGNITUDE}: a noise sd, an exploration weight.
+         *
+         * @return the type [0, 1e100]
+         */
+        public static Num scale() {
+            return closed(0, MAX_MAGNITUDE);
         }
 
         /**
@@ -282,6 +309,7 @@ public sealed interface ValueType {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.format(Locale.ROOT, "%d", (long) v);
         }
-        return Double.toString(v);
+        // 1e100 rather than 1.0E100: the way a config would write it
+        return Double.toString(v).replace(".0E", "e").replace('E', 'e');
     }
 }

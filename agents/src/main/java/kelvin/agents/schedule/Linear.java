@@ -63,7 +63,12 @@ public final class Linear implements Schedule {
     @Override
     public double temperature(long t) {
         Checks.index(t);
-        return Math.max(min, initial - (initial - min) * t / steps);
+        double drop = (initial - min) * t / steps;
+        if (drop == Double.POSITIVE_INFINITY) {
+            // (initial - min) * t overflowed (initial near the largest double): divide first
+            drop = (initial - min) * ((double) t / steps);
+        }
+        return Math.max(min, initial - drop);
     }
 
     /**

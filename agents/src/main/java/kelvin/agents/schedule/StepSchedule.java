@@ -69,7 +69,8 @@ public final class StepSchedule implements Schedule {
     @Override
     public double temperature(long t) {
         Checks.index(t);
-        return Math.max(min, initial * Math.pow(factor, t / every)); // long division: floor for t >= 0
+        // long division: floor for t >= 0; 0 * factor^n stays 0 when factor^n overflows to infinity
+        return initial == 0 ? min : Math.max(min, initial * Math.pow(factor, t / every));
     }
 
     /**

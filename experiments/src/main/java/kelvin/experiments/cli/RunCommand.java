@@ -80,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
         if (n < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + n);
         }
-        Experiment experiment = Experiment.load(config, overrides, plugins.registry());
+        Experiment experiment = Experiment.load(config, overrides, plugins.registry(), common.budget);
         Path dir = out != null ? out : Paths.get("results", experiment.name());
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();

@@ -91,11 +91,25 @@ public final class ExperimentLoader {
      * @return the validated experiment, its sweeps expanded into cells
      */
     public static Experiment load(Path file, List<String> overrides, Registry registry) {
+        return load(file, overrides, registry, Limits.Budget.DEFAULT);
+    }
+
+    /**
+     * Loads a config file as {@link #load(Path, List, Registry)} does, with a work budget other than
+     * the default.
+     *
+     * @param file a YAML or JSON config file
+     * @param overrides {@code PATH=VALUE} assignments, applied in order
+     * @param registry the components the config may name
+     * @param budget the estimated work allowed (and whether the heap is checked)
+     * @return the validated experiment, its sweeps expanded into cells
+     */
+    public static Experiment load(Path file, List<String> overrides, Registry registry, Limits.Budget budget) {
         ConfigNode root = YamlTrees.read(file);
         for (String override : overrides) {
             root = Overrides.apply(root, override);
         }
-        return bind(root, registry);
+        return bind(root, registry, budget);
     }
 
     /**
@@ -124,6 +138,19 @@ public final class ExperimentLoader {
      * @return the validated experiment, its sweeps expanded into cells
      */
     public static Experiment bind(ConfigNode rootNode, Registry registry) {
+        return bind(rootNode, registry, Limits.Budget.DEFAULT);
+    }
+
+    /**
+     * Validates a parsed config within a work budget: the estimated work must fit it, and the
+     * estimated memory the JVM's maximum heap, unless the budget is unlimited.
+     *
+     * @param rootNode the parsed document
+     * @param registry the components it may name
+     * @param budget the estimated work allowed
+     * @return the validated experiment, its sweeps expanded into cells
+     */
+    public static Experiment bind(ConfigNode rootNode, Registry registry, Limits.Budget budget) {
         MapNode root = Binder.requireMap(rootNode, "",
                 "a mapping with name, runs, steps (or episodes), env and agents");
         Map<String, Object> resolved = new LinkedHashMap<>();
@@ -200,6 +227,8 @@ public final class ExperimentLoader {
         Experiment experiment = new Experiment(values.str("name"), values.integer("seed"), values.intValue("runs"),
                 horizon, episodic, environment, cells, sweep.keys(agents), metrics, checkpoints, spacing, resolved);
         Limits.check(experiment, root.location());
+        Limits.checkBudget(experiment, root, budget, Runtime.getRuntime().maxMemory(),
+                Runtime.getRuntime().availableProcessors());
         return experiment;
     }
 
