@@ -33,11 +33,12 @@ public sealed interface ValueType {
 
         /**
          * The largest magnitude of a reward, a mean, a noise sd, an initial value or a scale that
-         * multiplies them. Sums over 10^8 steps of such values, their squares in the running moments
-         * and the preferences a step size of this size builds stay below 10^300, far from overflow;
-         * no experiment needs rewards beyond it.
+         * multiplies them. Sums of such values over 10^8 steps stay below about 1e60, so their squares
+         * (running moments) and the squares of those variances (Welch's degrees of freedom of a paired
+         * comparison) stay below 1e250, and so do the preferences a step size of this size builds; no
+         * experiment needs rewards beyond it.
          */
-        public static final double MAX_MAGNITUDE = 1e100;
+        public static final double MAX_MAGNITUDE = 1e50;
 
         /**
          * Any finite number.
@@ -52,7 +53,7 @@ public sealed interface ValueType {
          * A number of at most {@link #MAX_MAGNITUDE} in absolute value: a reward, a mean or an initial
          * value, which sums and squares must keep finite.
          *
-         * @return the type [-1e100, 1e100]
+         * @return the type [-1e50, 1e50]
          */
         public static Num magnitude() {
             return closed(-MAX_MAGNITUDE, MAX_MAGNITUDE);
@@ -61,7 +62,7 @@ public sealed interface ValueType {
         /**
          * A scale from 0 to {@link #MAX_MAGNITUDE}: a noise sd, an exploration weight.
          *
-         * @return the type [0, 1e100]
+         * @return the type [0, 1e50]
          */
         public static Num scale() {
             return closed(0, MAX_MAGNITUDE);

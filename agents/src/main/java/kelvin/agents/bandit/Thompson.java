@@ -88,7 +88,8 @@ public final class Thompson implements BanditAgent {
     private final Model model;
     /**
      * The smallest known noise sd a config may give: the posterior mean divides reward sums (at most
-     * about 1e110 over 10^8 steps of rewards of 1e100) by sigma^2, which must stay finite.
+     * about 1e60 over 10^8 steps of rewards of 1e50) by sigma^2 (at least 1e-100), which must stay
+     * finite.
      */
     static final double MIN_NOISE = 1e-50;
 

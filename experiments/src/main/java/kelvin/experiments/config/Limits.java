@@ -35,7 +35,7 @@ import kelvin.experiments.model.TabularCell;
  * drawn per run); V* adds about 8 bytes per state-action and 24 per state. As many runs are in
  * flight as there are cores, and the total is multiplied by {@link #HEAP_HEADROOM} for the garbage
  * collector and the transient copies of building the model. Measured: a 700 x 700 open gridworld
- * (490,000 states, 1,960,000 outcomes) took 484 MB for one run; the estimate says 466 MB.
+ * (490,000 states, 1,960,000 outcomes) took 484 MB for one run; the estimate says 426 MB.
  */
 public final class Limits {
     /** Largest number of agent-steps (cells x runs x steps): about a day of one core's work. */
