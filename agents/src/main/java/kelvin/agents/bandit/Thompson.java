@@ -92,6 +92,7 @@ public final class Thompson implements BanditAgent {
      * finite.
      */
     static final double MIN_NOISE = 1e-50;
+    private static final ValueType.Num NOISE = ValueType.Num.closed(MIN_NOISE, ValueType.Num.MAX_MAGNITUDE);
 
     /** The known noise sd sigma (Gaussian), or NaN (Bernoulli). */
     private final double noiseSd;
@@ -428,7 +429,7 @@ public final class Thompson implements BanditAgent {
                     List.of(
                     Key.optional("prior", new ValueType.Choice(List.of("auto", "beta", "gaussian")), "auto",
                             "auto: beta on bernoulli-bandit, gaussian otherwise"),
-                    Key.optional("noise", ValueType.Num.closed(MIN_NOISE, ValueType.Num.MAX_MAGNITUDE),
+                    Key.optional("noise", NOISE,
                             "known reward noise sd for the gaussian prior; "
                             + "default: the environment's noise"),
                     Key.optional("estimate-draws", new ValueType.Int(10, 1_000_000), 100L,
@@ -449,8 +450,8 @@ public final class Thompson implements BanditAgent {
             double envNoise = env == null || Double.isNaN(env.rewardNoise()) ? 1.0 : env.rewardNoise();
             if ("gaussian".equals(prior) && !v.has("noise") && !(envNoise >= MIN_NOISE)) {
                 throw v.error("noise", "the environment's reward noise is " + envNoise + ", and the gaussian prior "
-                        + "divides by its square; give thompson a known noise in [" + MIN_NOISE + ", "
-                        + ValueType.Num.MAX_MAGNITUDE + "] (noise: 1.0, say)");
+                        + "divides by its square; give thompson a known noise (noise: 1.0, say), "
+                        + NOISE.describe());
             }
             Thompson t = "beta".equals(prior) ? bernoulli() : gaussian(v.num("noise", envNoise));
             return t.withMonteCarloDraws(v.intValue("estimate-draws"));
