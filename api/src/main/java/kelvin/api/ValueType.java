@@ -32,12 +32,40 @@ public sealed interface ValueType {
             implements ValueType {
 
         /**
+         * The largest magnitude of a reward, a mean, a noise sd, an initial value or a scale that
+         * multiplies them. Sums of such values over 10^8 steps stay below about 1e60, so their squares
+         * (running moments) and the squares of those variances (Welch's degrees of freedom of a paired
+         * comparison) stay below 1e250, and so do the preferences a step size of this size builds; no
+         * experiment needs rewards beyond it.
+         */
+        public static final double MAX_MAGNITUDE = 1e50;
+
+        /**
          * Any finite number.
          *
          * @return the type
          */
         public static Num any() {
             return new Num(Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true, false);
+        }
+
+        /**
+         * A number of at most {@link #MAX_MAGNITUDE} in absolute value: a reward, a mean or an initial
+         * value, which sums and squares must keep finite.
+         *
+         * @return the type [-1e50, 1e50]
+         */
+        public static Num magnitude() {
+            return closed(-MAX_MAGNITUDE, MAX_MAGNITUDE);
+        }
+
+        /**
+         * A scale from 0 to {@link #MAX_MAGNITUDE}: a noise sd, an exploration weight.
+         *
+         * @return the type [0, 1e50]
+         */
+        public static Num scale() {
+            return closed(0, MAX_MAGNITUDE);
         }
 
         /**
@@ -282,6 +310,7 @@ public sealed interface ValueType {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.format(Locale.ROOT, "%d", (long) v);
         }
-        return Double.toString(v);
+        // 1e100 rather than 1.0E100: the way a config would write it
+        return Double.toString(v).replace(".0E", "e").replace('E', 'e');
     }
 }

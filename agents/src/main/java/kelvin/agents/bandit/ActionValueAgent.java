@@ -250,7 +250,8 @@ public final class ActionValueAgent implements BanditAgent {
                     "Sutton & Barto (2018), Reinforcement Learning: An Introduction, 2nd ed., sections 2.4-2.6",
                     List.of(
                     Key.required("policy", new ValueType.Nested(Kind.POLICY), "how actions are chosen from Q"),
-                    Key.optional("initial", ValueType.Num.any(), 0.0, "initial action value (optimistic when high)"),
+                    Key.optional("initial", ValueType.Num.magnitude(), 0.0,
+                            "initial action value (optimistic when high)"),
                     Key.optional("alpha", new ValueType.Num(0, true, 1, false, false),
                             "constant step size in (0, 1]; absent = sample average")));
         }

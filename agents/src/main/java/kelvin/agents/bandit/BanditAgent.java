@@ -28,4 +28,16 @@ public interface BanditAgent {
     default GaussianRunner gaussianRunner(int arms) {
         return null;
     }
+
+    /**
+     * The work of one reported action distribution (and so of one entropy reading), in draws or
+     * arithmetic operations, for the budget Kelvin checks before a run: K for an agent that computes
+     * its distribution in closed form (the default), more for one that estimates it by sampling.
+     *
+     * @param arms the number of arms K
+     * @return the operations behind one reported distribution, at least {@code arms}
+     */
+    default long distributionCost(int arms) {
+        return arms;
+    }
 }

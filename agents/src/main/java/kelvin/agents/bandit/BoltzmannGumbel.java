@@ -94,6 +94,14 @@ public final class BoltzmannGumbel implements BanditAgent {
     }
 
     /**
+     * {@inheritDoc} Here M K: M draws of each of the K arms.
+     */
+    @Override
+    public long distributionCost(int arms) {
+        return (long) monteCarloDraws * arms;
+    }
+
+    /**
      * M, the number of Monte Carlo draws behind a reported action distribution.
      *
      * @return M, at least 1
@@ -293,7 +301,7 @@ public final class BoltzmannGumbel implements BanditAgent {
                     "each arm once, then argmax mu_a + c Z_a / sqrt(N_a), Z_a ~ Gumbel(0, 1) fresh each step "
                             + "(Cesa-Bianchi, Gentile, Lugosi & Neu 2017)",
                     "Cesa-Bianchi, Gentile, Lugosi & Neu (2017), Boltzmann exploration done right, NeurIPS", List.of(
-                    Key.optional("c", ValueType.Num.atLeast(0), 1.0, "scale of the Gumbel perturbations"),
+                    Key.optional("c", ValueType.Num.scale(), 1.0, "scale of the Gumbel perturbations"),
                     Key.optional("estimate-draws", new ValueType.Int(10, 1_000_000), 100L,
                             "perturbation draws behind the reported action distribution (entropy metric)")));
         }

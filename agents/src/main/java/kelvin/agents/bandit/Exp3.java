@@ -274,7 +274,7 @@ public final class Exp3 implements BanditAgent {
                     List.of(
                     Key.optional("gamma", new ValueType.Num(0, true, 1, false, false),
                             "exploration share; default min(1, sqrt(K ln K / ((e - 1) steps)))"),
-                    Key.optional("reward-range", new ValueType.NumList(ValueType.Num.any(), 2),
+                    Key.optional("reward-range", new ValueType.NumList(ValueType.Num.magnitude(), 2),
                             "[min, max] of the rewards, rescaled to [0, 1] (values outside are clipped); "
                                     + "default [0, 1] on bernoulli-bandit, required on Gaussian bandits")));
         }

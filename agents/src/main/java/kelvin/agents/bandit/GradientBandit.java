@@ -210,7 +210,8 @@ public final class GradientBandit implements BanditAgent {
                             + "eq. 2.12); Rbar = mean of earlier rewards, the first reward at step 1",
                     "Sutton & Barto (2018), Reinforcement Learning: An Introduction, 2nd ed., section 2.8, eq. 2.12",
                     List.of(
-                    Key.required("alpha", ValueType.Num.positive(), "step size"),
+                    Key.required("alpha", new ValueType.Num(0, true, ValueType.Num.MAX_MAGNITUDE, false, false),
+                            "step size"),
                     Key.optional("baseline", new ValueType.Bool(), true, "use the average-reward baseline")));
         }
 

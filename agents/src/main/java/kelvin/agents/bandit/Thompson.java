@@ -86,6 +86,14 @@ public final class Thompson implements BanditAgent {
     private static final Thompson BERNOULLI = new Thompson(Model.BERNOULLI, Double.NaN, MONTE_CARLO_DRAWS);
 
     private final Model model;
+    /**
+     * The smallest known noise sd a config may give: the posterior mean divides reward sums (at most
+     * about 1e60 over 10^8 steps of rewards of 1e50) by sigma^2 (at least 1e-100), which must stay
+     * finite.
+     */
+    static final double MIN_NOISE = 1e-50;
+    private static final ValueType.Num NOISE = ValueType.Num.closed(MIN_NOISE, ValueType.Num.MAX_MAGNITUDE);
+
     /** The known noise sd sigma (Gaussian), or NaN (Bernoulli). */
     private final double noiseSd;
     private final int monteCarloDraws;
@@ -127,6 +135,14 @@ public final class Thompson implements BanditAgent {
      */
     public Thompson withMonteCarloDraws(int draws) {
         return new Thompson(model, noiseSd, BanditSupport.checkDraws(draws));
+    }
+
+    /**
+     * {@inheritDoc} Here M K: M draws of each of the K arms.
+     */
+    @Override
+    public long distributionCost(int arms) {
+        return (long) monteCarloDraws * arms;
     }
 
     /**
@@ -413,7 +429,8 @@ public final class Thompson implements BanditAgent {
                     List.of(
                     Key.optional("prior", new ValueType.Choice(List.of("auto", "beta", "gaussian")), "auto",
                             "auto: beta on bernoulli-bandit, gaussian otherwise"),
-                    Key.optional("noise", ValueType.Num.positive(), "known reward noise sd for the gaussian prior; "
+                    Key.optional("noise", NOISE,
+                            "known reward noise sd for the gaussian prior; "
                             + "default: the environment's noise"),
                     Key.optional("estimate-draws", new ValueType.Int(10, 1_000_000), 100L,
                             "posterior draws behind the reported action distribution (entropy metric)")));
@@ -431,6 +448,11 @@ public final class Thompson implements BanditAgent {
                 throw v.error("prior", "a beta prior needs rewards 0 or 1 (bernoulli-bandit); use prior: gaussian");
             }
             double envNoise = env == null || Double.isNaN(env.rewardNoise()) ? 1.0 : env.rewardNoise();
+            if ("gaussian".equals(prior) && !v.has("noise") && !(envNoise >= MIN_NOISE)) {
+                throw v.error("noise", "the environment's reward noise is " + envNoise + ", and the gaussian prior "
+                        + "divides by its square; give thompson a known noise (noise: 1.0, say), "
+                        + NOISE.describe());
+            }
             Thompson t = "beta".equals(prior) ? bernoulli() : gaussian(v.num("noise", envNoise));
             return t.withMonteCarloDraws(v.intValue("estimate-draws"));
         }

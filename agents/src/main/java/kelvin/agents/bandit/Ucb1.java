@@ -230,7 +230,7 @@ public final class Ucb1 implements BanditAgent {
                     "Auer, Cesa-Bianchi & Fischer (2002), Finite-time analysis of the multiarmed bandit problem, "
                             + "Machine Learning 47",
                     List.of(
-                    Key.optional("c", ValueType.Num.atLeast(0), DEFAULT_C,
+                    Key.optional("c", ValueType.Num.scale(), DEFAULT_C,
                             "exploration weight; sqrt(2) in the paper")));
         }
 

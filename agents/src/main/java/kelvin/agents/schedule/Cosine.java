@@ -133,7 +133,7 @@ public final class Cosine implements Schedule {
         public Declaration() {
             super(Kind.SCHEDULE, "cosine", "T_t = min + (initial - min)(1 + cos(pi min(t, steps) / steps)) / 2",
                     "Loshchilov & Hutter (2017), SGDR: stochastic gradient descent with warm restarts, ICLR", List.of(
-                    Key.required("initial", ValueType.Num.atLeast(0), "temperature at t = 0"),
+                    Key.required("initial", ValueType.Num.positive(), "temperature at t = 0"),
                     Key.optional("min", ValueType.Num.atLeast(0), 0.0, "temperature from t = steps on"),
                     Key.required("steps", new ValueType.Int(1, Long.MAX_VALUE), "length of the half cosine"),
                     Schedule.PER));
@@ -141,7 +141,7 @@ public final class Cosine implements Schedule {
 
         @Override
         public Schedule create(Settings v) {
-            return of(v.num("initial"), v.num("min"), v.integer("steps")).withPer(Schedule.per(v));
+            return of(v.num("initial"), Schedule.floor(v), v.integer("steps")).withPer(Schedule.per(v));
         }
     }
 }

@@ -312,6 +312,11 @@ public final class EntropyTarget implements Schedule {
             }
             EntropyTarget et = v.has("target") ? of(v.num("initial"), v.num("target"), v.num("rate"))
                     : ofFraction(v.num("initial"), v.num("target-fraction"), v.num("rate"));
+            if (v.context().knowsActions() && v.has("target-fraction") && v.context().actions() < 2) {
+                throw v.error("target-fraction", "needs at least 2 actions: with K = " + v.context().actions()
+                        + " the only policy has entropy ln K = 0, so no target above 0 exists; use another "
+                        + "schedule (a fixed temperature, say)");
+            }
             if (v.context().knowsActions() && v.has("target")) {
                 double max = Math.log(v.context().actions());
                 if (v.num("target") > max) {

@@ -146,7 +146,7 @@ public final class Exponential implements Schedule {
         public Declaration() {
             super(Kind.SCHEDULE, "exponential", "T_t = max(min, initial * decay^t)",
                     "Kirkpatrick, Gelatt & Vecchi (1983), Optimization by simulated annealing, Science 220", List.of(
-                    Key.required("initial", ValueType.Num.atLeast(0), "temperature at t = 0"),
+                    Key.required("initial", ValueType.Num.positive(), "temperature at t = 0"),
                     Key.required("decay", new ValueType.Num(0, true, 1, false, false), "factor per step, in (0, 1]"),
                     Key.optional("min", ValueType.Num.atLeast(0), 0.0, "floor"),
                     Schedule.PER));
@@ -154,7 +154,7 @@ public final class Exponential implements Schedule {
 
         @Override
         public Schedule create(Settings v) {
-            return of(v.num("initial"), v.num("decay"), v.num("min")).withPer(Schedule.per(v));
+            return of(v.num("initial"), v.num("decay"), Schedule.floor(v)).withPer(Schedule.per(v));
         }
     }
 }

@@ -121,7 +121,7 @@ public final class InverseTime implements Schedule {
         public Declaration() {
             super(Kind.SCHEDULE, "inverse-time", "T_t = initial / (1 + k t)",
                     "Lundy & Mees (1986), Convergence of an annealing algorithm, Math. Programming 34", List.of(
-                    Key.required("initial", ValueType.Num.atLeast(0), "temperature at t = 0"),
+                    Key.required("initial", ValueType.Num.positive(), "temperature at t = 0"),
                     Key.required("k", ValueType.Num.atLeast(0), "cooling rate"),
                     Schedule.PER));
         }

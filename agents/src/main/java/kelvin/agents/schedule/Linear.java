@@ -63,7 +63,12 @@ public final class Linear implements Schedule {
     @Override
     public double temperature(long t) {
         Checks.index(t);
-        return Math.max(min, initial - (initial - min) * t / steps);
+        double drop = (initial - min) * t / steps;
+        if (drop == Double.POSITIVE_INFINITY) {
+            // (initial - min) * t overflowed (initial near the largest double): divide first
+            drop = (initial - min) * ((double) t / steps);
+        }
+        return Math.max(min, initial - drop);
     }
 
     /**
@@ -122,7 +127,7 @@ public final class Linear implements Schedule {
         public Declaration() {
             super(Kind.SCHEDULE, "linear", "T_t = max(min, initial - (initial - min) t / steps)",
                     "", List.of(
-                    Key.required("initial", ValueType.Num.atLeast(0), "temperature at t = 0"),
+                    Key.required("initial", ValueType.Num.positive(), "temperature at t = 0"),
                     Key.optional("min", ValueType.Num.atLeast(0), 0.0, "temperature from t = steps on"),
                     Key.required("steps", new ValueType.Int(1, Long.MAX_VALUE), "t at which min is reached"),
                     Schedule.PER));
@@ -130,7 +135,7 @@ public final class Linear implements Schedule {
 
         @Override
         public Schedule create(Settings v) {
-            return of(v.num("initial"), v.num("min"), v.integer("steps")).withPer(Schedule.per(v));
+            return of(v.num("initial"), Schedule.floor(v), v.integer("steps")).withPer(Schedule.per(v));
         }
     }
 }

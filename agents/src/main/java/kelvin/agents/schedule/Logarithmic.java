@@ -145,7 +145,7 @@ public final class Logarithmic implements Schedule {
                     "Geman & Geman (1984), IEEE PAMI 6; "
                             + "Hajek (1988), Cooling schedules for optimal annealing, Math. OR 13",
                     List.of(
-                    Key.required("c", ValueType.Num.atLeast(0), "scale"),
+                    Key.required("c", ValueType.Num.positive(), "scale"),
                     Key.optional("t0", new ValueType.Num(1, true, Double.POSITIVE_INFINITY, true, false), 2.0,
                             "offset, > 1"),
                     Schedule.PER));

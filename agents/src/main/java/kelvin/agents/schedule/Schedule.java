@@ -37,6 +37,23 @@ public interface Schedule {
         return "episode".equals(settings.str("per")) ? Per.EPISODE : Per.STEP;
     }
 
+    /**
+     * The floor {@code min} of a cooling schedule, checked against its {@code initial} where it was
+     * written, so that the message names the key.
+     *
+     * @param settings settings holding {@code initial} and {@code min}
+     * @return min, at most initial
+     * @throws RuntimeException the settings' config error at {@code min} when it exceeds initial
+     */
+    static double floor(Settings settings) {
+        double min = settings.num("min");
+        if (min > settings.num("initial")) {
+            throw settings.error("min", Key.show(min) + " is above initial = " + Key.show(settings.num("initial"))
+                    + "; a floor is at most the starting temperature");
+        }
+        return min;
+    }
+
     /** What the index t counts. */
     enum Per {
         /** t counts actions (steps): the default. */

@@ -361,7 +361,7 @@ public final class SimulatedAnnealing implements Schedule {
 
         @Override
         public Schedule create(Settings v) {
-            SimulatedAnnealing sa = of(v.num("initial"), v.num("cooling"), v.integer("plateau"), v.num("min"));
+            SimulatedAnnealing sa = of(v.num("initial"), v.num("cooling"), v.integer("plateau"), Schedule.floor(v));
             if (v.has("reheat")) {
                 Settings r = v.group("reheat");
                 sa = sa.withReheat(r.intValue("patience"), r.num("to"));

@@ -148,8 +148,9 @@ public final class StepSchedule implements Schedule {
         public Declaration() {
             super(Kind.SCHEDULE, "step", "T_t = max(min, initial * factor^floor(t / every))",
                     "", List.of(
-                    Key.required("initial", ValueType.Num.atLeast(0), "temperature at t = 0"),
-                    Key.required("factor", ValueType.Num.positive(), "factor applied every `every` steps"),
+                    Key.required("initial", ValueType.Num.positive(), "temperature at t = 0"),
+                    Key.required("factor", new ValueType.Num(0, true, 1, false, false),
+                            "factor applied every `every` steps, in (0, 1]"),
                     Key.required("every", new ValueType.Int(1, Long.MAX_VALUE), "length of each level"),
                     Key.optional("min", ValueType.Num.atLeast(0), 0.0, "floor"),
                     Schedule.PER));
@@ -157,7 +158,8 @@ public final class StepSchedule implements Schedule {
 
         @Override
         public Schedule create(Settings v) {
-            return of(v.num("initial"), v.num("factor"), v.integer("every"), v.num("min")).withPer(Schedule.per(v));
+            return of(v.num("initial"), v.num("factor"), v.integer("every"), Schedule.floor(v))
+                    .withPer(Schedule.per(v));
         }
     }
 }

@@ -263,7 +263,7 @@ public final class TdAgent implements TabularAgent {
                     Key.required("policy", new ValueType.Nested(Kind.POLICY), "how actions are chosen from Q(s, .)"),
                     Key.optional("alpha", new ValueType.Num(0, true, 1, false, false), 0.1, "step size"),
                     Key.optional("gamma", ValueType.Num.closed(0, 1), "discount; default: the environment's gamma"),
-                    Key.optional("initial", ValueType.Num.any(), 0.0, "initial Q value")));
+                    Key.optional("initial", ValueType.Num.magnitude(), 0.0, "initial Q value")));
             this.target = target;
         }
 

@@ -16,11 +16,11 @@ import kelvin.api.ValueType.Num;
 final class ArmMeans {
 
     /** A list of finite means, or a normal distribution to draw them from. */
-    static final ValueType TYPE = new ValueType.ListOrGroup(new ValueType.NumList(Num.any(), 1),
+    static final ValueType TYPE = new ValueType.ListOrGroup(new ValueType.NumList(Num.magnitude(), 1),
             new ValueType.Group("means", List.of(
                     Key.required("distribution", new ValueType.Choice(List.of("normal")), "distribution of the means"),
-                    Key.optional("mean", Num.any(), 0.0, "mean of the means"),
-                    Key.optional("sd", Num.atLeast(0), 1.0, "standard deviation of the means"))));
+                    Key.optional("mean", Num.magnitude(), 0.0, "mean of the means"),
+                    Key.optional("sd", Num.scale(), 1.0, "standard deviation of the means"))));
 
     private ArmMeans() {
     }

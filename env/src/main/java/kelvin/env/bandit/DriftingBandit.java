@@ -323,8 +323,8 @@ public final class DriftingBandit implements BanditEnv {
                     Key.optional("arms", new ValueType.Int(1, 100_000), 10L, "number of arms K"),
                     Key.optional("means", ArmMeans.TYPE, ArmMeans.normal(0.0),
                             "initial means: a list, or {distribution: normal, mean, sd} drawn per run; default all 0"),
-                    Key.optional("drift", ValueType.Num.atLeast(0), 0.01, "sd of each mean's step per time step"),
-                    Key.optional("noise", ValueType.Num.atLeast(0), 1.0, "reward noise standard deviation")));
+                    Key.optional("drift", ValueType.Num.scale(), 0.01, "sd of each mean's step per time step"),
+                    Key.optional("noise", ValueType.Num.scale(), 1.0, "reward noise standard deviation")));
         }
 
         @Override

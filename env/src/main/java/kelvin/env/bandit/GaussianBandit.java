@@ -270,7 +270,7 @@ public final class GaussianBandit implements BanditEnv {
                     Key.optional("arms", new ValueType.Int(1, 100_000), 10L, "number of arms K"),
                     Key.optional("means", ArmMeans.TYPE, ArmMeans.normal(1.0),
                             "arm means: a list, or {distribution: normal, mean, sd} drawn per run"),
-                    Key.optional("noise", ValueType.Num.atLeast(0), 1.0, "reward noise standard deviation")));
+                    Key.optional("noise", ValueType.Num.scale(), 1.0, "reward noise standard deviation")));
         }
 
         @Override

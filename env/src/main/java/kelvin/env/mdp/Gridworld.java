@@ -161,6 +161,11 @@ public final class Gridworld implements TabularEnv {
         return model;
     }
 
+    @Override
+    public long outcomes() {
+        return model.outcomes();
+    }
+
     /** {@inheritDoc} Here: the fixed model; nothing is drawn. */
     @Override
     public TabularModel model(UniformRandomProvider rng) {
@@ -620,12 +625,12 @@ public final class Gridworld implements TabularEnv {
                             "your own map, one string per row, instead of map"),
                     Key.optional("slip", ValueType.Num.closed(0, 1), "probability of moving perpendicular instead; "
                             + "default: the map's (2/3 on frozen lakes, else 0)"),
-                    Key.optional("step-reward", ValueType.Num.any(), "reward of every step; default: the map's (-1 on "
-                            + "cliff walking, else 0)"),
-                    Key.optional("goal-reward", ValueType.Num.any(), "added on entering G; default: the map's (0 on "
-                            + "cliff walking, else 1)"),
-                    Key.optional("hole-reward", ValueType.Num.any(), "added on entering H; default 0"),
-                    Key.optional("cliff-reward", ValueType.Num.any(), "reward of a step into C (instead of "
+                    Key.optional("step-reward", ValueType.Num.magnitude(), "reward of every step; default: the "
+                            + "map's (-1 on cliff walking, else 0)"),
+                    Key.optional("goal-reward", ValueType.Num.magnitude(), "added on entering G; default: the "
+                            + "map's (0 on cliff walking, else 1)"),
+                    Key.optional("hole-reward", ValueType.Num.magnitude(), "added on entering H; default 0"),
+                    Key.optional("cliff-reward", ValueType.Num.magnitude(), "reward of a step into C (instead of "
                             + "step-reward), which also sends the agent back to S; default -100"),
                     TabularTask.MAX_STEPS,
                     TabularTask.gammaKey(1.0)));

@@ -179,6 +179,11 @@ public final class RiverSwim implements TabularEnv {
         return model;
     }
 
+    @Override
+    public long outcomes() {
+        return model().outcomes();
+    }
+
     /** {@inheritDoc} Here: the fixed model; nothing is drawn. */
     @Override
     public TabularModel model(UniformRandomProvider rng) {

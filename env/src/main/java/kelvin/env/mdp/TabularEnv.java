@@ -49,6 +49,17 @@ public interface TabularEnv {
     TabularModel model(UniformRandomProvider rng);
 
     /**
+     * The number of stored outcomes (probability, next state, reward) over all states and actions:
+     * what a sweep over the model costs and, with the states, what its tables take in memory. Kelvin
+     * reads it to estimate the work and memory of an experiment before running it.
+     *
+     * @return the outcomes; by default states x actions (one outcome each, deterministic moves)
+     */
+    default long outcomes() {
+        return (long) states() * actions();
+    }
+
+    /**
      * Whether {@link #model(UniformRandomProvider)} draws from its stream (the instance is per run).
      *
      * @return false for a fixed model

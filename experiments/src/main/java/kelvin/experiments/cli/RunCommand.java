@@ -89,7 +89,7 @@ public final class RunCommand implements Callable<Integer> {
         if (out != null) {
             ResultsFolder.checkPlace(out);
         }
-        Experiment experiment = Experiment.load(config, overrides, plugins.registry());
+        Experiment experiment = Experiment.load(config, overrides, plugins.registry(), common.budget);
         Path dir = out != null ? out : Paths.get("results", experiment.name());
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();

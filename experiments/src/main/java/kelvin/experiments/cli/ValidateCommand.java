@@ -37,7 +37,7 @@ public final class ValidateCommand implements Callable<Integer> {
         Registry registry = plugins.registry();
         for (Path config : configs) {
             try {
-                Experiment e = Experiment.load(config, common.overrides, registry);
+                Experiment e = Experiment.load(config, common.overrides, registry, common.budget);
                 out.printf("ok: %s (%s: %d variant%s x %d runs x %d %ss)%n", config, e.name(), e.cells().size(),
                         e.cells().size() == 1 ? "" : "s", e.runs(), e.horizon(), e.timeUnit());
             } catch (ConfigException e) {

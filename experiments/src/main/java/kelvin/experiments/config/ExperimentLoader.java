@@ -2,7 +2,9 @@ package kelvin.experiments.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Checkpoints;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.model.TabularCell;
+import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 
 /**
  * Turns a config file (plus command-line overrides) into a validated {@link Experiment}: parse the
@@ -91,11 +94,25 @@ public final class ExperimentLoader {
      * @return the validated experiment, its sweeps expanded into cells
      */
     public static Experiment load(Path file, List<String> overrides, Registry registry) {
+        return load(file, overrides, registry, Limits.Budget.DEFAULT);
+    }
+
+    /**
+     * Loads a config file as {@link #load(Path, List, Registry)} does, with a work budget other than
+     * the default.
+     *
+     * @param file a YAML or JSON config file
+     * @param overrides {@code PATH=VALUE} assignments, applied in order
+     * @param registry the components the config may name
+     * @param budget the estimated work allowed (and whether the heap is checked)
+     * @return the validated experiment, its sweeps expanded into cells
+     */
+    public static Experiment load(Path file, List<String> overrides, Registry registry, Limits.Budget budget) {
         ConfigNode root = YamlTrees.read(file);
         for (String override : overrides) {
             root = Overrides.apply(root, override);
         }
-        return bind(root, registry);
+        return bind(root, registry, budget);
     }
 
     /**
@@ -124,6 +141,19 @@ public final class ExperimentLoader {
      * @return the validated experiment, its sweeps expanded into cells
      */
     public static Experiment bind(ConfigNode rootNode, Registry registry) {
+        return bind(rootNode, registry, Limits.Budget.DEFAULT);
+    }
+
+    /**
+     * Validates a parsed config within a work budget: the estimated work must fit it, and the
+     * estimated memory the JVM's maximum heap, unless the budget is unlimited.
+     *
+     * @param rootNode the parsed document
+     * @param registry the components it may name
+     * @param budget the estimated work allowed
+     * @return the validated experiment, its sweeps expanded into cells
+     */
+    public static Experiment bind(ConfigNode rootNode, Registry registry, Limits.Budget budget) {
         MapNode root = Binder.requireMap(rootNode, "",
                 "a mapping with name, runs, steps (or episodes), env and agents");
         Map<String, Object> resolved = new LinkedHashMap<>();
@@ -201,7 +231,40 @@ public final class ExperimentLoader {
         Experiment experiment = new Experiment(values.str("name"), values.integer("seed"), values.intValue("runs"),
                 horizon, episodic, environment, cells, sweep.keys(agents), metrics, checkpoints, spacing, resolved);
         Limits.check(experiment, root.location());
+        Limits.checkBudget(experiment, root, budget, Runtime.getRuntime().maxMemory(),
+                Runtime.getRuntime().availableProcessors());
+        startEachAgent(cells, agents);
         return experiment;
+    }
+
+    /**
+     * Starts each distinct agent for one run, without stepping it, so that a check a component makes
+     * only when a run starts (one that needs K or the model's size) is reported here, at the agent,
+     * rather than as a failure of the run. Every built-in makes those checks in its factory already;
+     * this is the safety net for the ones that do not. The generator is a throwaway one: nothing of a
+     * real run is drawn, so results do not change.
+     */
+    private static void startEachAgent(List<Cell> cells, MapNode agents) {
+        Set<Object> started = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Cell cell : cells) {
+            Object agent = cell instanceof BanditCell b ? b.agent() : ((TabularCell) cell).agent();
+            if (!started.add(agent)) {
+                continue;
+            }
+            try {
+                if (cell instanceof BanditCell b) {
+                    b.agent().start(b.environment().actions(), new XoRoShiRo128PlusPlus(1L, 2L));
+                } else {
+                    TabularCell t = (TabularCell) cell;
+                    t.agent().start(t.environment().mdp().states(), t.environment().actions(),
+                            new XoRoShiRo128PlusPlus(1L, 2L));
+                }
+            } catch (IllegalArgumentException e) {
+                ConfigNode node = agents.get(cell.agentName());
+                throw new ConfigException(node == null ? agents.location() : node.location(),
+                        "agents." + cell.agentName(), e.getMessage());
+            }
+        }
     }
 
     private static MapNode agents(MapNode root) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import kelvin.api.Environment;
 import kelvin.experiments.config.ExperimentLoader;
+import kelvin.experiments.config.Limits;
 import kelvin.experiments.config.Registry;
 import kelvin.experiments.metric.Recorded;
 
@@ -75,6 +76,23 @@ public record Experiment(String name, long seed, int runs, int horizon, boolean 
      */
     public static Experiment load(Path file, List<String> overrides, Registry registry) {
         return ExperimentLoader.load(file, overrides, registry);
+    }
+
+    /**
+     * Loads and validates a config file as {@link #load(Path, List, Registry)} does, within a work
+     * budget other than the default hour.
+     *
+     * @param file a YAML or JSON config
+     * @param overrides {@code --set} assignments, applied before validation
+     * @param registry the components the config may name
+     * @param budget the estimated work allowed; {@link Limits.Budget#UNLIMITED} also lifts the
+     *     check against the JVM's maximum heap
+     * @return the validated experiment, its sweeps expanded into cells
+     * @throws kelvin.experiments.config.ConfigException when the config is not valid or needs more
+     *     than the budget or the heap
+     */
+    public static Experiment load(Path file, List<String> overrides, Registry registry, Limits.Budget budget) {
+        return ExperimentLoader.load(file, overrides, registry, budget);
     }
 
     /**

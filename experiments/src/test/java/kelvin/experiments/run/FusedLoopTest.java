@@ -74,12 +74,12 @@ class FusedLoopTest {
         assertSame("runs: 8\nsteps: 3000\nenv: {type: gaussian-bandit, arms: 64}\n"
                 + "agents:\n  b: {type: action-value, policy: {type: boltzmann, temperature: 0.02}}\n"
                 + METRICS + "record: {points: 100}\n");
-        // logits just below the limit 2^1022 take the fast path, those above it the plain one
-        assertSame("runs: 4\nsteps: 200\nenv: {type: gaussian-bandit, arms: 3, means: [3e307, 2e307, -1e307], noise: 0}\n"
-                + "agents:\n  b: {type: action-value, policy: {type: boltzmann, temperature: 1e306}}\n"
+        // the largest means a config allows (1e50 in size), and logits q / T near the largest double
+        assertSame("runs: 4\nsteps: 200\nenv: {type: gaussian-bandit, arms: 3, means: [3e49, 2e49, -1e49], noise: 0}\n"
+                + "agents:\n  b: {type: action-value, policy: {type: boltzmann, temperature: 1e48}}\n"
                 + "metrics: [reward, optimal-action, temperature]\nrecord: {points: 200}\n");
-        assertSame("runs: 4\nsteps: 200\nenv: {type: gaussian-bandit, arms: 3, means: [1e308, 0, -1e308], noise: 0}\n"
-                + "agents:\n  b: {type: action-value, policy: {type: boltzmann, temperature: 1e307}}\n"
+        assertSame("runs: 4\nsteps: 200\nenv: {type: gaussian-bandit, arms: 3, means: [1e50, 0, -1e50], noise: 0}\n"
+                + "agents:\n  b: {type: action-value, policy: {type: boltzmann, temperature: 1e-257}}\n"
                 + "metrics: [reward, optimal-action, temperature]\nrecord: {points: 200}\n");
     }
 
