@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import kelvin.env.bandit.GaussianBandit;
 import kelvin.experiments.ExperimentException;
 import kelvin.experiments.ExperimentSession;
 import kelvin.experiments.SessionOptions;
 import kelvin.experiments.cli.Cli;
 import kelvin.experiments.config.Registry;
+import kelvin.experiments.model.BanditCell;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.plugin.Plugins;
@@ -167,15 +169,22 @@ class WorkerFailureTest {
 
     /**
      * The fused loop does not track its step; its failure is located by replaying the run step by
-     * step, which must name the step the step-by-step loop fails at. Rewards of noise 1e308 overflow
-     * the action values, so the softmax meets an infinite logit.
+     * step, which must name the step the step-by-step loop fails at. Validation refuses noise that
+     * can overflow, so the bandit is swapped in through the library API, where a caller could build
+     * it: rewards of noise 1e308 overflow the action values and the softmax meets an infinite logit.
      */
     @Test
     void aFailureInTheFusedLoopIsLocatedAtTheStepOfTheStepByStepLoop() throws Exception {
-        Experiment e = load("name: overflow\nseed: 1\nruns: 3\nsteps: 500\n"
-                + "env: {type: gaussian-bandit, arms: 3, means: [1, 0, 2], noise: 1e308}\n"
+        Experiment valid = load("name: overflow\nseed: 1\nruns: 3\nsteps: 500\n"
+                + "env: {type: gaussian-bandit, arms: 3, means: [1, 0, 2], noise: 1}\n"
                 + "agents:\n  fixed: {type: action-value, policy: {type: boltzmann, temperature: 0.2}}\n");
-        Cell cell = e.cells().get(0);
+        BanditCell c = (BanditCell) valid.cells().get(0);
+        GaussianBandit loud = GaussianBandit.of(3, new double[] {1, 0, 2}, 1e308);
+        Cell cell = new BanditCell(c.index(), c.label(), c.agentName(), c.params(), c.agent(), loud, c.temperature(),
+                c.resolved());
+        Experiment e = new Experiment(valid.name(), valid.seed(), valid.runs(), valid.horizon(), valid.episodic(), loud,
+                List.of(cell), valid.sweepKeys(), valid.metrics(), valid.checkpoints(), valid.spacing(),
+                valid.resolved());
         String[] messages = new String[2];
         for (int k = 0; k < 2; k++) {
             BanditSimulation s = new BanditSimulation(e, k == 0);
