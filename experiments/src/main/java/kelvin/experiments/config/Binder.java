@@ -18,6 +18,7 @@ import kelvin.api.Environment;
 import kelvin.api.Key;
 import kelvin.api.Kind;
 import kelvin.api.ValueType;
+import kelvin.experiments.ExperimentException;
 import kelvin.experiments.config.ConfigNode.ListNode;
 import kelvin.experiments.config.ConfigNode.MapNode;
 import kelvin.experiments.config.ConfigNode.ScalarNode;
@@ -185,7 +186,7 @@ public final class Binder {
                 throw e;
             }
             throw new ConfigException(map.location(), path, entry.origin() + " failed to build from these settings: "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage());
+                    + ExperimentException.describe(e));
         }
         Class<?> type = productType(component.kind());
         if (!type.isInstance(product)) {
