@@ -29,7 +29,8 @@ final class AxisTicks {
         }
         if (chart.logY()) {
             double[] range = range(chart.series(), false);
-            if (range != null && range[1] > range[0]) {
+            // Below the smallest normal double, 10^k underflows to 0: such axes keep the chart's own ticks.
+            if (range != null && range[1] > range[0] && range[0] >= Double.MIN_NORMAL) {
                 out = out.withYTicks(Ticks.oneTwoFive(lowerTick(range[0]), upperTick(range[1])));
             }
         }
