@@ -87,6 +87,17 @@ public record Interval(double mean, double stderr, double low, double high, long
     }
 
     /**
+     * What a chart's bands show, for its title: {@code 500 runs, 95% CI}, or for one run, which has
+     * no interval, {@code 1 run, no interval}.
+     *
+     * @param runs the runs behind each value
+     * @return the phrase
+     */
+    public static String bandsOver(long runs) {
+        return runs < 2 ? runs + " run, no interval" : runs + " runs, 95% CI";
+    }
+
+    /**
      * Said in place of an undefined interval: too few values, or values that are not all finite.
      *
      * @return {@code n = 1, no interval}, or {@code not finite, no interval}

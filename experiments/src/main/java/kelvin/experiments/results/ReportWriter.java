@@ -371,9 +371,9 @@ final class ReportWriter {
                 series.add(guide(g, marks));
             }
         }
-        String title = String.format(Locale.ROOT, "%s (%s%s, %d runs, 95%% CI)", metric.metric().title(),
+        String title = String.format(Locale.ROOT, "%s (%s%s, %s)", metric.metric().title(),
                 experiment.name(),
-                facet.name() == null ? "" : ", agent " + facet.name(), experiment.runs());
+                facet.name() == null ? "" : ", agent " + facet.name(), Interval.bandsOver(experiment.runs()));
         String yLabel = metric.metric().chartAxisLabel();
         boolean logTime = options.timeAxis() == ReportOptions.TimeAxis.LOG
                 || options.timeAxis() == ReportOptions.TimeAxis.AUTO

@@ -69,8 +69,8 @@ final class Sensitivity {
         if (series.isEmpty()) {
             return null;
         }
-        String title = String.format(Locale.ROOT, "%s against the swept parameter (%d runs, 95%% CI)",
-                metric.metric().title(), e.runs());
+        String title = String.format(Locale.ROOT, "%s against the swept parameter (%s)",
+                metric.metric().title(), Interval.bandsOver(e.runs()));
         String yLabel = valueLabel(metric);
         String xLabel = keys.equals(List.of("size")) ? "size N" : "swept parameter: " + String.join(", ", keys)
                 + (geometric ? " (log scale)" : "");
@@ -237,8 +237,8 @@ final class Sensitivity {
                     continue;
                 }
                 boolean geometric = isGeometric(xs);
-                String title = String.format(Locale.ROOT, "%s against %s, agent %s (%d runs, 95%% CI)",
-                        metric.metric().title(), key, g.agent(), e.runs());
+                String title = String.format(Locale.ROOT, "%s against %s, agent %s (%s)",
+                        metric.metric().title(), key, g.agent(), Interval.bandsOver(e.runs()));
                 LineChart chart = LineChart.of(title, key + (geometric ? " (log scale)" : ""), valueLabel(metric),
                         series)
                         .withLogX(geometric);

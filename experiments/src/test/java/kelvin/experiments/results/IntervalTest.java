@@ -30,4 +30,10 @@ class IntervalTest {
         assertEquals(Double.NaN, iv.stderr());
         assertEquals("", Tables.number(iv.low()));
     }
+
+    @Test
+    void chartTitlesSayWhatTheBandsShow() {
+        assertEquals("1 run, no interval", Interval.bandsOver(1));
+        assertEquals("500 runs, 95% CI", Interval.bandsOver(500));
+    }
 }
