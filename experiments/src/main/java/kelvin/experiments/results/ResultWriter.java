@@ -141,7 +141,7 @@ public final class ResultWriter {
             }
             if (name.startsWith("plots/")) {
                 if (ResultsFolder.isChartName(name)) {
-                    Files.deleteIfExists(dir.resolve(name)); // a chart these options no longer draw
+                    Files.deleteIfExists(dir.resolve(name)); // a chart the current options do not draw
                 }
             } else {
                 files.add(name);

@@ -22,9 +22,6 @@ import org.apache.commons.rng.UniformRandomProvider;
  * on the step-by-step loop.
  */
 public final class BanditSimulation implements Simulation {
-    /** Between checkpoints, the step loop looks for a stop every 65,536 steps. */
-    private static final int STOP_CHECK_MASK = 0xFFFF;
-
     private final Experiment experiment;
     private final int[] checkpoints;
     private final List<Recorded> metrics;
@@ -33,7 +30,7 @@ public final class BanditSimulation implements Simulation {
     private final boolean recordsRegret;
     /** Whether runs that a {@link GaussianRunner} covers take it (false only to compare the loops). */
     private final boolean fused;
-    private volatile boolean stopped;
+    private final StopFlag stopFlag = new StopFlag();
 
     /**
      * A simulation that takes the fused loop wherever it applies.
@@ -84,9 +81,7 @@ public final class BanditSimulation implements Simulation {
         Metric.BanditRecorder[] recorders = new Metric.BanditRecorder[metrics.size()];
         View view = new View();
         for (int r = from; r < to; r++) {
-            if (stopped) {
-                throw new RunStopped();
-            }
+            stopFlag.check();
             boolean fusedRun = false;
             try {
                 UniformRandomProvider envRng = Streams.environment(experiment.seed(), r);
@@ -127,7 +122,7 @@ public final class BanditSimulation implements Simulation {
      */
     @Override
     public void stop() {
-        stopped = true;
+        stopFlag.raise();
     }
 
     /**
@@ -207,9 +202,7 @@ public final class BanditSimulation implements Simulation {
                 regret += bandit.bestMean() - bandit.mean(arm);
                 area += regret;
                 if (t != mark && !every) {
-                    if ((t & STOP_CHECK_MASK) == 0 && stopped) {
-                        throw new RunStopped();
-                    }
+                    stopFlag.checkAt(t);
                     double reward = bandit.pull(arm);
                     rewards += reward;
                     learner.update(arm, reward);
@@ -294,9 +287,7 @@ public final class BanditSimulation implements Simulation {
         @Override
         public void checkpoint(int index, int t, int arm, boolean optimal, double reward, double rewards,
                 double regret) {
-            if (stopped) {
-                throw new RunStopped();
-            }
+            stopFlag.check();
             set(t, arm, optimal, reward, rewards, regret);
             record(index);
         }

@@ -25,16 +25,13 @@ import org.apache.commons.rng.UniformRandomProvider;
  * and action, how many runs end training with that greedy action (for the policy map).
  */
 public final class TabularSimulation implements Simulation {
-    /** Within an episode, the loop looks for a stop every 65,536 steps. */
-    private static final int STOP_CHECK_MASK = 0xFFFF;
-
     private final Experiment experiment;
     private final int[] checkpoints;
     private final List<Recorded> metrics;
     private final boolean trackEntropy;
     private final boolean sumTemperatures;
     private final boolean recordsRegret;
-    private volatile boolean stopped;
+    private final StopFlag stopFlag = new StopFlag();
 
     /**
      * A simulation of an experiment's tabular cells.
@@ -89,9 +86,7 @@ public final class TabularSimulation implements Simulation {
             success[s] = env.successState(s);
         }
         for (int r = from; r < to; r++) {
-            if (stopped) {
-                throw new RunStopped();
-            }
+            stopFlag.check();
             try {
                 UniformRandomProvider envRng = Streams.environment(experiment.seed(), r);
                 TabularModel model = shared != null ? shared : env.model(envRng);
@@ -120,7 +115,7 @@ public final class TabularSimulation implements Simulation {
     /** Stops the runs of every thread at the next run, episode or 65,536th step of an episode. */
     @Override
     public void stop() {
-        stopped = true;
+        stopFlag.raise();
     }
 
     private void run(TabularTask task, TabularModel model, double optimum, TabularRun run, TabularLearner learner,
@@ -145,9 +140,7 @@ public final class TabularSimulation implements Simulation {
         int steps = 0;
         try {
             for (; e < episodes; e++) {
-                if (stopped) {
-                    throw new RunStopped();
-                }
+                stopFlag.check();
                 boolean record = e == mark;
                 learner.trackEntropy(record && trackEntropy);
                 learner.beginEpisode();
@@ -164,9 +157,7 @@ public final class TabularSimulation implements Simulation {
                 boolean success = false;
                 steps = 0;
                 while (true) {
-                    if ((steps & STOP_CHECK_MASK) == STOP_CHECK_MASK && stopped) {
-                        throw new RunStopped();
-                    }
+                    stopFlag.checkAt(steps);
                     int action = learner.act(s);
                     if (record && sumTemperatures) {
                         temperatures += learner.temperature();
