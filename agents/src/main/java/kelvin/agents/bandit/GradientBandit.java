@@ -22,7 +22,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  *   H_{t+1}(A_t) = H_t(A_t) + alpha (R_t - Rbar_t) (1 - pi_t(A_t))
  *   H_{t+1}(b)   = H_t(b)   - alpha (R_t - Rbar_t) pi_t(b)        for every b != A_t
  * </pre>
- * where pi_t is the distribution that chose A_t. The baseline (DESIGN.md): Rbar_t is the mean of
+ * where pi_t is the distribution that chose A_t. The baseline: Rbar_t is the mean of
  * the rewards before step t, R_0 .. R_{t-1}; at the first step there is none and Rbar_0 = R_0, the
  * first reward itself, so the first update is zero (the book: "the average of the rewards up to but
  * not including time t (with Rbar_1 = R_1)"). Without a baseline Rbar_t = 0 always.

@@ -5,7 +5,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * The greedy set of a vector of finite values (action values, or an agent's per-arm indices such
  * as UCB bounds or posterior samples), with uniform tie-breaking: the one home of "argmax, ties
- * broken uniformly at random" (DESIGN.md, "Policies"), shared by the policies and bandit agents.
+ * broken uniformly at random", shared by the policies and bandit agents.
  * Allocates nothing.
  */
 public final class Argmax {

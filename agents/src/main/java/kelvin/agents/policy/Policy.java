@@ -4,7 +4,7 @@ import kelvin.agents.schedule.Schedule;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * An action-selection rule over action values Q (DESIGN.md, "Policies"): an immutable,
+ * An action-selection rule over action values Q (the README's config reference lists them): an immutable,
  * thread-safe description. Each run calls {@link #start(int, UniformRandomProvider)} for the
  * mutable {@link PolicyRun} that run owns.
  */

@@ -12,8 +12,8 @@ import kelvin.api.ValueType;
  * name {@link #temperature(long)} because that is the main use.
  *
  * <p>The index counts steps (bandits, and gridworlds with {@link Per#STEP}) or episodes
- * ({@link Per#EPISODE}); it starts at 0 on the first action or the first episode (DESIGN.md,
- * "Time").
+ * ({@link Per#EPISODE}); it starts at 0 on the first action or the first episode (the README's
+ * "Semantics", "Time").
  *
  * <p>A schedule is an immutable value shared by threads. A run asks it for a {@link ScheduleRun}
  * with {@link #newRun()} and talks only to that object, so stateful schedules (simulated annealing

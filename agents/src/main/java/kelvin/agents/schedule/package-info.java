@@ -1,5 +1,5 @@
 /**
- * Temperature (and other value) schedules: the value at index t of DESIGN.md's schedule table.
+ * Temperature (and other value) schedules: the value at index t of the schedule table in the README's config reference.
  * Pure schedules are immutable values built by validating factories; a run talks to its
  * {@link kelvin.agents.schedule.ScheduleRun}, which stateful schedules use to keep per-run state and
  * receive feedback: {@link kelvin.agents.schedule.SimulatedAnnealing} (reheats when the reward

@@ -35,7 +35,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <h2>State</h2>
  * {@link BanditRun#mean(int)}, {@link BanditRun#bestMean()} and {@link BanditRun#isOptimal(int)}
  * describe the <em>current</em> step t, before the pull: mu_i(t), mu*(t) = max_i mu_i(t) and
- * whether mu_a(t) = mu*(t). So the pseudo-regret of DESIGN.md, sum_t (mu*(t) - mu_{a_t}(t)), uses
+ * whether mu_a(t) = mu*(t). So the pseudo-regret of the regret metric, sum_t (mu*(t) - mu_{a_t}(t)), uses
  * the best mean of the step at which each arm was pulled. mu*(t) is recomputed once per step, after
  * the drift, so reading it is O(1).
  *

@@ -53,7 +53,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * reimplementations, where it is a state-action reward R[5, right] = 1. Start: state 0 (the paper:
  * "the agent begins at the far left state"). The paper's episodes last tau = 20 steps; the horizon
  * is reported by {@link #horizon()} as the default step limit of a run, and is <em>not</em> a
- * termination of the model (DESIGN.md: max-steps belongs to the run), so value iteration and
+ * termination of the model (max-steps belongs to the run), so value iteration and
  * discounted values treat both variants as continuing MDPs; {@link ValueIteration#finiteHorizon}
  * gives the optimal 20-step values.
  *

@@ -15,7 +15,7 @@ import kelvin.experiments.config.ConfigNode.ScalarNode;
 
 /**
  * The {@code sweep} section: dotted paths inside agent specs, each with a list of values. The
- * cartesian product applies to every agent that has the path (DESIGN.md, "Sweeps"); an agent "has"
+ * cartesian product applies to every agent that has the path (the README's "Sweeps"); an agent "has"
  * a path when every mapping on the way exists and the last key is one its type accepts, written or
  * not. A path no agent has is a config error.
  */

@@ -16,7 +16,7 @@ import kelvin.experiments.model.TabularCell;
 import kelvin.experiments.run.Moments;
 
 /**
- * The tidy result tables of DESIGN.md: {@code curves.csv} (one row per variant, metric and
+ * The tidy result tables the README describes: {@code curves.csv} (one row per variant, metric and
  * checkpoint) and {@code summary.csv} (the value at the horizon), each with the mean, its standard
  * error, the 95% confidence interval and the number of runs, plus one column per swept key.
  * Numbers are written in Java's shortest round-trip form so they read back exactly; undefined
