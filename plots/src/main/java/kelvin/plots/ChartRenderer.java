@@ -47,7 +47,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *       {@link ExplicitTicksChart} for how, since XChart cannot place ticks itself);
  *   <li>a title too long for the figure is set in a smaller font, down to 14 px at the default
  *       width, rather than cut off;
- *   <li>lines past the palette's size get a different dash pattern (see {@link Palette}).
+ *   <li>lines past the palette's size get a different dash pattern (see {@link Palette});
+ *   <li>with more than four confidence bands each gets lighter, so that stacked bands stay
+ *       see-through.
  * </ul>
  *
  * <p>The SVG holds the chart's title, axis labels, explicit tick labels and series labels in its
@@ -67,8 +69,17 @@ public final class ChartRenderer {
     /** Series with at most this many drawable points get markers. */
     static final int MARKERS_UP_TO = 30;
 
-    /** Band fill opacity (of 255): dark enough to see overlapping bands, light enough to read lines. */
+    /**
+     * Band fill opacity (of 255) with up to {@link #BANDS_AT_FULL_ALPHA} bands: dark enough to see
+     * overlapping bands, light enough to read lines.
+     */
     static final int BAND_ALPHA = 56;
+
+    /** Above this many bands their opacity falls in proportion, so that stacked bands stay see-through. */
+    static final int BANDS_AT_FULL_ALPHA = 4;
+
+    /** The least band opacity, where a band still shows on white. */
+    static final int MIN_BAND_ALPHA = 20;
 
     /** Dense lines are cut into this many pieces per axis length (see PlotData.densify). */
     private static final int LINE_RESOLUTION = 600;
@@ -250,11 +261,12 @@ public final class ChartRenderer {
 
         List<PlotData.Prepared> prepared = PlotData.prepare(chart);
         double[] range = PlotData.range(prepared);
+        int alpha = bandAlpha((int) prepared.stream().filter(PlotData.Prepared::hasBand).count());
         // XChart paints series in insertion order: every band first, so no band covers a line
         for (int i = 0; i < prepared.size(); i++) {
             PlotData.Prepared p = prepared.get(i);
             if (p.hasBand()) {
-                addBand(xy, "band " + i, p);
+                addBand(xy, "band " + i, p, alpha);
             }
         }
         boolean anyLegend = false;
@@ -347,11 +359,22 @@ public final class ChartRenderer {
         s.setToolTipsEnabled(false);
     }
 
-    private static void addBand(XYChart xy, String name, PlotData.Prepared p) {
+    /**
+     * The opacity of each of {@code bands} bands: {@link #BAND_ALPHA} up to
+     * {@link #BANDS_AT_FULL_ALPHA} bands, then falling so the total ink stays about the same.
+     */
+    static int bandAlpha(int bands) {
+        if (bands <= BANDS_AT_FULL_ALPHA) {
+            return BAND_ALPHA;
+        }
+        return Math.max(MIN_BAND_ALPHA, BAND_ALPHA * BANDS_AT_FULL_ALPHA / bands);
+    }
+
+    private static void addBand(XYChart xy, String name, PlotData.Prepared p, int alpha) {
         XYSeries band = xy.addSeries(name, p.bandX(), p.bandY());
         band.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
         Color c = Palette.color(p.source().colorIndex());
-        band.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), BAND_ALPHA));
+        band.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha));
         band.setLineStyle(SeriesLines.NONE);
         band.setMarker(SeriesMarkers.NONE);
         band.setShowInLegend(false);

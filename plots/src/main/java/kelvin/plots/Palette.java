@@ -6,11 +6,15 @@ import java.util.Locale;
 /**
  * The fixed colours of chart series, indexed by a variant's colour index.
  *
- * <p>The palette is the colour-blind-safe set of Okabe and Ito (2008), "Color Universal Design",
- * <a href="https://jfly.uni-koeln.de/color/">jfly.uni-koeln.de/color</a>, in an order that keeps
- * the first colours far apart. Its yellow is left out: it is nearly invisible on white. An index
- * past the end wraps around (modulo {@link #size()}); {@link ChartRenderer} then changes the dash
- * pattern, so variant 0 and variant 7 still differ.
+ * <p>The first seven colours are the colour-blind-safe set of Okabe and Ito (2008), "Color Universal
+ * Design", <a href="https://jfly.uni-koeln.de/color/">jfly.uni-koeln.de/color</a>, in an order that
+ * keeps the first colours far apart; its yellow is left out, being nearly invisible on white. The
+ * next five come from Paul Tol's colour-blind-safe schemes
+ * (<a href="https://personal.sron.nl/~pault/">personal.sron.nl/~pault</a>), chosen dark enough to
+ * read on white and as far from those seven (CIE76 colour difference at least 25, as far as the
+ * seven are from each other), so a chart of up to twelve variants (where the report starts to facet) repeats no
+ * colour. An index past the end wraps around (modulo {@link #size()}); {@link ChartRenderer} then
+ * changes the dash pattern, so variant 0 and variant 12 still differ.
  *
  * <p>A negative index means {@link #NEUTRAL}, a dark grey for guide lines such as a theoretical
  * bound, which should not look like one more variant.
@@ -35,14 +39,19 @@ public final class Palette {
     /** Grid lines behind the data. */
     static final Color GRID = new Color(0xE3, 0xE3, 0xE3);
 
-    private static final Color[] OKABE_ITO = {
-        new Color(0x00, 0x72, 0xB2), // blue
-        new Color(0xD5, 0x5E, 0x00), // vermillion
-        new Color(0x00, 0x9E, 0x73), // bluish green
-        new Color(0xCC, 0x79, 0xA7), // reddish purple
-        new Color(0xE6, 0x9F, 0x00), // orange
-        new Color(0x56, 0xB4, 0xE9), // sky blue
-        new Color(0x00, 0x00, 0x00), // black
+    private static final Color[] COLORS = {
+        new Color(0x00, 0x72, 0xB2), // Okabe-Ito blue
+        new Color(0xD5, 0x5E, 0x00), // Okabe-Ito vermillion
+        new Color(0x00, 0x9E, 0x73), // Okabe-Ito bluish green
+        new Color(0xCC, 0x79, 0xA7), // Okabe-Ito reddish purple
+        new Color(0xE6, 0x9F, 0x00), // Okabe-Ito orange
+        new Color(0x56, 0xB4, 0xE9), // Okabe-Ito sky blue
+        new Color(0x00, 0x00, 0x00), // Okabe-Ito black
+        new Color(0x88, 0x22, 0x55), // Tol wine
+        new Color(0x99, 0x99, 0x33), // Tol olive
+        new Color(0x33, 0x22, 0x88), // Tol indigo
+        new Color(0xAA, 0x44, 0x99), // Tol purple
+        new Color(0x66, 0x11, 0x00), // Tol dark brown
     };
 
     private Palette() {
@@ -51,10 +60,10 @@ public final class Palette {
     /**
      * Number of distinct colours before the palette wraps around.
      *
-     * @return the palette size (7)
+     * @return the palette size (12)
      */
     public static int size() {
-        return OKABE_ITO.length;
+        return COLORS.length;
     }
 
     /**
@@ -64,7 +73,7 @@ public final class Palette {
      * @return an opaque colour
      */
     public static Color color(int colorIndex) {
-        return colorIndex < 0 ? NEUTRAL : OKABE_ITO[colorIndex % OKABE_ITO.length];
+        return colorIndex < 0 ? NEUTRAL : COLORS[colorIndex % COLORS.length];
     }
 
     /**
@@ -82,6 +91,6 @@ public final class Palette {
      * {@link #size()} indices, 1 for the next, and so on; 0 for negative indices.
      */
     static int cycle(int colorIndex) {
-        return colorIndex < 0 ? 0 : colorIndex / OKABE_ITO.length;
+        return colorIndex < 0 ? 0 : colorIndex / COLORS.length;
     }
 }
