@@ -9,14 +9,17 @@ import kelvin.experiments.config.ConfigException;
 import kelvin.experiments.plugin.PluginException;
 import kelvin.experiments.results.ResultData;
 import kelvin.experiments.run.RunFailure;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The root command: lists the subcommands; with none, prints usage. The subcommands are declared in
- * {@link #SUBCOMMANDS}; a command line for one named subcommand registers only that one, because
- * building picocli's model of every command (annotations read by reflection) is a noticeable part of
- * a short run's start-up.
+ * The root command: lists the subcommands. It is neither {@code Runnable} nor {@code Callable}, so
+ * picocli refuses a command line without a subcommand as bad usage ({@code Missing required
+ * subcommand}, the usage on stderr, exit 2). The subcommands are declared in {@link #SUBCOMMANDS};
+ * a command line for one named subcommand registers only that one, because building picocli's model
+ * of every command (annotations read by reflection) is a noticeable part of a short run's start-up.
+ * Every command that offers {@code --version} prints Kelvin's ({@link VersionProvider}).
  */
 @Command(name = "kelvin",
         mixinStandardHelpOptions = true,
@@ -25,9 +28,12 @@ import picocli.CommandLine.Command;
                 + "temperature schedules, bandits).",
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  failure while running", "  2  bad usage or invalid config"})
-public final class KelvinCommand implements Runnable {
+public final class KelvinCommand {
 
-    /** Every subcommand, in the order the usage lists them (the built-in help command last). */
+    /**
+     * Every subcommand, in the order the usage lists them (picocli's built-in ones last: the bash/zsh
+     * completion script and help).
+     */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             RunCommand.class,
             ValidateCommand.class,
@@ -38,18 +44,11 @@ public final class KelvinCommand implements Runnable {
             SolveCommand.class,
             BenchCommand.class,
             PlotCommand.class,
+            AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class);
 
     /** Said after a failure whose stack trace may help. */
     private static final String DEBUG_HINT = " (run again with --debug for the stack trace)";
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /**
      * A configured command line with every subcommand, writing to {@code out} and {@code err}.
@@ -63,9 +62,10 @@ public final class KelvinCommand implements Runnable {
     }
 
     /**
-     * A command line for {@code args}: when the first argument names a subcommand (other than
-     * {@code help}) only that subcommand is registered, which parses and runs exactly as with all
-     * of them; otherwise (root options, usage, {@code help}, a mistyped name) every one is.
+     * A command line for {@code args}: when the first argument names a subcommand only that
+     * subcommand is registered, which parses and runs exactly as with all of them; otherwise (root
+     * options, usage, a mistyped name) and for the commands that describe the others ({@code help},
+     * {@code generate-completion}: picocli's help commands) every one is.
      *
      * @param out where results and help go
      * @param err where errors and progress go
@@ -73,9 +73,10 @@ public final class KelvinCommand implements Runnable {
      * @return the command line, ready to execute
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
-        if (args.length > 0 && !args[0].equals("help")) {
+        if (args.length > 0) {
             for (Class<?> c : SUBCOMMANDS) {
-                if (c.getAnnotation(Command.class).name().equals(args[0])) {
+                Command command = c.getAnnotation(Command.class);
+                if (command.name().equals(args[0]) && !command.helpCommand()) {
                     return commandLine(out, err, List.of(c));
                 }
             }
@@ -87,6 +88,11 @@ public final class KelvinCommand implements Runnable {
         CommandLine cl = new CommandLine(new KelvinCommand());
         for (Class<?> c : subcommands) {
             cl.addSubcommand(c);
+        }
+        // a subcommand's -V, --version (mixinStandardHelpOptions) prints nothing without a provider
+        VersionProvider version = new VersionProvider();
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(version);
         }
         cl.setOut(out);
         cl.setErr(err);

@@ -10,12 +10,16 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import kelvin.experiments.ExperimentException;
 import kelvin.experiments.ExperimentSession;
 import kelvin.experiments.SessionOptions;
+import kelvin.experiments.config.ConfigException;
+import kelvin.experiments.config.Overrides;
 import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
@@ -76,10 +80,13 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> overrides = new ArrayList<>(common.overrides);
+        Map<String, String> shorthands = new LinkedHashMap<>();
         if (runs != null) {
+            shorthands.put("runs", "--runs");
             overrides.add("runs=" + runs);
         }
         if (seed != null) {
+            shorthands.put("seed", "--seed");
             overrides.add("seed=" + seed);
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -89,7 +96,7 @@ public final class RunCommand implements Callable<Integer> {
         if (out != null) {
             ResultsFolder.checkPlace(out);
         }
-        Experiment experiment = Experiment.load(config, overrides, plugins.registry(), common.budget);
+        Experiment experiment = load(overrides, shorthands);
         Path dir = out != null ? out : Paths.get("results", experiment.name());
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
@@ -104,6 +111,23 @@ public final class RunCommand implements Callable<Integer> {
         }
         printSummary(data, (System.nanoTime() - start) / 1e9, n, dir);
         return 0;
+    }
+
+    /**
+     * Loads the config with {@code overrides}, the shorthand options' last so that they win over a
+     * {@code --set} of the same key; a problem with a shorthand's value names the option the user
+     * wrote ({@code --runs: 0 is out of range; ...}), not the override it stands for.
+     */
+    private Experiment load(List<String> overrides, Map<String, String> shorthands) {
+        try {
+            return Experiment.load(config, overrides, plugins.registry(), common.budget);
+        } catch (ConfigException e) {
+            ConfigException named = e;
+            for (Map.Entry<String, String> s : shorthands.entrySet()) {
+                named = Overrides.asOption(named, s.getKey(), s.getValue());
+            }
+            throw named;
+        }
     }
 
     /** What went wrong in words: a file system error's message is often the bare file name. */

@@ -35,10 +35,34 @@ public final class Overrides {
                     + "agents.eps.policy.epsilon");
         }
         ConfigNode value = text.isBlank()
-                ? new ConfigNode.ScalarNode(Location.of(SOURCE + " " + path), ConfigNode.ScalarNode.Kind.NULL, "null")
-                : YamlTrees.parse(SOURCE + " " + path, text);
+                ? new ConfigNode.ScalarNode(Location.of(source(path)), ConfigNode.ScalarNode.Kind.NULL, "null")
+                : YamlTrees.parse(source(path), text);
         MapNode map = Binder.requireMap(root, "", "a mapping");
         return set(map, path.split("\\."), 0, value, path);
+    }
+
+    /**
+     * The same problem said of a command-line option that stands for {@code PATH=VALUE} (as
+     * {@code kelvin run --runs N} stands for {@code --set runs=N}): when {@code e} is about the value an
+     * override of {@code path} set, the option names it, in place of the override and the key path
+     * ({@code --runs: 0 is out of range; ...}); any other problem is returned as it is.
+     *
+     * @param e a problem found while loading a config with the option's override applied last
+     * @param path the key path the option sets
+     * @param option the option's name, e.g. {@code --runs}
+     * @return the problem attributed to the option, or {@code e}
+     */
+    public static ConfigException asOption(ConfigException e, String path, String option) {
+        Location where = e.location();
+        if (where == null || !where.source().equals(source(path))) {
+            return e;
+        }
+        return new ConfigException(Location.of(option), "", e.problem());
+    }
+
+    /** Where a value an override of {@code path} set was written, as its messages name it. */
+    private static String source(String path) {
+        return SOURCE + " " + path;
     }
 
     /**

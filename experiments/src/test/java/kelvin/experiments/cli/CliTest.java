@@ -164,7 +164,7 @@ class CliTest {
         Cli v = Cli.run("--version");
         assertEquals(0, v.exit());
         assertTrue(v.out().startsWith("kelvin "), v.out());
-        Cli h = Cli.run();
+        Cli h = Cli.run("--help");
         assertEquals(0, h.exit());
         assertTrue(h.out().contains("Exit codes"), h.out());
         for (String cmd : new String[] {"run", "validate", "list", "softmax", "schedule"}) {
