@@ -5,16 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import kelvin.experiments.ExperimentSession;
+import kelvin.experiments.SessionOptions;
+import kelvin.experiments.model.Experiment;
+import kelvin.plots.Table;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The note under the paired-differences table says narrower, about as wide or wider only where
  * the width ratios it describes are so, as the table prints them.
  */
 class PairingNoteTest {
+
+    @TempDir
+    Path tmp;
 
     /** Runs that rise and fall together: b spreads widely, a - b barely moves. */
     private static final Comparisons.Difference TOGETHER = Comparisons.paired(
@@ -115,5 +125,30 @@ class PairingNoteTest {
         assertEquals(Reports.PAIRING_EXPLANATION + " Intervals are not corrected for multiple comparisons.", note);
         assertEquals(Reports.PAIRING_EXPLANATION + " Intervals are not corrected for multiple comparisons.",
                 Reports.pairingNote(Collections.emptyList()));
+    }
+
+    @Test
+    void theNoteUnderAReportsTableAgreesWithItsRatioColumn() throws Exception {
+        // A random agent's regret follows each run's arm gaps, on which the epsilon-greedy baseline's
+        // regret also depends in the same run: the pairing narrows the interval (ComparisonsTest).
+        Path config = tmp.resolve("pairs.yaml");
+        Files.writeString(config, String.join("\n",
+                "name: pairs", "seed: 7", "runs: 200", "steps: 300",
+                "env: {type: gaussian-bandit, arms: 10}",
+                "agents:",
+                "  eps: {type: action-value, policy: {type: epsilon-greedy, epsilon: 0.1}}",
+                "  random: {type: action-value, policy: {type: epsilon-greedy, epsilon: 1.0}}",
+                "metrics: [regret]", ""));
+        Experiment e = Experiment.load(config);
+        ResultData data = ExperimentSession.of(e).run(SessionOptions.inMemory().withThreads(1));
+        Table paired = Reports.comparisons(data, "eps").get(1);
+        assertEquals(1, paired.rows().size());
+        double ratio = Double.parseDouble(paired.rows().get(0).get(3));
+        Comparisons.Width expected = ratio < 0.95 ? Comparisons.Width.NARROWER
+                : ratio > 1.05 ? Comparisons.Width.WIDER : Comparisons.Width.ABOUT_AS_WIDE;
+        assertTrue(paired.note().contains("Here the paired interval is " + expected.words()
+                + " the unpaired one for the one variant with a ratio (ratio " + paired.rows().get(0).get(3) + ")"),
+                paired.note());
+        assertEquals(Comparisons.Width.NARROWER, expected, "random against eps shares the arm gaps: " + ratio);
     }
 }
