@@ -146,6 +146,22 @@ public final class Binder {
     }
 
     /** The type named by {@code discriminator}, checked against {@code names}. */
+    /**
+     * The mapping a plain number at a number-or-schedule key stands for:
+     * {@code {schedule: fixed, value: N}}, located where the number is written.
+     *
+     * @param number the number as written
+     * @return its expanded form
+     */
+    static MapNode fixedSchedule(ScalarNode number) {
+        Location at = number.location();
+        Map<String, ConfigNode.Entry> entries = new LinkedHashMap<>();
+        entries.put(Kind.SCHEDULE.discriminator(), new ConfigNode.Entry(at,
+                new ScalarNode(at, ScalarNode.Kind.STRING, ValueType.NumOrSchedule.CONSTANT)));
+        entries.put(ValueType.NumOrSchedule.CONSTANT_KEY, new ConfigNode.Entry(at, number));
+        return new MapNode(at, entries);
+    }
+
     private String typeName(ConfigNode node, String discriminator, String word, List<String> names, String path) {
         MapNode map = requireMap(node, path, "a mapping with " + discriminator + ": (one of " + String.join(", ", names)
                 + ")");
@@ -349,12 +365,9 @@ public final class Binder {
             return bindType(node, n.kind(), path);
         }
         if (type instanceof ValueType.NumOrSchedule ns) {
-            if (node instanceof ScalarNode) {
+            if (node instanceof ScalarNode scalar) {
                 double v = number(node, ns.constant(), type, path);
-                MapNode fixed = new MapNode(node.location(), Map.of(
-                        Kind.SCHEDULE.discriminator(), new ConfigNode.Entry(node.location(), new ScalarNode(
-                                node.location(), ScalarNode.Kind.STRING, ValueType.NumOrSchedule.CONSTANT)),
-                        ValueType.NumOrSchedule.CONSTANT_KEY, new ConfigNode.Entry(node.location(), node)));
+                MapNode fixed = fixedSchedule(scalar);
                 Schedule s = (Schedule) build(registry.find(Kind.SCHEDULE, ValueType.NumOrSchedule.CONSTANT), fixed,
                         path)
                         .value();

@@ -17,7 +17,9 @@ import kelvin.experiments.config.ConfigNode.ScalarNode;
  * The {@code sweep} section: dotted paths inside agent specs, each with a list of values. The
  * cartesian product applies to every agent that has the path (the README's "Sweeps"); an agent "has"
  * a path when every mapping on the way exists and the last key is one its type accepts, written or
- * not. A path no agent has is a config error.
+ * not. A plain number at a number-or-schedule key counts as the mapping it stands for,
+ * {@code {schedule: fixed, value: N}}, so {@code policy.temperature.value} sweeps
+ * {@code temperature: 1} too. A path no agent has is a config error that says what stands in the way.
  */
 final class Sweep {
 
@@ -141,7 +143,9 @@ final class Sweep {
             }
             String[] segments = inner.split("\\.");
             if (!accepts(env, Kind.ENVIRONMENT, segments, 0)) {
-                throw new ConfigException(e.getValue().keyLocation(), where, "the environment has no key " + inner);
+                String obstacle = obstacle(env, Kind.ENVIRONMENT, segments, 0);
+                throw new ConfigException(e.getValue().keyLocation(), where, "the environment has no key " + inner
+                        + (obstacle == null ? "" : ": " + obstacle));
             }
             requireDistinct((ListNode) valuesNode, where);
             axes.add(new Axis(path, segments, ((ListNode) valuesNode).items()));
@@ -183,17 +187,22 @@ final class Sweep {
                         + previous + ", so their labels would clash; sweep them as separate experiments");
             }
             boolean has = false;
+            String obstacle = null;
             if (agent != null) {
                 has = accepts(withoutSweep(agent), Kind.BANDIT_AGENT, segments, 0);
+                obstacle = has ? null : obstacle(withoutSweep(agent), Kind.BANDIT_AGENT, segments, 0);
             } else {
-                for (ConfigNode.Entry a : agents.entries().values()) {
-                    has |= accepts(withoutSweep(a.value()), Kind.BANDIT_AGENT, segments, 0);
+                for (Map.Entry<String, ConfigNode.Entry> a : agents.entries().entrySet()) {
+                    ConfigNode spec = withoutSweep(a.getValue().value());
+                    has |= accepts(spec, Kind.BANDIT_AGENT, segments, 0);
+                    String why = obstacle == null ? obstacle(spec, Kind.BANDIT_AGENT, segments, 0) : null;
+                    obstacle = why == null ? obstacle : "in agent " + Echo.plain(a.getKey()) + ", " + why;
                 }
             }
             if (!has) {
                 throw new ConfigException(e.getValue().keyLocation(), where, (agent != null ? "this agent has no such "
-                        + "key path" : "no agent has this key path") + "; a path starts inside an agent, e.g. "
-                        + "policy.temperature.value or alpha");
+                        + "key path" : "no agent has this key path") + (obstacle != null ? ": " + obstacle
+                        : "; a path starts inside an agent, e.g. policy.temperature.value or alpha"));
             }
             axes.add(axis);
         }
@@ -435,7 +444,10 @@ final class Sweep {
         if (i == segments.length - 1) {
             return node.with(segments[i], value);
         }
-        return node.with(segments[i], set((MapNode) node.get(segments[i]), segments, i + 1, value));
+        ConfigNode child = node.get(segments[i]);
+        // accepts() let the path through a plain number only at a number-or-schedule key.
+        MapNode inner = child instanceof ScalarNode number ? Binder.fixedSchedule(number) : (MapNode) child;
+        return node.with(segments[i], set(inner, segments, i + 1, value));
     }
 
     /**
@@ -463,15 +475,56 @@ final class Sweep {
         if (i == segments.length - 1) {
             return true;
         }
+        ConfigNode child = map.get(segments[i]);
         Kind childKind;
         if (key.type() instanceof ValueType.Nested) {
             childKind = ((ValueType.Nested) key.type()).kind();
         } else if (key.type() instanceof ValueType.NumOrSchedule) {
             childKind = Kind.SCHEDULE;
+            if (child instanceof ScalarNode number) {
+                child = Binder.fixedSchedule(number);
+            }
         } else {
             return false;
         }
-        return accepts(map.get(segments[i]), childKind, segments, i + 1);
+        return accepts(child, childKind, segments, i + 1);
+    }
+
+    /**
+     * Why the mapping {@code node} of {@code kind} does not have the key path {@code segments[i..]}
+     * although it has a key on the way: that key's value is not written (so there is no mapping to
+     * go into), or is a mapping of the key's own that is swept whole.
+     *
+     * @return the reason, naming the key path written so far, or null when no key on the way exists
+     */
+    private String obstacle(ConfigNode node, Kind kind, String[] segments, int i) {
+        if (!(node instanceof MapNode map) || !(map.get(kind.discriminator()) instanceof ScalarNode typeNode)) {
+            return null;
+        }
+        Registry.Entry entry = kind.isAgent() ? registry.agent(typeNode.text()) : registry.find(kind, typeNode.text());
+        Key key = entry == null ? null : entry.component().key(segments[i]);
+        if (key == null || i == segments.length - 1) {
+            return null;
+        }
+        String at = String.join(".", List.of(segments).subList(0, i + 1));
+        ConfigNode child = map.get(segments[i]);
+        if (key.type() instanceof ValueType.Group || key.type() instanceof ValueType.ListOrGroup) {
+            return at + " is " + key.type().describe() + " that is swept whole: sweep " + at
+                    + " with a list of such values";
+        }
+        Kind childKind = key.type() instanceof ValueType.Nested nested ? nested.kind()
+                : key.type() instanceof ValueType.NumOrSchedule ? Kind.SCHEDULE : null;
+        if (childKind == null) {
+            return null;
+        }
+        if (child == null) {
+            return at + " is not written, so there is nothing inside it to sweep; write it out"
+                    + (childKind == Kind.SCHEDULE ? " (e.g. " + segments[i] + ": {schedule: fixed, value: 1})" : "");
+        }
+        if (childKind == Kind.SCHEDULE && child instanceof ScalarNode number) {
+            child = Binder.fixedSchedule(number);
+        }
+        return obstacle(child, childKind, segments, i + 1);
     }
 
     /** A value as it appears in labels: scalars as written, others in a compact flow form. */

@@ -44,6 +44,22 @@ public final class Comparisons {
         }
 
         /**
+         * How the paired interval's width compares with the unpaired one, judged on the ratio as the
+         * report prints it (two decimals), so that the report's words agree with its ratio column.
+         *
+         * @return the comparison, or null when the ratio is undefined (fewer than two runs) or infinite
+         */
+        public Width width() {
+            double ratio = widthRatio();
+            if (Double.isNaN(ratio) || Double.isInfinite(ratio)) {
+                return null;
+            }
+            long hundredths = Math.round(ratio * 100);
+            return hundredths < 100 - Width.MARGIN_PERCENT ? Width.NARROWER
+                    : hundredths > 100 + Width.MARGIN_PERCENT ? Width.WIDER : Width.ABOUT_AS_WIDE;
+        }
+
+        /**
          * Whether the difference is detectable.
          *
          * @return true when the paired interval excludes 0 (at the 5% level, uncorrected for multiple
@@ -51,6 +67,50 @@ public final class Comparisons {
          */
         public boolean decided() {
             return difference.low() > 0 || difference.high() < 0;
+        }
+    }
+
+    /**
+     * The paired interval's width against the unpaired one. A width ratio within
+     * {@link #MARGIN_PERCENT} percent of 1 counts as about as wide: the paired t interval has fewer
+     * degrees of freedom (n - 1) than Welch's (up to 2n - 2), which alone moves the ratio a few
+     * percent with a handful of runs, so a smaller gap says nothing about shared luck.
+     */
+    public enum Width {
+        /** The ratio is below 1 by more than the margin: pairing narrowed the interval. */
+        NARROWER("narrower", "than"),
+        /** The ratio is within the margin of 1. */
+        ABOUT_AS_WIDE("about as wide", "as"),
+        /** The ratio is above 1 by more than the margin. */
+        WIDER("wider", "than");
+
+        /** How far from 1, in percent, a width ratio may be and still count as about as wide. */
+        public static final int MARGIN_PERCENT = 5;
+
+        private final String adjective;
+        private final String comparedWith;
+
+        Width(String adjective, String comparedWith) {
+            this.adjective = adjective;
+            this.comparedWith = comparedWith;
+        }
+
+        /**
+         * The comparison in a word or three, for a list that has already said what is compared.
+         *
+         * @return e.g. {@code "about as wide"}
+         */
+        public String adjective() {
+            return adjective;
+        }
+
+        /**
+         * The comparison in words, to be followed by what is compared with.
+         *
+         * @return e.g. {@code "narrower than"}
+         */
+        public String words() {
+            return adjective + " " + comparedWith;
         }
     }
 

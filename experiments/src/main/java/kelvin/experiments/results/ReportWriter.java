@@ -106,9 +106,9 @@ final class ReportWriter {
                 write(dir, files, base, png, renderer.svg(entry.getValue()));
                 figures.add(new Figure(headline, entry.getValue().title(), png, base + ".svg",
                         "Final " + headline.metric().title().toLowerCase(Locale.ROOT) + " (mean over "
-                                + experiment.runs()
-                                + " runs) at every point of the two-parameter sweep; the outlined cell is the best. "
-                                + "The summary table gives each point's 95% interval."));
+                                + experiment.runs() + " runs) at every point of the two-parameter sweep; the "
+                                + "outlined cell has the best mean, which need not differ detectably from its "
+                                + "neighbours': the summary table gives each point's 95% interval."));
             }
             for (Map.Entry<String, LineChart> entry : Sensitivity.gridCharts(data, headline).entrySet()) {
                 figures.add(save(dir, files, "plots/sensitivity-" + headline.key() + "-" + fileName(entry.getKey()),

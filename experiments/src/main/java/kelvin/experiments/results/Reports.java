@@ -1,8 +1,10 @@
 package kelvin.experiments.results;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
@@ -86,6 +88,7 @@ final class Reports {
                 "unpaired 95% CI (Welch)",
                 "paired / unpaired width", "area minus baseline [paired 95% CI]", "verdict");
         List<List<String>> rows = new ArrayList<>();
+        List<Comparisons.Difference> finals = new ArrayList<>();
         for (Cell c : group) {
             if (c == base) {
                 continue;
@@ -103,20 +106,90 @@ final class Reports {
             String verdict = !d.defined() ? d.missing() : !fin.decided() ? "no detectable difference"
                     : d.mean() < 0 ? "lower regret" : "higher regret";
             rows.add(List.of(c.label(), signed(d), unpaired, ratio, signed(area.difference()), verdict));
+            finals.add(fin);
         }
         return new Table("Paired differences against " + base.label() + where
-                + " (negative = less regret than the baseline)", columns, rows).withNote(PAIRING_NOTE);
+                + " (negative = less regret than the baseline)", columns, rows).withNote(pairingNote(finals));
     }
 
-    /** The explanation printed under the paired-differences table. */
-    static final String PAIRING_NOTE = "Run r of every variant draws its environment from the same random stream "
-            + "(common random numbers): the same arm values or MDP, the same reward noise. The difference between two "
-            + "variants is therefore taken run by run, which cancels the luck both runs shared: the paired interval "
-            + "(t on the n per-run differences) is narrower than the unpaired Welch interval of the same difference "
-            + "by the ratio in the table, so fewer runs tell two schedules apart. The gain is large when the "
-            + "environment's draw drives the result (bandits with random arm values) and the ratio is near 1 when "
-            + "little luck is shared (a fixed, deterministic map). Intervals are not corrected for multiple "
-            + "comparisons.";
+    /** What pairing does, said under every paired-differences table before what it did there. */
+    static final String PAIRING_EXPLANATION = "Run r of every variant draws its environment from the same random "
+            + "stream (common random numbers): the same arm values or MDP, the same reward noise. The difference "
+            + "between two variants is therefore taken run by run, which cancels the luck both runs shared: when "
+            + "the two variants' runs go up and down together, the paired interval (t on the n per-run differences) "
+            + "is narrower than the unpaired Welch interval of the same difference, and fewer runs tell two "
+            + "schedules apart. The gain is large when the environment's draw drives the result (bandits with "
+            + "random arm values) and the ratio is near 1 when little luck is shared (a fixed, deterministic map).";
+
+    /**
+     * The note under a paired-differences table: what pairing does, then what it did for these
+     * rows, read from their width ratios (see {@link Comparisons.Width}), then the caveat on
+     * multiple comparisons.
+     *
+     * @param differences each compared variant's difference in final regret, in table order
+     * @return the note, whose claim about the widths holds for every row it counts
+     */
+    static String pairingNote(List<Comparisons.Difference> differences) {
+        return PAIRING_EXPLANATION + " " + widthSentence(differences)
+                + "Intervals are not corrected for multiple comparisons.";
+    }
+
+    /** The sentence on how the rows' paired intervals compare in width, or "" when no row has a ratio. */
+    private static String widthSentence(List<Comparisons.Difference> differences) {
+        Map<Comparisons.Width, List<Double>> byWidth = new EnumMap<>(Comparisons.Width.class);
+        int undefined = 0;
+        for (Comparisons.Difference d : differences) {
+            Comparisons.Width w = d.width();
+            if (w == null) {
+                undefined++;
+            } else {
+                byWidth.computeIfAbsent(w, k -> new ArrayList<>()).add(d.widthRatio());
+            }
+        }
+        int defined = differences.size() - undefined;
+        if (defined == 0) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("Here the paired interval is ");
+        if (byWidth.size() == 1) {
+            Map.Entry<Comparisons.Width, List<Double>> only = byWidth.entrySet().iterator().next();
+            s.append(only.getKey().words()).append(" the unpaired one ")
+                    .append(defined == 1 ? "for the one variant with a ratio"
+                            : defined == 2 ? "for both variants" : "for all " + defined + " variants")
+                    .append(" (ratio ").append(range(only.getValue())).append(")")
+                    .append(CONSEQUENCE.get(only.getKey()));
+        } else {
+            List<String> parts = new ArrayList<>();
+            for (Map.Entry<Comparisons.Width, List<Double>> entry : byWidth.entrySet()) {
+                int count = entry.getValue().size();
+                String what = parts.isEmpty() ? entry.getKey().words() + " the unpaired one for " + count + " of "
+                        + defined + " variants" : entry.getKey().adjective() + " for " + count;
+                parts.add(what + " (ratio " + range(entry.getValue()) + ")");
+            }
+            s.append(String.join(", ", parts.subList(0, parts.size() - 1))).append(" and ")
+                    .append(parts.get(parts.size() - 1));
+        }
+        if (undefined > 0) {
+            s.append(String.format(Locale.ROOT, "; no ratio for %d of %d variants (fewer than two runs, or no "
+                    + "spread in either interval)", undefined, differences.size()));
+        }
+        return s.append(". ").toString();
+    }
+
+    /** What a uniform outcome means for the number of runs, said after the ratio range. */
+    private static final Map<Comparisons.Width, String> CONSEQUENCE = Map.of(
+            Comparisons.Width.NARROWER, ", so pairing saves runs here",
+            Comparisons.Width.ABOUT_AS_WIDE, ", so pairing gains little here",
+            Comparisons.Width.WIDER, ", so pairing does not pay off here");
+
+    /** The smallest and largest of some ratios as the table prints them, one number if they print alike. */
+    private static String range(List<Double> ratios) {
+        String low = String.format(Locale.ROOT, "%.2f", ratios.stream().mapToDouble(Double::doubleValue).min()
+                .orElseThrow());
+        String high = String.format(Locale.ROOT, "%.2f", ratios.stream().mapToDouble(Double::doubleValue).max()
+                .orElseThrow());
+        return low.equals(high) ? low : low + " to " + high;
+    }
 
     private static String signed(Interval iv) {
         return iv.format("%+.4g");

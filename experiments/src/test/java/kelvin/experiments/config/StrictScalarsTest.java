@@ -162,7 +162,9 @@ class StrictScalarsTest {
         Experiment again = bind(resolved);
         assertEquals(resolved, ResultWriter.configYaml(again));
         assertEquals(e.cells().size(), again.cells().size());
-        assertEquals(Double.POSITIVE_INFINITY, again.cells().get(1).temperature().temperature(0));
+        // Both agents are swept, b through its shorthand: b[value=inf], b[value=0.5], c[value=inf], ...
+        assertEquals(Double.POSITIVE_INFINITY, again.cells().get(0).temperature().temperature(0));
+        assertEquals(Double.POSITIVE_INFINITY, again.cells().get(2).temperature().temperature(0));
     }
 
     @Test
