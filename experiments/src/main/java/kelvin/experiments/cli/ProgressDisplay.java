@@ -3,6 +3,7 @@ package kelvin.experiments.cli;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import kelvin.experiments.run.ProgressListener;
@@ -54,7 +55,7 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
             return;
         }
         this.done = done;
-        line.runsDone(done);
+        line.runsDone(done, total);
         if (bar == null) {
             if (line.elapsedNanos() < SHOW_AFTER_NANOS || done >= total) {
                 return;
@@ -62,6 +63,7 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
             consumer = new Consumer(err, WIDTH);
             bar = new ProgressBarBuilder()
                     .setInitialMax(total)
+                    .startsFrom(done, Duration.ZERO)
                     .setRenderer(line)
                     .setUpdateIntervalMillis(redrawMillis)
                     .continuousUpdate()
@@ -69,10 +71,17 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
                     .build();
         }
         bar.stepTo(done);
+        if (done >= total) {
+            // Writing the results can take a while longer; the bar stops with the runs.
+            close();
+        }
     }
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         if (bar != null) {
             bar.close();
@@ -94,6 +103,7 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
         private final LongSupplier nanoTime;
         private final long start;
         private long reused = -1;
+        private long finished = -1;
 
         Line(String task, LongSupplier nanoTime) {
             this.task = task;
@@ -101,16 +111,19 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
             this.start = nanoTime.getAsLong();
         }
 
-        /** Told the number of runs finished so far, in increasing order. */
-        synchronized void runsDone(long done) {
+        /** Told the number of runs finished so far, in increasing order; the times stop at the last run. */
+        synchronized void runsDone(long done, long total) {
             if (reused < 0) {
                 // The first report covers one block of this process's runs, plus every run a resume reuses.
                 reused = Math.max(0, done - Runner.BLOCK);
             }
+            if (done >= total && finished < 0) {
+                finished = elapsedNanos();
+            }
         }
 
-        long elapsedNanos() {
-            return nanoTime.getAsLong() - start;
+        synchronized long elapsedNanos() {
+            return finished >= 0 ? finished : nanoTime.getAsLong() - start;
         }
 
         @Override
