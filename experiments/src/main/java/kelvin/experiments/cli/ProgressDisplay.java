@@ -98,6 +98,8 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
     static final class Line implements ProgressBarRenderer {
         private static final int MIN_BAR = 10;
         private static final int MAX_BAR = 40;
+        /** Room kept for the rate and times, so the bar does not change length when they do. */
+        private static final int TIMES = 42;
 
         private final String task;
         private final LongSupplier nanoTime;
@@ -135,9 +137,10 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
         String text(long done, long total, int width) {
             String percent = String.format(Locale.ROOT, "%3d%%", total > 0 ? 100 * done / total : 0);
             String count = String.valueOf(total);
+            String times = times(done, total);
             String after = "] " + " ".repeat(Math.max(0, count.length() - String.valueOf(done).length())) + done
-                    + "/" + count + "  " + times(done, total);
-            int fixed = 1 + percent.length() + 2 + after.length();
+                    + "/" + count + "  " + times;
+            int fixed = 1 + percent.length() + 2 + after.length() + Math.max(0, TIMES - times.length());
             String name = task.length() + fixed + MIN_BAR <= width ? task
                     : task.substring(0, Math.max(0, width - fixed - MIN_BAR - 3)) + "...";
             int bar = Math.max(MIN_BAR, Math.min(MAX_BAR, width - fixed - name.length()));

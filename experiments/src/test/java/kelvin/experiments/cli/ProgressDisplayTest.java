@@ -97,7 +97,7 @@ class ProgressDisplayTest {
 
         String name = "a-very-long-experiment-name-that-would-push-the-times-off-the-end-of-the-line";
         String longLine = new ProgressDisplay.Line(name, clock::get).text(1000, 2000, 100);
-        assertEquals(100, longLine.length(), longLine);
+        assertTrue(longLine.length() <= 100, longLine);
         assertTrue(longLine.startsWith(name.substring(0, 20)) && longLine.contains("...  50% ["), longLine);
         assertTrue(longLine.endsWith(" left"), longLine);
     }
