@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +31,8 @@ import picocli.CommandLine.Parameters;
 /** {@code kelvin schedule CONFIG}: the temperature every variant would use, without running agents. */
 @Command(name = "schedule", mixinStandardHelpOptions = true,
         description = "Preview the temperature schedule of every variant of a config: a table (or JSON rows "
-                + "{variant, t, temperature}) and a PNG chart on a log temperature axis. t is the 0-based "
-                + "schedule index (t = 0 is the first step).")
+                + "{variant, t, temperature}), and with --png FILE a PNG chart on a log temperature axis; "
+                + "without --png no file is written. t is the 0-based schedule index (t = 0 is the first step).")
 public final class ScheduleCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -50,7 +49,8 @@ public final class ScheduleCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--png", paramLabel = "FILE",
-            description = "Where to write the chart (default: <name>-schedule.png).")
+            description = "Write the chart to FILE (whole or not at all; its folder is created when missing). "
+                    + "Not with --json.")
     Path png;
 
     @Mixin
@@ -62,6 +62,10 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CommandLine cl = spec.commandLine();
+        if (json && png != null) {
+            throw new CommandLine.ParameterException(cl, "--png: --json prints rows only, without a chart; "
+                    + "give one of --json and --png");
+        }
         Experiment e = Experiment.load(config, common.overrides, plugins.registry());
         List<Long> indices = at != null ? at : defaultIndices(e.horizon());
         for (long t : indices) {
@@ -110,14 +114,15 @@ public final class ScheduleCommand implements Callable<Integer> {
                 }
             }
         }
-        if (!json) {
-            Path file = png != null ? png : Paths.get(e.name() + "-schedule.png");
+        if (png != null) {
             try {
-                AtomicFiles.write(file, new ChartRenderer().png(chart(e, withSchedule)));
+                AtomicFiles.write(png, new ChartRenderer().png(chart(e, withSchedule)));
             } catch (IOException ex) {
-                throw new ExperimentException("could not write " + file + ": " + ex.getMessage(), ex);
+                throw new ExperimentException("could not write " + png + ": " + RunCommand.describe(ex, png), ex);
             }
-            out.println("chart: " + file);
+            out.println("chart: " + png);
+        } else if (!json) {
+            out.println("# no chart written; --png FILE draws one");
         }
         out.flush();
         return 0;
