@@ -191,8 +191,8 @@ final class ReportWriter {
                 }
             }
         }
-        String title = String.format(Locale.ROOT, "Final regret per run at %s %d (%s, %d runs per variant)",
-                experiment.timeUnit(), experiment.horizon(), experiment.name(), experiment.runs());
+        String title = String.format(Locale.ROOT, "Final regret per run at %s %d (%s, %s per variant)",
+                experiment.timeUnit(), experiment.horizon(), experiment.name(), Reports.runs(experiment.runs()));
         // Runs' regrets spread over orders of magnitude when some variants fail: a log axis shows both ends.
         boolean log = lowest > 0 && highest / lowest > 100;
         return BoxPlot.of(title, "final " + regret.metric().axisLabel() + (log ? " (log scale)" : ""), groups)

@@ -225,12 +225,22 @@ final class Reports {
             }
             rows.add(row);
         }
-        return new Table("Final values at " + e.timeUnit() + " " + e.horizon() + ": mean [95% CI] over " + e.runs()
-                + " runs",
+        return new Table("Final values at " + e.timeUnit() + " " + e.horizon() + ": mean [95% CI] over "
+                + runs(e.runs()),
                 columns, rows);
     }
 
     private static String format(Interval iv) {
         return iv.format("%.4g");
+    }
+
+    /**
+     * A count of runs as a sentence says it.
+     *
+     * @param n the runs
+     * @return {@code 1 run} or {@code N runs}
+     */
+    static String runs(long n) {
+        return n == 1 ? "1 run" : n + " runs";
     }
 }

@@ -36,4 +36,10 @@ class IntervalTest {
         assertEquals("1 run, no interval", Interval.bandsOver(1));
         assertEquals("500 runs, 95% CI", Interval.bandsOver(500));
     }
+
+    @Test
+    void titlesCountOneRunInTheSingular() {
+        assertEquals("1 run", Reports.runs(1));
+        assertEquals("500 runs", Reports.runs(500));
+    }
 }
