@@ -105,14 +105,8 @@ public final class BanditSimulation implements Simulation {
                     area = run(bandit, learner, recorders, view);
                 }
                 rows.set(areaColumn, recordsRegret ? area : Double.NaN);
-            } catch (ContractViolation v) {
-                throw v.in(c.label(), r);
-            } catch (RunStopped s) {
-                throw s;
-            } catch (StepFailure f) {
-                throw RunFailure.of(c.label(), r, f.where, f.getCause());
             } catch (RuntimeException e) {
-                throw fusedRun ? locate(c, r, e) : RunFailure.of(c.label(), r, "", e);
+                throw fusedRun && RunFailure.unlocated(e) ? locate(c, r, e) : RunFailure.located(e, c.label(), r);
             }
         }
     }

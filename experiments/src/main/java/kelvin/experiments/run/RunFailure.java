@@ -39,4 +39,38 @@ public final class RunFailure extends ExperimentException {
         return new RunFailure(where(variant, run) + (step.isEmpty() ? "" : ", " + step) + ": "
                 + ExperimentException.describe(cause), cause);
     }
+
+    /**
+     * What a failure inside run {@code run} of a variant becomes: a plug-in's contract violation
+     * names the run, a request to stop passes through, a failure inside a step names the step, and
+     * anything else names the run.
+     *
+     * @param failure what the run threw
+     * @param variant the cell's label
+     * @param run the 0-based run
+     * @return the exception to throw
+     */
+    static RuntimeException located(RuntimeException failure, String variant, int run) {
+        if (failure instanceof ContractViolation v) {
+            return v.in(variant, run);
+        }
+        if (failure instanceof RunStopped) {
+            return failure;
+        }
+        if (failure instanceof StepFailure f) {
+            return of(variant, run, f.where, f.getCause());
+        }
+        return of(variant, run, "", failure);
+    }
+
+    /**
+     * Whether {@link #located} would name only the run: the failure says nothing of where it was.
+     *
+     * @param failure what the run threw
+     * @return false for contract violations, stop requests and step failures
+     */
+    static boolean unlocated(RuntimeException failure) {
+        return !(failure instanceof ContractViolation || failure instanceof RunStopped
+                || failure instanceof StepFailure);
+    }
 }

@@ -100,14 +100,8 @@ public final class TabularSimulation implements Simulation {
                 }
                 rows.beginRun();
                 run(task, model, optimum, run, learner, recorders, out, rows, success, env.successOnPositiveReturn());
-            } catch (ContractViolation v) {
-                throw v.in(c.label(), r);
-            } catch (RunStopped s) {
-                throw s;
-            } catch (StepFailure f) {
-                throw RunFailure.of(c.label(), r, f.where, f.getCause());
             } catch (RuntimeException e) {
-                throw RunFailure.of(c.label(), r, "", e);
+                throw RunFailure.located(e, c.label(), r);
             }
         }
     }
