@@ -261,6 +261,11 @@ public final class ChartRenderer {
 
         List<PlotData.Prepared> prepared = PlotData.prepare(chart);
         double[] range = PlotData.range(prepared);
+        YRange fixed = chart.yRange();
+        if (fixed != null) {
+            range[2] = fixed.low();
+            range[3] = fixed.high();
+        }
         int alpha = bandAlpha((int) prepared.stream().filter(PlotData.Prepared::hasBand).count());
         // XChart paints series in insertion order: every band first, so no band covers a line
         for (int i = 0; i < prepared.size(); i++) {
@@ -297,7 +302,14 @@ public final class ChartRenderer {
         } else {
             styler.setYAxisDecimalPattern(AxisStyle.decimalPattern(range[2], range[3]));
         }
-        xy.useTicks(chart.xTicks(), chart.yTicks(), range);
+        Ticks yTicks = chart.yTicks();
+        if (fixed != null) {
+            styler.setYAxisMin(fixed.low());
+            styler.setYAxisMax(fixed.high());
+            yTicks = yTicks == null ? null : yTicks.within(fixed.low(), fixed.high());
+            xy.useEdgeNotes(fixed.belowNote(), fixed.aboveNote(), font(Font.ITALIC, 15));
+        }
+        xy.useTicks(chart.xTicks(), yTicks, range);
         return xy;
     }
 

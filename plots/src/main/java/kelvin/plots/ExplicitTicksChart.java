@@ -47,6 +47,9 @@ final class ExplicitTicksChart extends XYChart {
 
     private static final Color CLEAR = new Color(0, 0, 0, 0);
 
+    /** Behind an edge note: white, slightly see-through so a line under the note still shows. */
+    private static final Color NOTE_BOX = new Color(255, 255, 255, 225);
+
     /** XChart's text metrics: anti-aliased, whole-pixel advances. */
     private static final FontRenderContext METRICS = new FontRenderContext(null, true, false);
 
@@ -64,6 +67,9 @@ final class ExplicitTicksChart extends XYChart {
     private Color yMarkColor;
     private boolean xGrid;
     private boolean yGrid;
+    private String belowNote = "";
+    private String aboveNote = "";
+    private Font noteFont;
 
     ExplicitTicksChart(int width, int height) {
         super(width, height);
@@ -114,6 +120,20 @@ final class ExplicitTicksChart extends XYChart {
         }
     }
 
+    /**
+     * Notes written inside the plot, right-aligned at its bottom and top edges, over a light box so
+     * that lines passing under them stay readable around the text.
+     *
+     * @param below the note at the bottom edge; empty for none
+     * @param above the note at the top edge; empty for none
+     * @param font the notes' font
+     */
+    void useEdgeNotes(String below, String above, Font font) {
+        belowNote = below;
+        aboveNote = above;
+        noteFont = font;
+    }
+
     /** The explicit x ticks in use, or null; for tests. */
     Ticks xTicks() {
         return xTicks;
@@ -128,6 +148,7 @@ final class ExplicitTicksChart extends XYChart {
     public void paint(Graphics2D g, int width, int height) {
         if (xTicks == null && yTicks == null) {
             super.paint(g, width, height);
+            paintEdgeNotes(g, plot.getBounds().getBounds2D());
             return;
         }
         layOut(g, width, height);
@@ -148,6 +169,31 @@ final class ExplicitTicksChart extends XYChart {
         if (yTicks != null) {
             paintYAxis(g, area);
         }
+        paintEdgeNotes(g, area);
+    }
+
+    private void paintEdgeNotes(Graphics2D g, Rectangle2D area) {
+        if (belowNote.isEmpty() && aboveNote.isEmpty()) {
+            return;
+        }
+        double inset = noteFont.getSize2D() * 0.5;
+        if (!aboveNote.isEmpty()) {
+            TextLayout text = new TextLayout(aboveNote, noteFont, METRICS);
+            paintNote(g, text, area.getMaxX() - inset - text.getAdvance(), area.getMinY() + inset + text.getAscent());
+        }
+        if (!belowNote.isEmpty()) {
+            TextLayout text = new TextLayout(belowNote, noteFont, METRICS);
+            paintNote(g, text, area.getMaxX() - inset - text.getAdvance(), area.getMaxY() - inset - text.getDescent());
+        }
+    }
+
+    private static void paintNote(Graphics2D g, TextLayout text, double x, double baseline) {
+        double pad = text.getAscent() * 0.25;
+        g.setColor(NOTE_BOX);
+        g.fill(new Rectangle2D.Double(x - pad, baseline - text.getAscent() - pad, text.getAdvance() + 2 * pad,
+                text.getAscent() + text.getDescent() + 2 * pad));
+        g.setColor(Palette.NEUTRAL);
+        fillText(g, text, x, baseline);
     }
 
     /** Paints once where nothing is seen, so that the plot rectangle and axis mapping are known. */

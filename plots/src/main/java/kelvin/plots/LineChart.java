@@ -24,6 +24,11 @@ import java.util.Objects;
  * lines are drawn, on linear and log axes alike, and the axis widens to reach the first and last
  * tick. See {@link Ticks} for the details and for ready-made lists such as powers of two.
  *
+ * <p><b>Y range.</b> By default the y axis spans everything drawn. A {@link YRange} fixes it
+ * instead: lines and bands are cut at the plot's edges, and the range's notes say, inside the plot
+ * at the edge where data are cut, what lies beyond it. Explicit y ticks outside the range are left
+ * out.
+ *
  * <p><b>Nothing to draw.</b> A chart with no series, or whose points are all dropped, still
  * renders: empty axes with the note "no data" in the middle, and no ticks. A single point is
  * drawn as a marker.
@@ -37,9 +42,10 @@ import java.util.Objects;
  *     line); legend entries follow the same order
  * @param xTicks explicit x axis ticks, or {@code null} for automatic ones
  * @param yTicks explicit y axis ticks, or {@code null} for automatic ones
+ * @param yRange the y axis range, or {@code null} to span everything drawn
  */
 public record LineChart(String title, String xLabel, String yLabel, boolean logX, boolean logY,
-                        List<Series> series, Ticks xTicks, Ticks yTicks) {
+                        List<Series> series, Ticks xTicks, Ticks yTicks, YRange yRange) {
 
     /**
      * A chart, with the series list copied.
@@ -53,13 +59,36 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
      * @param series curves, drawn bands first and then lines, in this order (copied)
      * @param xTicks explicit x axis ticks, or {@code null} for automatic ones
      * @param yTicks explicit y axis ticks, or {@code null} for automatic ones
+     * @param yRange the y axis range, or {@code null} to span everything drawn
      * @throws NullPointerException if a label, the series list or any series is null
+     * @throws IllegalArgumentException if the y range starts at or below 0 on a log y axis
      */
     public LineChart {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(xLabel, "xLabel");
         Objects.requireNonNull(yLabel, "yLabel");
         series = List.copyOf(series);
+        if (logY && yRange != null && !(yRange.low() > 0)) {
+            throw new IllegalArgumentException("a log y axis cannot start at " + yRange.low() + ": give a range above 0");
+        }
+    }
+
+    /**
+     * A chart that spans everything drawn on the y axis.
+     *
+     * @param title chart title
+     * @param xLabel x axis label, with units
+     * @param yLabel y axis label, with units
+     * @param logX logarithmic x axis (base 10)
+     * @param logY logarithmic y axis (base 10)
+     * @param series curves, drawn bands first and then lines, in this order (copied)
+     * @param xTicks explicit x axis ticks, or {@code null} for automatic ones
+     * @param yTicks explicit y axis ticks, or {@code null} for automatic ones
+     * @throws NullPointerException if a label, the series list or any series is null
+     */
+    public LineChart(String title, String xLabel, String yLabel, boolean logX, boolean logY, List<Series> series,
+                     Ticks xTicks, Ticks yTicks) {
+        this(title, xLabel, yLabel, logX, logY, series, xTicks, yTicks, null);
     }
 
     /**
@@ -111,7 +140,7 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
      * @return a copy
      */
     public LineChart withLogX(boolean isLogX) {
-        return new LineChart(title, xLabel, yLabel, isLogX, logY, series, xTicks, yTicks);
+        return new LineChart(title, xLabel, yLabel, isLogX, logY, series, xTicks, yTicks, yRange);
     }
 
     /**
@@ -121,7 +150,7 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
      * @return a copy
      */
     public LineChart withLogY(boolean isLogY) {
-        return new LineChart(title, xLabel, yLabel, logX, isLogY, series, xTicks, yTicks);
+        return new LineChart(title, xLabel, yLabel, logX, isLogY, series, xTicks, yTicks, yRange);
     }
 
     /**
@@ -131,7 +160,7 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
      * @return a copy
      */
     public LineChart withTitle(String newTitle) {
-        return new LineChart(newTitle, xLabel, yLabel, logX, logY, series, xTicks, yTicks);
+        return new LineChart(newTitle, xLabel, yLabel, logX, logY, series, xTicks, yTicks, yRange);
     }
 
     /**
@@ -141,7 +170,7 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
      * @return a copy
      */
     public LineChart withXTicks(Ticks ticks) {
-        return new LineChart(title, xLabel, yLabel, logX, logY, series, ticks, yTicks);
+        return new LineChart(title, xLabel, yLabel, logX, logY, series, ticks, yTicks, yRange);
     }
 
     /**
@@ -165,7 +194,7 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
      * @return a copy
      */
     public LineChart withYTicks(Ticks ticks) {
-        return new LineChart(title, xLabel, yLabel, logX, logY, series, xTicks, ticks);
+        return new LineChart(title, xLabel, yLabel, logX, logY, series, xTicks, ticks, yRange);
     }
 
     /**
@@ -180,6 +209,20 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
      */
     public LineChart withYTicks(double[] values, String[] labels) {
         return withYTicks(ticks(values, labels));
+    }
+
+    /**
+     * This chart with a fixed y axis range, e.g. to show the curves after a transient that would
+     * otherwise set the scale.
+     *
+     * @param range the range and what to say about the data beyond it, or {@code null} to span
+     *     everything drawn
+     * @return a copy
+     * @throws IllegalArgumentException if this chart has a log y axis and the range starts at or
+     *     below 0
+     */
+    public LineChart withYRange(YRange range) {
+        return new LineChart(title, xLabel, yLabel, logX, logY, series, xTicks, yTicks, range);
     }
 
     private static Ticks ticks(double[] values, String[] labels) {

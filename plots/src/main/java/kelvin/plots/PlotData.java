@@ -140,7 +140,9 @@ final class PlotData {
         long total = 1;
         for (int i = 1; i < n; i++) {
             double fx = xSpan > 0 ? Math.abs(screen(x[i], logX) - screen(x[i - 1], logX)) / xSpan : 0;
-            double fy = ySpan > 0 ? Math.abs(screen(y[i], logY) - screen(y[i - 1], logY)) / ySpan : 0;
+            // only the part of a segment inside a fixed y range is seen, and only it needs points
+            double fy = ySpan > 0 ? Math.abs(screen(clamp(y[i], range), logY) - screen(clamp(y[i - 1], range), logY))
+                / ySpan : 0;
             pieces[i] = Math.max(1, (int) Math.ceil(Math.max(fx, fy) * resolution));
             total += pieces[i];
         }
@@ -197,6 +199,10 @@ final class PlotData {
             r[2] = Math.min(r[2], y[i]);
             r[3] = Math.max(r[3], y[i]);
         }
+    }
+
+    private static double clamp(double y, double[] range) {
+        return Math.max(range[2], Math.min(range[3], y));
     }
 
     private static double screen(double v, boolean log) {

@@ -239,4 +239,24 @@ public record Ticks(double[] values, String[] labels) {
         }
         return new Ticks(v, labels.toArray(new String[0]));
     }
+
+    /**
+     * The ticks from {@code low} to {@code high}, for an axis fixed to that range.
+     *
+     * @param low the bottom of the range
+     * @param high the top of the range
+     * @return the ticks within it, or null when none is
+     */
+    Ticks within(double low, double high) {
+        int first = 0;
+        while (first < values.length && values[first] < low) {
+            first++;
+        }
+        int end = first;
+        while (end < values.length && values[end] <= high) {
+            end++;
+        }
+        return end == first ? null
+            : new Ticks(Arrays.copyOfRange(values, first, end), Arrays.copyOfRange(labels, first, end));
+    }
 }

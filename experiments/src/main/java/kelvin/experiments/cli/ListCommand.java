@@ -88,7 +88,7 @@ public final class ListCommand implements Callable<Integer> {
      * The config reference as Markdown; the README embeds exactly this text for the built-ins.
      *
      * @param registry the components to list
-     * @return a table of the top-level and {@code record} keys, then one of each section: environments,
+     * @return a table of the top-level, {@code record} and {@code plot} keys, then one of each section: environments,
      *     agents, policies, schedules and metrics
      */
     static String markdown(Registry registry) {
@@ -104,6 +104,9 @@ public final class ListCommand implements Callable<Integer> {
                 + "product applies to every agent that has the path |\n");
         for (Key k : ExperimentLoader.recordKeys()) {
             keyRow(sb, words, "record." + k.name(), k);
+        }
+        for (Key k : ExperimentLoader.plotKeys(registry)) {
+            keyRow(sb, words, "plot." + k.name(), k);
         }
         sb.append('\n');
         for (Section section : SECTIONS) {

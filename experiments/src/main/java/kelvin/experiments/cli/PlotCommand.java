@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import kelvin.experiments.ExperimentException;
 import kelvin.experiments.config.ConfigException;
@@ -12,6 +14,7 @@ import kelvin.experiments.config.Location;
 import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
+import kelvin.experiments.model.PlotSettings;
 import kelvin.experiments.results.FolderLock;
 import kelvin.experiments.results.ReportOptions;
 import kelvin.experiments.results.ResultWriter;
@@ -48,6 +51,19 @@ public final class PlotCommand implements Callable<Integer> {
                     + "linear. Default: ${DEFAULT-VALUE}.")
     String timeAxis;
 
+    @Option(names = "--ylim", paramLabel = "[METRIC=]LOW,HIGH", description = "Fix the y axis of a metric's curve "
+            + "chart (e.g. --ylim return=-100,-10), or of every curve chart drawn without METRIC=; LOW,HIGH = auto "
+            + "goes back to the default range. Repeatable. Overrides the config's plot.ylim.")
+    List<String> ylim;
+
+    @Option(names = "--smooth", paramLabel = "N", description = "Draw the centred moving average over N checkpoints "
+            + "instead of the raw curves (1 = as recorded). Overrides the config's plot.smooth.")
+    Integer smooth;
+
+    @Option(names = "--from", paramLabel = "T", description = "Start the curve charts at step or episode T. "
+            + "Overrides the config's plot.from.")
+    Integer from;
+
     @Option(names = "--quiet", description = "Print nothing on success.")
     boolean quiet;
 
@@ -74,7 +90,8 @@ public final class PlotCommand implements Callable<Integer> {
         try (FolderLock lock = FolderLock.acquire(dir)) {
             ResultsFolder.checkComplete(dir);
             experiment = Experiment.load(config, List.of(), plugins.registry());
-            ReportOptions options = new ReportOptions(metrics(experiment), baseline(experiment), timeAxis());
+            ReportOptions options = new ReportOptions(metrics(experiment), baseline(experiment), timeAxis(),
+                    plotSettings(experiment));
             files = ResultWriter.replot(dir, experiment, options);
         } catch (IOException e) {
             throw new ExperimentException("could not redraw " + dir + ": " + RunCommand.describe(e, dir), e);
@@ -96,7 +113,7 @@ public final class PlotCommand implements Callable<Integer> {
         for (String key : metrics) {
             String k = key.strip();
             if (!recorded.contains(k)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--metrics: '" + k
+                throw bad("--metrics", "'" + k
                         + "' is not recorded in "
                         + dir + "; recorded: " + String.join(", ", recorded));
             }
@@ -114,10 +131,89 @@ public final class PlotCommand implements Callable<Integer> {
         }
         List<String> labels = e.cells().stream().map(Cell::label).toList();
         if (!labels.contains(baseline)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--baseline: '" + baseline
+            throw bad("--baseline", "'" + baseline
                     + "' is not a variant of " + dir + "; variants: " + String.join(", ", labels));
         }
         return baseline;
+    }
+
+    /** The config's plot section with the options given here in its place. */
+    private PlotSettings plotSettings(Experiment e) {
+        PlotSettings config = e.plot();
+        int window = config.smooth();
+        if (smooth != null) {
+            if (smooth < 1) {
+                throw bad("--smooth", smooth
+                        + " is out of range; give a whole number >= 1 (1 draws the curves as recorded)");
+            }
+            window = smooth;
+        }
+        int first = config.from();
+        if (from != null) {
+            if (from < 1 || from > e.horizon()) {
+                throw bad("--from", from + " is out of range; give "
+                        + (e.episodic() ? "an episode" : "a step") + " from 1 to " + e.horizon());
+            }
+            first = from;
+        }
+        Map<String, PlotSettings.Range> ranges = new LinkedHashMap<>(config.ylim());
+        PlotSettings.Range all = config.ylimAll();
+        for (String given : ylim == null ? List.<String>of() : ylim) {
+            int eq = given.indexOf('=');
+            String metric = eq < 0 ? null : given.substring(0, eq).strip();
+            PlotSettings.Range range = range(given.substring(eq + 1).strip(), given, metric, e);
+            if (metric == null) {
+                ranges.clear();
+                all = range;
+            } else if (range == null) {
+                ranges.remove(metric);
+            } else {
+                ranges.put(metric, range);
+            }
+        }
+        return new PlotSettings(window, first, ranges, all);
+    }
+
+    /** LOW,HIGH or auto (null) of one --ylim, for {@code metric} or, when null, every chart. */
+    private PlotSettings.Range range(String text, String given, String metric, Experiment e) {
+        if (metric != null && e.metricIndex(metric) < 0) {
+            throw bad("--ylim " + given, "'" + metric
+                    + "' is not recorded in " + dir + "; recorded: "
+                    + String.join(", ", e.metrics().stream().map(Recorded::key).toList()));
+        }
+        if (text.equals("auto")) {
+            return null;
+        }
+        String[] parts = text.split(",", -1);
+        double low;
+        double high;
+        try {
+            if (parts.length != 2) {
+                throw new NumberFormatException();
+            }
+            low = Double.parseDouble(parts[0].strip());
+            high = Double.parseDouble(parts[1].strip());
+        } catch (NumberFormatException notNumbers) {
+            throw bad("--ylim " + given, "expected "
+                    + "[METRIC=]LOW,HIGH with two numbers (e.g. return=-100,-10), or auto");
+        }
+        if (!Double.isFinite(low) || !Double.isFinite(high) || !(low < high)) {
+            throw bad("--ylim " + given, "LOW must be below "
+                    + "HIGH, both finite");
+        }
+        List<Recorded> charted = metrics(e) == null ? e.metrics() : metrics(e);
+        for (Recorded m : charted) {
+            if ((metric == null || m.key().equals(metric)) && m.metric().logScale() && !(low > 0)) {
+                throw bad("--ylim " + given, "the " + m.key()
+                        + " chart has a log y axis, which needs LOW > 0");
+            }
+        }
+        return new PlotSettings.Range(low, high);
+    }
+
+    /** A bad option value, said in one line as {@code error: OPTION: PROBLEM}, exit 2 like a bad config. */
+    private static ConfigException bad(String option, String problem) {
+        return new ConfigException(Location.of(option), "", problem);
     }
 
     private ReportOptions.TimeAxis timeAxis() {
@@ -129,7 +225,7 @@ public final class PlotCommand implements Callable<Integer> {
             case "linear":
                 return ReportOptions.TimeAxis.LINEAR;
             default:
-                throw new CommandLine.ParameterException(spec.commandLine(), "--time-axis: '" + timeAxis
+                throw bad("--time-axis", "'" + timeAxis
                         + "' is not one of auto, log, linear");
         }
     }

@@ -62,6 +62,14 @@ public final class ConfigSchema {
             recordProps.set(k.name(), keySchema(k));
         }
         record.put("additionalProperties", false);
+        ObjectNode plot = props.putObject("plot");
+        plot.put("description", "How the curve charts are drawn; changes no number.");
+        plot.put("type", "object");
+        ObjectNode plotProps = plot.putObject("properties");
+        for (Key k : ExperimentLoader.plotKeys(registry)) {
+            plotProps.set(k.name(), keySchema(k));
+        }
+        plot.put("additionalProperties", false);
         root.put("additionalProperties", false);
 
         ObjectNode defs = root.putObject("$defs");

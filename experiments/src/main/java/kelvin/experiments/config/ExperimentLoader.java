@@ -1,5 +1,6 @@
 package kelvin.experiments.config;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +17,7 @@ import kelvin.api.Context;
 import kelvin.api.Environment;
 import kelvin.api.Key;
 import kelvin.api.Kind;
+import kelvin.api.Settings;
 import kelvin.api.ValueType;
 import kelvin.env.bandit.BanditEnv;
 import kelvin.env.mdp.TabularTask;
@@ -26,6 +28,7 @@ import kelvin.experiments.model.BanditCell;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Checkpoints;
 import kelvin.experiments.model.Experiment;
+import kelvin.experiments.model.PlotSettings;
 import kelvin.experiments.model.TabularCell;
 import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 
@@ -46,7 +49,7 @@ public final class ExperimentLoader {
             Key.optional("points", new ValueType.Int(1, 1_000_000), 200L, "number of checkpoints"),
             Key.optional("spacing", new ValueType.Choice(List.of("linear", "log")), "linear",
                     "linear: even steps; log: geometric, dense early"));
-    private static final Set<String> SPECIAL_KEYS = Set.of("agents", "sweep", "record");
+    private static final Set<String> SPECIAL_KEYS = Set.of("agents", "sweep", "record", "plot");
     private static final String AGENT_NAME = "[A-Za-z0-9._+-]{1,60}";
 
     private ExperimentLoader() {
@@ -85,6 +88,29 @@ public final class ExperimentLoader {
     }
 
     /**
+     * The keys of {@code plot}: how the curve charts are drawn, which changes no number.
+     *
+     * @param registry the components, whose metrics {@code ylim} may name
+     * @return smooth, from and ylim, with their defaults
+     */
+    public static List<Key> plotKeys(Registry registry) {
+        List<Key> ranges = new ArrayList<>();
+        for (String metric : registry.names(Kind.METRIC)) {
+            ranges.add(Key.optional(metric, new ValueType.NumList(ValueType.Num.magnitude(), 2),
+                    "[low, high] of the y axis of the " + metric + " chart"));
+        }
+        return List.of(
+                Key.optional("smooth", new ValueType.Int(1, 1_000_000), 1L, "curve charts draw the centred moving "
+                        + "average over this many checkpoints (bands: the average of the intervals); 1 = as recorded"),
+                Key.optional("from", new ValueType.Int(1, MAX_STEPS), 1L, "the first step or episode the curve charts "
+                        + "show"),
+                Key.optional("ylim", new ValueType.Group("a mapping METRIC: [low, high]", ranges), "fixed y ranges of "
+                        + "curve charts, e.g. {return: [-100, -10]}; default: all the data, except that per-episode "
+                        + "metrics such as return leave out early episodes whose means dwarf the rest (a note says "
+                        + "what is cut)"));
+    }
+
+    /**
      * Loads a config file and applies {@code PATH=VALUE} overrides (as {@code --set} gives them)
      * before validating.
      *
@@ -113,6 +139,58 @@ public final class ExperimentLoader {
             root = Overrides.apply(root, override);
         }
         return bind(root, registry, budget);
+    }
+
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** A fixed y range must belong to a recorded metric, and start above 0 on a log axis. */
+    private static void checkRanges(PlotSettings plot, List<Recorded> metrics, MapNode root) {
+        for (Map.Entry<String, PlotSettings.Range> e : plot.ylim().entrySet()) {
+            ConfigNode at = ((MapNode) ((MapNode) root.get("plot")).get("ylim")).get(e.getKey());
+            String path = "plot.ylim." + e.getKey();
+            Recorded recorded = metrics.stream().filter(m -> m.key().equals(e.getKey())).findFirst().orElse(null);
+            if (recorded == null) {
+                throw new ConfigException(at.location(), path, e.getKey() + " is not recorded; recorded metrics: "
+                        + String.join(", ", metrics.stream().map(Recorded::key).toList()));
+            }
+            if (recorded.metric().logScale() && !(e.getValue().low() > 0)) {
+                throw new ConfigException(at.location(), path, "the " + e.getKey() + " chart has a log y axis, "
+                        + "which needs low > 0");
+            }
+        }
+    }
+
+    /**
+     * Reads the {@code plot} section, filling in {@code resolved} with its resolved form (which
+     * config.yaml holds only when the config has the section, so that configs without it keep
+     * their results folders as they were).
+     */
+    private static PlotSettings plot(MapNode root, Binder top, Registry registry, Map<String, Object> resolved) {
+        ConfigNode node = root.get("plot");
+        if (node == null) {
+            return PlotSettings.DEFAULT;
+        }
+        MapNode map = Binder.requireMap(node, "plot", "a mapping {smooth, from, ylim}");
+        Values values = top.bindPlain(map, "plot", plotKeys(registry), Set.of(), "plot", resolved);
+        Map<String, PlotSettings.Range> ylim = new LinkedHashMap<>();
+        if (values.has("ylim")) {
+            Settings ranges = values.group("ylim");
+            for (String metric : registry.names(Kind.METRIC)) {
+                if (ranges.has(metric)) {
+                    double[] r = ranges.nums(metric);
+                    if (r.length != 2) {
+                        throw ranges.error(metric, "expected [low, high], got a list of " + r.length + " numbers");
+                    }
+                    if (!(r[0] < r[1])) {
+                        throw ranges.error(metric, "low " + plain(r[0]) + " is not below high " + plain(r[1]));
+                    }
+                    ylim.put(metric, new PlotSettings.Range(r[0], r[1]));
+                }
+            }
+        }
+        return new PlotSettings(values.intValue("smooth"), values.intValue("from"), ylim, null);
     }
 
     /**
@@ -166,6 +244,9 @@ public final class ExperimentLoader {
                 : Binder.requireMap(recordNode, "record", "a mapping {points, spacing}");
         Values rec = top.bindPlain(recordMap, "record", RECORD_KEYS, Set.of(), "record", record);
 
+        Map<String, Object> plotResolved = new LinkedHashMap<>();
+        PlotSettings plot = plot(root, top, registry, plotResolved);
+
         MapNode agents = agents(root);
         Sweep sweep = Sweep.parse(root.get("sweep"), agents, root.get("env"), registry);
         sweep.requireWithinLimit(agents);
@@ -175,6 +256,7 @@ public final class ExperimentLoader {
         int horizon = horizon(root, values, episodic);
         List<Recorded> metrics = metrics(values, episodic, registry);
         resolved.put("metrics", metrics.stream().map(Recorded::key).toList());
+        checkRanges(plot, metrics, root);
 
         Kind agentKind = episodic ? Kind.TABULAR_AGENT : Kind.BANDIT_AGENT;
         List<Cell> cells = new ArrayList<>();
@@ -224,12 +306,19 @@ public final class ExperimentLoader {
             resolved.put("sweep", sweep.resolved());
         }
         resolved.put("record", record);
+        if (root.get("plot") != null) {
+            resolved.put("plot", plotResolved);
+        }
 
         Checkpoints.Spacing spacing = "log".equals(rec.str("spacing")) ? Checkpoints.Spacing.LOG
                 : Checkpoints.Spacing.LINEAR;
         int[] checkpoints = Checkpoints.of(horizon, rec.intValue("points"), spacing);
         Experiment experiment = new Experiment(values.str("name"), values.integer("seed"), values.intValue("runs"),
-                horizon, episodic, environment, cells, sweep.keys(agents), metrics, checkpoints, spacing, resolved);
+                horizon, episodic, environment, cells, sweep.keys(agents), metrics, checkpoints, spacing, plot, resolved);
+        if (plot.from() > horizon) {
+            throw new ConfigException(root.get("plot").location(), "plot.from", "episode or step " + plot.from()
+                    + " is past the horizon (" + horizon + "); give at most " + horizon);
+        }
         Limits.check(experiment, root.location());
         Limits.checkBudget(experiment, root, budget, Runtime.getRuntime().maxMemory(),
                 Runtime.getRuntime().availableProcessors());

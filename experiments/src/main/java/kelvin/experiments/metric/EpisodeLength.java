@@ -56,6 +56,11 @@ public final class EpisodeLength implements Metric, Metric.EpisodeRecorder {
         return true;
     }
 
+    @Override
+    public boolean trimsEarlyTransient() {
+        return true;
+    }
+
     /** The {@code length} metric of configs. */
     public static final class Declaration extends Component<Metric> {
         /** Declares the metric; it has no keys. */

@@ -56,6 +56,11 @@ public final class EpisodeReturn implements Metric, Metric.EpisodeRecorder {
         return true;
     }
 
+    @Override
+    public boolean trimsEarlyTransient() {
+        return true;
+    }
+
     /** The {@code return} metric of configs. */
     public static final class Declaration extends Component<Metric> {
         /** Declares the metric; it has no keys. */

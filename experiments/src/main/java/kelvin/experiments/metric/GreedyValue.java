@@ -60,6 +60,11 @@ public final class GreedyValue implements Metric {
         };
     }
 
+    @Override
+    public boolean trimsEarlyTransient() {
+        return true;
+    }
+
     /** The {@code greedy-value} metric of configs. */
     public static final class Declaration extends Component<Metric> {
         /** Declares the metric; it has no keys. */

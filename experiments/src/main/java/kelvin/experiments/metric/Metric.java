@@ -196,6 +196,19 @@ public interface Metric {
     }
 
     /**
+     * Whether the chart's default y range may leave out the first episodes' means when they dwarf
+     * the rest: per-episode values such as a return, whose first episodes of random wandering can
+     * be a hundred times the later ones and would flatten every later difference. The range is then
+     * that of the later 90% of the time axis, and a note says what is cut (see
+     * {@code results.CurveView}).
+     *
+     * @return false by default
+     */
+    default boolean trimsEarlyTransient() {
+        return false;
+    }
+
+    /**
      * Where the metric's chart comes in the report: lower first, ties in the config's order. Regret,
      * temperature and entropy come first, so a reader sees how each schedule explores beside what
      * it cost.

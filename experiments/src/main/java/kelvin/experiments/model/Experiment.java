@@ -24,11 +24,12 @@ import kelvin.experiments.metric.Recorded;
  * @param metrics metrics to record, in config order
  * @param checkpoints 1-based steps at which metrics are recorded
  * @param spacing how the checkpoints are spread (log spacing also means log time axes on charts)
+ * @param plot how the curve charts are drawn (the config's {@code plot} section)
  * @param resolved the fully resolved config (defaults filled in), for config.yaml
  */
 public record Experiment(String name, long seed, int runs, int horizon, boolean episodic, Environment environment,
                          List<Cell> cells, List<String> sweepKeys, List<Recorded> metrics, int[] checkpoints,
-                         Checkpoints.Spacing spacing, Map<String, Object> resolved) {
+                         Checkpoints.Spacing spacing, PlotSettings plot, Map<String, Object> resolved) {
 
     /**
      * Copies the lists and the checkpoint array; {@code resolved} is kept as given.
@@ -44,6 +45,7 @@ public record Experiment(String name, long seed, int runs, int horizon, boolean 
      * @param metrics metrics to record, in config order
      * @param checkpoints 1-based steps at which metrics are recorded
      * @param spacing how the checkpoints are spread (log spacing also means log time axes on charts)
+     * @param plot how the curve charts are drawn (the config's {@code plot} section)
      * @param resolved the fully resolved config (defaults filled in), for config.yaml
      */
     public Experiment {

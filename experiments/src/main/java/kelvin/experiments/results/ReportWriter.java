@@ -2,6 +2,8 @@ package kelvin.experiments.results;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,16 +12,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import kelvin.api.Guide;
 import kelvin.experiments.metric.Better;
 import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Checkpoints;
 import kelvin.experiments.model.Experiment;
+import kelvin.experiments.model.PlotSettings;
 import kelvin.plots.BoxPlot;
 import kelvin.plots.ChartRenderer;
 import kelvin.plots.Heatmap;
 import kelvin.plots.LineChart;
+import kelvin.plots.Palette;
 import kelvin.plots.Series;
 
 /**
@@ -71,12 +76,14 @@ final class ReportWriter {
         List<Facet> facets = facets();
         for (Recorded metric : metrics()) {
             for (Facet facet : facets) {
-                LineChart chart = chart(metric, facet);
-                if (chart.series().isEmpty()) {
+                CurveChart curves = curveChart(metric, facet);
+                if (curves.chart().series().isEmpty()) {
                     continue;
                 }
                 String base = "plots/" + metric.key() + (facet.name() == null ? "" : "-" + fileName(facet.name()));
-                figures.add(save(dir, files, base, chart, metric, facet.note()));
+                String note = String.join(" ", Stream.of(facet.note(), curves.note())
+                        .filter(t -> t != null && !t.isEmpty()).toList());
+                figures.add(save(dir, files, base, curves.chart(), metric, note.isEmpty() ? null : note));
             }
         }
         if (experiment.rankingMetric() >= 0) {
@@ -322,21 +329,36 @@ final class ReportWriter {
         }
     }
 
-    /** A guide the environment brings for this metric's time axis, drawn at the checkpoints. */
-    private static Series guide(Guide g, int[] marks) {
+    /** A guide the environment brings for this metric's time axis, at the checkpoints: {x, y}. */
+    private static double[][] guide(Guide g, int[] marks) {
         double[] x = new double[marks.length];
         double[] y = new double[marks.length];
         for (int i = 0; i < marks.length; i++) {
             x[i] = marks[i];
             y[i] = g.curve().applyAsDouble(marks[i]);
         }
-        return Series.guide(g.label(), x, y);
+        return new double[][] {x, y};
+    }
+
+    /**
+     * A metric's curve chart and what its caption adds to the metric's own: the smoothing, the
+     * first time shown, and the y range with what it cuts off.
+     *
+     * @param chart the chart
+     * @param note the caption's added sentences, or "" for none
+     */
+    record CurveChart(LineChart chart, String note) {
     }
 
     LineChart chart(Recorded metric, Facet facet) {
+        return curveChart(metric, facet).chart();
+    }
+
+    CurveChart curveChart(Recorded metric, Facet facet) {
         int[] marks = experiment.checkpoints();
         double scale = metric.metric().chartScale();
-        List<Series> series = new ArrayList<>();
+        PlotSettings plot = options.plot();
+        List<CurveView.Curve> curves = new ArrayList<>();
         for (Cell cell : facet.cells()) {
             double[] x = new double[marks.length];
             double[] y = new double[marks.length];
@@ -356,30 +378,77 @@ final class ReportWriter {
                 band &= !Double.isNaN(iv.low());
                 n++;
             }
-            if (n == 0) {
-                continue;
+            CurveView.Curve curve = new CurveView.Curve(cell.label(), cell.index(), Arrays.copyOf(x, n),
+                    Arrays.copyOf(y, n), band ? Arrays.copyOf(lo, n) : null, band ? Arrays.copyOf(hi, n) : null)
+                    .smoothed(plot.smooth()).from(plot.from());
+            if (curve.x().length > 0) {
+                curves.add(curve);
             }
-            double[] xs = Arrays.copyOf(x, n);
-            double[] ys = Arrays.copyOf(y, n);
-            series.add(band
-                    ? Series.withBand(cell.label(), xs, ys, Arrays.copyOf(lo, n), Arrays.copyOf(hi, n),
-                            cell.index())
-                    : Series.line(cell.label(), xs, ys, cell.index()));
         }
+        List<Series> series = new ArrayList<>();
+        for (CurveView.Curve c : curves) {
+            series.add(c.hasBand() ? Series.withBand(c.label(), c.x(), c.y(), c.low(), c.high(), c.color())
+                    : Series.line(c.label(), c.x(), c.y(), c.color()));
+        }
+        List<double[][]> guides = new ArrayList<>();
         for (Guide g : experiment.environment().guides()) {
             if (g.metric().equals(metric.key()) && g.over() == null && !series.isEmpty()) {
-                series.add(guide(g, marks));
+                double[][] points = guide(g, marks);
+                CurveView.Curve shown = new CurveView.Curve(g.label(), Palette.GUIDE, points[0], points[1], null,
+                        null).from(plot.from());
+                guides.add(new double[][] {shown.x(), shown.y()});
+                series.add(Series.guide(g.label(), shown.x(), shown.y()));
             }
         }
-        String title = String.format(Locale.ROOT, "%s (%s%s, %s)", metric.metric().title(),
+        String smoothing = plot.smooth() > 1 ? ", " + smoothingPhrase(plot.smooth()) : "";
+        String title = String.format(Locale.ROOT, "%s (%s%s, %s%s)", metric.metric().title(),
                 experiment.name(),
-                facet.name() == null ? "" : ", agent " + facet.name(), Interval.bandsOver(experiment.runs()));
+                facet.name() == null ? "" : ", agent " + facet.name(), Interval.bandsOver(experiment.runs()), smoothing);
         String yLabel = metric.metric().chartAxisLabel();
         boolean logTime = options.timeAxis() == ReportOptions.TimeAxis.LOG
                 || options.timeAxis() == ReportOptions.TimeAxis.AUTO
                 && experiment.spacing() == Checkpoints.Spacing.LOG;
         String unit = experiment.timeUnit();
         LineChart chart = LineChart.of(title, logTime ? unit + " (log scale)" : unit, yLabel, series).withLogX(logTime);
-        return AxisTicks.apply(metric.metric().logScale() ? chart.withLogY(true) : chart);
+        chart = AxisTicks.apply(metric.metric().logScale() ? chart.withLogY(true) : chart);
+        CurveView.View view = CurveView.yRange(curves, guides, plot.ylimOf(metric.key()),
+                metric.metric().trimsEarlyTransient(), logTime, unit);
+        List<String> notes = new ArrayList<>();
+        if (plot.smooth() > 1) {
+            notes.add("Lines are centred " + smoothingPhrase(plot.smooth()) + " (fewer at the ends) and bands the "
+                    + "same average of the intervals, which is at least as wide as the interval of the averaged "
+                    + "mean (plot.smooth or kelvin plot --smooth).");
+        }
+        if (plot.from() > 1) {
+            notes.add("The chart starts at " + unit + " " + plot.from() + " (plot.from or kelvin plot --from).");
+        }
+        if (!view.caption().isEmpty()) {
+            notes.add(view.caption());
+        }
+        return new CurveChart(view.range() == null ? chart : chart.withYRange(view.range()), String.join(" ", notes));
+    }
+
+    /**
+     * E.g. {@code moving average of 10 episodes}; {@code of 10 checkpoints (200 episodes)} where
+     * checkpoints are further apart, "about" where their gaps differ by rounding; of checkpoints
+     * alone on log-spaced checkpoints, whose gaps grow.
+     */
+    private String smoothingPhrase(int window) {
+        int[] marks = experiment.checkpoints();
+        String unit = experiment.timeUnit();
+        if (marks.length < 2 || experiment.spacing() == Checkpoints.Spacing.LOG) {
+            return "moving average of " + window + " checkpoints";
+        }
+        boolean even = true;
+        for (int i = 2; i < marks.length; i++) {
+            even &= marks[i] - marks[i - 1] == marks[1] - marks[0];
+        }
+        long span = Math.round(window * (marks[marks.length - 1] - marks[0]) / (double) (marks.length - 1));
+        if (even && span == window) {
+            return "moving average of " + window + " " + unit + "s";
+        }
+        return even ? String.format(Locale.ROOT, "moving average of %d checkpoints (%d %ss)", window, span, unit)
+                : String.format(Locale.ROOT, "moving average of %d checkpoints (about %d %ss)", window,
+                        new BigDecimal(span).round(new MathContext(2)).longValue(), unit);
     }
 }

@@ -92,7 +92,7 @@ public final class ResultWriter {
         AtomicFiles.write(dir.resolve("config.yaml"), configYaml);
         List<String> files = writeTables(dir, data);
         if (plots) {
-            files.addAll(new ReportWriter(data, configYaml, ReportOptions.DEFAULT).write(dir));
+            files.addAll(new ReportWriter(data, configYaml, ReportOptions.of(experiment)).write(dir));
         }
         ResultsFolder.removeStale(dir, files);
         files.add("manifest.json");

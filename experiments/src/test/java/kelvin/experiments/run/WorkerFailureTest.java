@@ -183,7 +183,7 @@ class WorkerFailureTest {
         Cell cell = new BanditCell(c.index(), c.label(), c.agentName(), c.params(), c.agent(), loud, c.temperature(),
                 c.resolved());
         Experiment e = new Experiment(valid.name(), valid.seed(), valid.runs(), valid.horizon(), valid.episodic(), loud,
-                List.of(cell), valid.sweepKeys(), valid.metrics(), valid.checkpoints(), valid.spacing(),
+                List.of(cell), valid.sweepKeys(), valid.metrics(), valid.checkpoints(), valid.spacing(), valid.plot(),
                 valid.resolved());
         String[] messages = new String[2];
         for (int k = 0; k < 2; k++) {
