@@ -69,7 +69,8 @@ public record LineChart(String title, String xLabel, String yLabel, boolean logX
         Objects.requireNonNull(yLabel, "yLabel");
         series = List.copyOf(series);
         if (logY && yRange != null && !(yRange.low() > 0)) {
-            throw new IllegalArgumentException("a log y axis cannot start at " + yRange.low() + ": give a range above 0");
+            throw new IllegalArgumentException(
+                "a log y axis cannot start at " + yRange.low() + ": give a range above 0");
         }
     }
 

@@ -314,7 +314,8 @@ public final class ExperimentLoader {
                 : Checkpoints.Spacing.LINEAR;
         int[] checkpoints = Checkpoints.of(horizon, rec.intValue("points"), spacing);
         Experiment experiment = new Experiment(values.str("name"), values.integer("seed"), values.intValue("runs"),
-                horizon, episodic, environment, cells, sweep.keys(agents), metrics, checkpoints, spacing, plot, resolved);
+                horizon, episodic, environment, cells, sweep.keys(agents), metrics, checkpoints, spacing, plot,
+                resolved);
         if (plot.from() > horizon) {
             throw new ConfigException(root.get("plot").location(), "plot.from", "episode or step " + plot.from()
                     + " is past the horizon (" + horizon + "); give at most " + horizon);

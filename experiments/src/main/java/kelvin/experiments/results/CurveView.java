@@ -140,9 +140,9 @@ final class CurveView {
         if (!(first < last)) {
             return View.ALL;
         }
-        double start = logX
-                ? Math.pow(10, Math.log10(first) + (100 - LATER_PERCENT) / 100.0 * (Math.log10(last) - Math.log10(first)))
-                : first + (100 - LATER_PERCENT) / 100.0 * (last - first);
+        double early = (100 - LATER_PERCENT) / 100.0;
+        double start = logX ? Math.pow(10, Math.log10(first) + early * (Math.log10(last) - Math.log10(first)))
+                : first + early * (last - first);
         double[] all = span(curves, guides, first);
         double[] later = span(curves, guides, start);
         double laterSpan = later[1] - later[0];
@@ -154,8 +154,8 @@ final class CurveView {
         double high = later[1] + pad;
         Cut cut = cut(curves, low, high, unit);
         String caption = String.format(Locale.ROOT, "The y axis shows %s to %s, the range of the later %d%% of the "
-                + "%ss%s; bands may run past it; plot.ylim or kelvin plot --ylim sets another.", number(low), number(high), LATER_PERCENT,
-                unit, cut.sentence());
+                + "%ss%s; bands may run past it; plot.ylim or kelvin plot --ylim sets another.", number(low),
+                number(high), LATER_PERCENT, unit, cut.sentence());
         return new View(new YRange(low, high, cut.below(), cut.above()), caption);
     }
 

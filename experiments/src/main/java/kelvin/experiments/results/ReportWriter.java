@@ -403,7 +403,8 @@ final class ReportWriter {
         String smoothing = plot.smooth() > 1 ? ", " + smoothingPhrase(plot.smooth()) : "";
         String title = String.format(Locale.ROOT, "%s (%s%s, %s%s)", metric.metric().title(),
                 experiment.name(),
-                facet.name() == null ? "" : ", agent " + facet.name(), Interval.bandsOver(experiment.runs()), smoothing);
+                facet.name() == null ? "" : ", agent " + facet.name(), Interval.bandsOver(experiment.runs()),
+                smoothing);
         String yLabel = metric.metric().chartAxisLabel();
         boolean logTime = options.timeAxis() == ReportOptions.TimeAxis.LOG
                 || options.timeAxis() == ReportOptions.TimeAxis.AUTO
