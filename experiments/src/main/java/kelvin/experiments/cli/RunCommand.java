@@ -26,6 +26,7 @@ import kelvin.experiments.model.Experiment;
 import kelvin.experiments.results.Interval;
 import kelvin.experiments.results.ResultData;
 import kelvin.experiments.results.ResultsFolder;
+import kelvin.experiments.results.ValueFormat;
 import kelvin.experiments.run.ProgressListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -168,8 +169,7 @@ public final class RunCommand implements Callable<Integer> {
             List<String> row = new ArrayList<>(List.of(c.label()));
             for (Recorded m : e.metrics()) {
                 Interval iv = data.last(c.index(), m);
-                row.add(iv == null ? "-" : !iv.defined() ? String.format(Locale.ROOT, "%.4g (%s)", iv.mean(),
-                        iv.missing()) : String.format(Locale.ROOT, "%.4g +- %.2g", iv.mean(), iv.high() - iv.mean()));
+                row.add(iv == null ? "-" : ValueFormat.of(m.metric()).interval(iv));
             }
             table.add(row);
         }
