@@ -81,7 +81,7 @@ public final class ValueFormat {
     }
 
     /**
-     * A mean and its 95% interval: {@code 231.6 [220.5, 242.8]}, {@code 0.5003 (no spread)},
+     * A mean and its 95% interval: {@code 232 [221, 243]}, {@code 0.5003 (no spread)},
      * {@code 231.6 (n = 1, no interval)}.
      *
      * @param iv the interval
@@ -92,7 +92,7 @@ public final class ValueFormat {
     }
 
     /**
-     * A difference and its 95% interval, the mean signed: {@code +111.7 [100.0, 123.3]},
+     * A difference and its 95% interval, the mean signed: {@code +112 [100, 123]},
      * {@code -3.2 [-5.0, -1.4]}, {@code 0 [-2.1, 2.1]}.
      *
      * @param iv the interval of the difference
@@ -103,7 +103,8 @@ public final class ValueFormat {
     }
 
     /**
-     * An interval alone, its digits set by its own half-width: {@code [100.3, 123.1]}.
+     * An interval alone, its digits set by its own half-width: 100.3 to 123.1 prints
+     * {@code [100, 123]}.
      *
      * @param low the lower bound
      * @param high the upper bound
@@ -126,20 +127,22 @@ public final class ValueFormat {
 
     private String interval(Interval iv, boolean signed) {
         double mean = iv.mean() * scale;
+        String suffix = Double.isFinite(mean) ? unit : "";
         if (!iv.defined()) {
-            return sign(bare(mean), signed) + unit + " (" + iv.missing() + ")";
+            return sign(bare(mean), signed) + suffix + " (" + iv.missing() + ")";
         }
         double low = iv.low() * scale;
         double high = iv.high() * scale;
+        // the bounds are mean -+ h, but each subtraction rounds: the wider side decides
         double half = Math.max(high - mean, mean - low);
         if (roundOff(half, mean)) {
-            return sign(bare(mean), signed) + unit + " (no spread)";
+            return sign(bare(mean), signed) + suffix + " (no spread)";
         }
         int place = lastPlace(half);
         BigDecimal l = round(low, place);
         BigDecimal h = round(high, place);
         boolean plain = plain(l.abs().max(h.abs()));
-        return sign(text(round(mean, place), plain), signed) + unit + " [" + text(l, plain) + ", "
+        return sign(text(round(mean, place), plain), signed) + suffix + " [" + text(l, plain) + ", "
                 + text(h, plain) + "]";
     }
 

@@ -105,6 +105,8 @@ class ValueFormatTest {
         assertEquals("100% (no spread)", ValueFormat.PERCENT.interval(around(1.0, 0)));
         assertEquals("87.34% (n = 1, no interval)",
                 ValueFormat.PERCENT.interval(new Interval(0.8734, Double.NaN, Double.NaN, Double.NaN, 1)));
+        assertEquals("NaN (not finite, no interval)",
+                ValueFormat.PERCENT.interval(new Interval(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 2)));
         assertSame(ValueFormat.PERCENT, ValueFormat.of(new OptimalAction()));
         assertSame(ValueFormat.PLAIN, ValueFormat.of(new Regret()));
     }
