@@ -27,12 +27,15 @@ import kelvin.experiments.metric.Metric;
  *       up.</li>
  *   <li><b>Zero is {@code 0}:</b> exact zero, negative zero and any value that rounds to 0 at the
  *       chosen place, without sign or trailing zeros.</li>
- *   <li><b>No spread.</b> A half-width of at most 1e-12 times the larger of |mean| and 1 is
- *       round-off, not spread (runs that all gave the same value, summed in a different order): the
- *       mean prints with four significant digits, trailing zeros dropped, followed by
- *       {@code (no spread)}, not {@code +- 0.0} nor {@code 5.6e-17}. The floor of 1 makes a mean of
- *       exactly 0 with a round-off spread print as {@code 0 (no spread)}; a true spread below 1e-12
- *       around a mean below 1 in magnitude is taken as none.</li>
+ *   <li><b>No spread.</b> A half-width of at most 1e-9 times the larger of |mean| and 1 is
+ *       round-off, not spread: runs that gave the same value summed in a different order, sums over
+ *       up to 10^7 steps (each addition may err by 1.1e-16 relative), or greedy values from value
+ *       iteration, which stops at a residual that leaves up to about 1e-9 relative error (the
+ *       tolerance under which Kelvin ties action values). The mean prints with four significant
+ *       digits, trailing zeros dropped, followed by {@code (no spread)}, not {@code +- 0.0} nor
+ *       {@code 5.6e-17}. The floor of 1 makes a mean of exactly 0 with a round-off spread print as
+ *       {@code 0 (no spread)}; a true spread below 1e-9 around a mean below 1 in magnitude is taken
+ *       as none.</li>
  *   <li><b>No interval</b> (one run, or bounds that are not finite): four significant digits,
  *       trailing zeros dropped, then why, from {@link Interval#missing()}:
  *       {@code 231.6 (n = 1, no interval)}.</li>
@@ -57,7 +60,7 @@ public final class ValueFormat {
     private static final int BARE_DIGITS = 4;
 
     /** Relative half-width at or below which a spread is round-off. */
-    private static final double ROUND_OFF = 1e-12;
+    private static final double ROUND_OFF = 1e-9;
 
     private static final BigDecimal PLAIN_FROM = new BigDecimal("1e-4");
     private static final BigDecimal PLAIN_BELOW = new BigDecimal("1e7");

@@ -60,8 +60,11 @@ class ValueFormatTest {
         assertEquals("0.5003 (no spread)", ValueFormat.PLAIN.interval(around(0.5002880350577578, 5.6e-17)));
         assertEquals("0.2 (no spread)", ValueFormat.PLAIN.interval(around(0.2, 0)));
         assertEquals("+12 (no spread)", ValueFormat.PLAIN.signed(around(12, 0)));
-        // 1e-9 relative is a true spread, printed by the rule
+        // RiverSwim's greedy values differ by value iteration's tolerance, 2e-11 relative
+        assertEquals("92.62 (no spread)", ValueFormat.PLAIN.interval(around(92.6249999589, 1.75e-9)));
+        // 2.5e-9 relative is a spread, printed by the rule
         assertEquals("1000.0000000 [999.9999975, 1000.0000025]", ValueFormat.PLAIN.interval(around(1000, 2.5e-6)));
+        assertEquals("2.5e-9 [0, 5.0e-9]", ValueFormat.PLAIN.interval(around(2.5e-9, 2.5e-9)));
     }
 
     @Test
