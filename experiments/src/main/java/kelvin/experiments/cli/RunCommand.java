@@ -173,12 +173,12 @@ public final class RunCommand implements Callable<Integer> {
             }
             table.add(row);
         }
-        // a column is as wide as its values (at least 22 for metrics); a longer header may stick out
+        // a column is as wide as its header and values (at least 22 for metrics), so every header
+        // stands over its values
         int[] widths = new int[header.size()];
-        for (int r = 0; r < table.size(); r++) {
+        for (List<String> row : table) {
             for (int k = 0; k < widths.length; k++) {
-                int len = r == 0 && k > 0 ? 0 : table.get(r).get(k).length();
-                widths[k] = Math.max(widths[k], Math.max(k == 0 ? 7 : 22, len));
+                widths[k] = Math.max(widths[k], Math.max(k == 0 ? 7 : 22, row.get(k).length()));
             }
         }
         for (List<String> row : table) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The console table after a run and the tables of report.html print numbers by one rule: no
  * scientific notation in ordinary ranges, digits set by the interval, optimal action in percent,
- * the same text for the same result in both places.
+ * the same text for the same result in both places; the console's headers stand over their columns.
  */
 class ReadableNumbersTest {
 
@@ -47,6 +47,11 @@ class ReadableNumbersTest {
         for (String line : lines.subList(2, lines.size() - 1)) {
             List<String> row = cells(line);
             assertEquals(header.size(), row.size(), line);
+            for (String title : header) {
+                int at = lines.get(1).indexOf(title);
+                assertTrue(line.substring(at - 2).matches("  \\S.*"), "'" + title + "' stands over its values:\n"
+                        + lines.get(1) + "\n" + line);
+            }
             assertTrue(row.get(optimal).matches("\\d+(\\.\\d+)?% \\[\\d+(\\.\\d+)?, \\d+(\\.\\d+)?]"),
                     "optimal action in percent, as on its chart: " + line);
             for (String cell : row.subList(1, row.size())) {
