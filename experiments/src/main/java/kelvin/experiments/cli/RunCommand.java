@@ -26,6 +26,7 @@ import kelvin.experiments.model.Experiment;
 import kelvin.experiments.results.Interval;
 import kelvin.experiments.results.ResultData;
 import kelvin.experiments.results.ResultsFolder;
+import kelvin.experiments.results.ValueFormat;
 import kelvin.experiments.run.ProgressListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -168,17 +169,16 @@ public final class RunCommand implements Callable<Integer> {
             List<String> row = new ArrayList<>(List.of(c.label()));
             for (Recorded m : e.metrics()) {
                 Interval iv = data.last(c.index(), m);
-                row.add(iv == null ? "-" : !iv.defined() ? String.format(Locale.ROOT, "%.4g (%s)", iv.mean(),
-                        iv.missing()) : String.format(Locale.ROOT, "%.4g +- %.2g", iv.mean(), iv.high() - iv.mean()));
+                row.add(iv == null ? "-" : ValueFormat.of(m.metric()).interval(iv));
             }
             table.add(row);
         }
-        // a column is as wide as its values (at least 22 for metrics); a longer header may stick out
+        // a column is as wide as its header and values (at least 22 for metrics), so every header
+        // stands over its values
         int[] widths = new int[header.size()];
-        for (int r = 0; r < table.size(); r++) {
+        for (List<String> row : table) {
             for (int k = 0; k < widths.length; k++) {
-                int len = r == 0 && k > 0 ? 0 : table.get(r).get(k).length();
-                widths[k] = Math.max(widths[k], Math.max(k == 0 ? 7 : 22, len));
+                widths[k] = Math.max(widths[k], Math.max(k == 0 ? 7 : 22, row.get(k).length()));
             }
         }
         for (List<String> row : table) {

@@ -1,6 +1,5 @@
 package kelvin.experiments.results;
 
-import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.TDistribution;
 
@@ -67,23 +66,6 @@ public record Interval(double mean, double stderr, double low, double high, long
      */
     public boolean defined() {
         return Double.isFinite(low) && Double.isFinite(high);
-    }
-
-    /**
-     * The mean in the given format, then its 95% interval, or where there is none, why not, as
-     * tables and the command line show it: {@code 67.73 [61.2, 74.3]}, {@code 67.73 (n = 1, no
-     * interval)}.
-     *
-     * @param number the format of each number, e.g. {@code %.4g}; {@code %+.4g} signs the mean only
-     * @return the text
-     */
-    public String format(String number) {
-        String m = String.format(Locale.ROOT, number, mean);
-        if (!defined()) {
-            return m + " (" + missing() + ")";
-        }
-        String bound = number.replace("+", "");
-        return m + String.format(Locale.ROOT, " [" + bound + ", " + bound + "]", low, high);
     }
 
     /**

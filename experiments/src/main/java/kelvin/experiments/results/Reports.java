@@ -69,13 +69,14 @@ final class Reports {
     }
 
     private static Table ranking(Experiment e, List<Comparisons.Place> places, String where) {
+        ValueFormat regret = ValueFormat.of(e.metrics().get(e.rankingMetric()).metric());
         List<String> columns = List.of("rank", "variant", "final regret [95% CI]", "area under regret curve [95% CI]",
                 "difference to the group's best [paired 95% CI]");
         List<List<String>> rows = new ArrayList<>();
         for (Comparisons.Place p : places) {
-            rows.add(List.of(Integer.toString(p.rank()), p.cell().label(), format(p.finalValue()),
-                    p.area() == null ? "" : format(p.area()),
-                    p.vsLeader() == null ? "" : signed(p.vsLeader().difference())));
+            rows.add(List.of(Integer.toString(p.rank()), p.cell().label(), regret.interval(p.finalValue()),
+                    p.area() == null ? "" : ValueFormat.PLAIN.interval(p.area()),
+                    p.vsLeader() == null ? "" : regret.signed(p.vsLeader().difference())));
         }
         return new Table("Ranking by final regret at " + e.timeUnit() + " " + e.horizon() + where
                 + ": lower is better; equal ranks where the paired 95% interval to the group's best contains 0",
@@ -84,6 +85,7 @@ final class Reports {
 
     private static Table paired(ResultData data, List<Cell> group, Cell base, String where) {
         Recorded regret = data.experiment().metrics().get(data.experiment().rankingMetric());
+        ValueFormat format = ValueFormat.of(regret.metric());
         List<String> columns = List.of("variant", "final regret minus baseline [paired 95% CI]",
                 "unpaired 95% CI (Welch)",
                 "paired / unpaired width", "area minus baseline [paired 95% CI]", "verdict");
@@ -99,13 +101,13 @@ final class Reports {
             Comparisons.Difference area = Comparisons.paired(data, c.index(), base.index(), metrics);
             Interval d = fin.difference();
             String unpaired = Double.isNaN(fin.unpairedHalfWidth()) ? ""
-                    : String.format(Locale.ROOT, "[%.4g, %.4g]", d.mean() - fin.unpairedHalfWidth(),
-                            d.mean() + fin.unpairedHalfWidth());
+                    : format.bounds(d.mean() - fin.unpairedHalfWidth(), d.mean() + fin.unpairedHalfWidth());
             String ratio = Double.isNaN(fin.widthRatio()) || Double.isInfinite(fin.widthRatio()) ? ""
                     : String.format(Locale.ROOT, "%.2f", fin.widthRatio());
             String verdict = !d.defined() ? d.missing() : !fin.decided() ? "no detectable difference"
                     : d.mean() < 0 ? "lower regret" : "higher regret";
-            rows.add(List.of(c.label(), signed(d), unpaired, ratio, signed(area.difference()), verdict));
+            rows.add(List.of(c.label(), format.signed(d), unpaired, ratio, ValueFormat.PLAIN.signed(area.difference()),
+                    verdict));
             finals.add(fin);
         }
         return new Table("Paired differences against " + base.label() + where
@@ -191,10 +193,6 @@ final class Reports {
         return low.equals(high) ? low : low + " to " + high;
     }
 
-    private static String signed(Interval iv) {
-        return iv.format("%+.4g");
-    }
-
     /**
      * The caption under a metric's chart: the metric's own words, then how lines and bands are made.
      *
@@ -221,17 +219,13 @@ final class Reports {
             row.add(c.label());
             for (Recorded m : e.metrics()) {
                 Interval iv = data.last(c.index(), m);
-                row.add(iv == null ? "" : format(iv));
+                row.add(iv == null ? "" : ValueFormat.of(m.metric()).interval(iv));
             }
             rows.add(row);
         }
         return new Table("Final values at " + e.timeUnit() + " " + e.horizon() + ": mean [95% CI] over "
                 + runs(e.runs()),
                 columns, rows);
-    }
-
-    private static String format(Interval iv) {
-        return iv.format("%.4g");
     }
 
     /**
