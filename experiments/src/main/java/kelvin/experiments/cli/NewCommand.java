@@ -3,6 +3,7 @@ package kelvin.experiments.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
@@ -65,6 +66,7 @@ public final class NewCommand implements Callable<Integer> {
             return 2;
         } catch (IOException e) {
             String why = e instanceof AccessDeniedException ? "permission denied: " + e.getMessage()
+                    : e instanceof FileAlreadyExistsException ? e.getMessage() + " is in the way"
                     : ExperimentException.describe(e);
             err.println("error: cannot write the files of " + name + " (" + why + "); nothing was left behind");
             err.flush();

@@ -272,8 +272,6 @@ public final class Scaffold {
                 written.add(f.getKey());
             }
             done = true;
-        } catch (FileAlreadyExistsException e) {
-            throw exists(List.of(Path.of(e.getFile())));
         } finally {
             if (!done) {
                 for (Path p : written) {
@@ -305,7 +303,7 @@ public final class Scaffold {
         }
     }
 
-    private ScaffoldException exists(List<Path> existing) {
+    private static ScaffoldException exists(List<Path> existing) {
         List<String> shown = existing.stream().map(Path::toString).toList();
         String list = shown.size() == 1 ? shown.get(0) : String.join(", ", shown.subList(0, shown.size() - 1))
                 + " and " + shown.get(shown.size() - 1);
@@ -327,18 +325,26 @@ public final class Scaffold {
         }
     }
 
-    /** Writes a new file under a temporary name, forces it to disk and renames it into place, never over a file. */
+    /**
+     * Writes a new file under a temporary name this call creates (so it never deletes a file it did not
+     * make), forces it to disk and renames it into place, never over a file.
+     */
     private static void create(Path target, String text) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        FileChannel created = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
+            try (FileChannel ch = created) {
                 ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
                 ch.force(true);
             }
-            Files.move(tmp, target);
+            try {
+                Files.move(tmp, target);
+            } catch (FileAlreadyExistsException e) {
+                throw exists(List.of(target));
+            }
         } finally {
             Files.deleteIfExists(tmp);
         }
