@@ -80,7 +80,8 @@ public final class Scaffold {
      */
     public static Scaffold of(ScaffoldKind kind, String name, Path dir) {
         if (name.length() > MAX_NAME) {
-            throw new ScaffoldException("NAME '" + name + "' has " + name.length() + " characters; at most " + MAX_NAME);
+            throw new ScaffoldException("NAME '" + name + "' has " + name.length() + " characters; at most "
+                    + MAX_NAME);
         }
         if (!COMPONENT_NAME.matcher(name).matches()) {
             throw new ScaffoldException("NAME '" + name + "' is not a component name: write lower-case words of "
@@ -132,7 +133,8 @@ public final class Scaffold {
      */
     static Set<String> typesUsedBy(ScaffoldKind kind) {
         Set<String> names = new HashSet<>();
-        Matcher m = TYPE_NAME.matcher(NOT_CODE.matcher(Template.load(kind.word() + ".java.txt").text()).replaceAll(" "));
+        String code = NOT_CODE.matcher(Template.load(kind.word() + ".java.txt").text()).replaceAll(" ");
+        Matcher m = TYPE_NAME.matcher(code);
         while (m.find()) {
             names.add(m.group());
         }
