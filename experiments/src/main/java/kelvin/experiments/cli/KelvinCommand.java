@@ -44,6 +44,7 @@ public final class KelvinCommand {
             SolveCommand.class,
             BenchCommand.class,
             PlotCommand.class,
+            NewCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class);
 
