@@ -19,6 +19,7 @@ import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -47,7 +48,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *       {@link ExplicitTicksChart} for how, since XChart cannot place ticks itself);
  *   <li>a title too long for the figure is set in a smaller font, down to 14 px at the default
  *       width, rather than cut off;
- *   <li>lines past the palette's size get a different dash pattern (see {@link Palette});
+ *   <li>lines past the palette's size get a different dash pattern and, where sparse, a different
+ *       marker (see {@link Palette});
  *   <li>with more than four confidence bands each gets lighter, so that stacked bands stay
  *       see-through.
  * </ul>
@@ -416,11 +418,23 @@ public final class ChartRenderer {
         line.setMarkerColor(c);
         line.setFillColor(c);
         line.setLineStyle(stroke(source));
-        line.setMarker(sparse ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        line.setMarker(sparse ? marker(source) : SeriesMarkers.NONE);
         line.setSmooth(smooth);
         boolean inLegend = !source.label().isBlank();
         line.setShowInLegend(inLegend);
         return inLegend;
+    }
+
+    /**
+     * A sparse line's marker: circles within the palette, then another shape on each pass through
+     * it, changing together with the dash pattern so that two lines of one colour differ twice.
+     */
+    private static Marker marker(Series s) {
+        return switch (Palette.cycle(s.colorIndex()) % 3) {
+            case 0 -> SeriesMarkers.CIRCLE;
+            case 1 -> SeriesMarkers.DIAMOND;
+            default -> SeriesMarkers.TRIANGLE_UP;
+        };
     }
 
     private BasicStroke stroke(Series s) {

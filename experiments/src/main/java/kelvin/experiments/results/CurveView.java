@@ -1,7 +1,5 @@
 package kelvin.experiments.results;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -123,7 +121,7 @@ final class CurveView {
         if (fixed != null) {
             Cut cut = cut(curves, fixed.low(), fixed.high(), unit);
             String caption = String.format(Locale.ROOT, "The y axis is fixed to %s to %s (plot.ylim or kelvin plot "
-                    + "--ylim)%s.", number(fixed.low()), number(fixed.high()), cut.sentence());
+                    + "--ylim)%s.", ValueFormat.bare(fixed.low()), ValueFormat.bare(fixed.high()), cut.sentence());
             return new View(new YRange(fixed.low(), fixed.high(), cut.below(), cut.above()), caption);
         }
         if (!trim || curves.isEmpty()) {
@@ -154,8 +152,8 @@ final class CurveView {
         double high = later[1] + pad;
         Cut cut = cut(curves, low, high, unit);
         String caption = String.format(Locale.ROOT, "The y axis shows %s to %s, the range of the later %d%% of the "
-                + "%ss%s; bands may run past it; plot.ylim or kelvin plot --ylim sets another.", number(low),
-                number(high), LATER_PERCENT, unit, cut.sentence());
+                + "%ss%s; bands may run past it; plot.ylim or kelvin plot --ylim sets another.", ValueFormat.bare(low),
+                ValueFormat.bare(high), LATER_PERCENT, unit, cut.sentence());
         return new View(new YRange(low, high, cut.below(), cut.above()), caption);
     }
 
@@ -248,22 +246,12 @@ final class CurveView {
                 return "";
             }
             return String.format(Locale.ROOT, "%s %d mean%s %s the axis, %s (%s %s)", "below".equals(side) ? "\u25bc"
-                    : "\u25b2", count, count == 1 ? "" : "s", side, where(unit), which, number(extreme));
+                    : "\u25b2", count, count == 1 ? "" : "s", side, where(unit), which, ValueFormat.bare(extreme));
         }
 
         String clause(String side, String reach, String unit) {
             return String.format(Locale.ROOT, "%d mean%s %s it, %s (%s %s)", count, count == 1 ? "" : "s", side,
-                    where(unit), reach, number(extreme));
+                    where(unit), reach, ValueFormat.bare(extreme));
         }
-    }
-
-    /** Four significant digits, written out in full for ordinary sizes, without trailing zeros. */
-    static String number(double v) {
-        double a = Math.abs(v);
-        if (a == 0 || !Double.isFinite(v)) {
-            return v == 0 ? "0" : Double.toString(v);
-        }
-        BigDecimal rounded = new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros();
-        return a >= 1e-4 && a < 1e7 ? rounded.toPlainString() : String.format(Locale.ROOT, "%.3e", v);
     }
 }

@@ -350,6 +350,34 @@ final class ReportWriter {
     record CurveChart(LineChart chart, String note) {
     }
 
+    /**
+     * The palette index of each line of one chart: the variant's position in the config, so that it
+     * has the same colour on every chart, unless an earlier line of this chart already has that
+     * colour (a faceted experiment has more variants than colours); then the next colour no line of
+     * this chart has, while any is left.
+     */
+    static int[] colours(List<Cell> cells) {
+        int[] out = new int[cells.size()];
+        boolean[] taken = new boolean[Palette.size()];
+        int free = Palette.size();
+        for (int k = 0; k < out.length; k++) {
+            int index = cells.get(k).index();
+            int c = index % Palette.size();
+            if (taken[c] && free > 0) {
+                while (taken[c]) {
+                    c = (c + 1) % Palette.size();
+                }
+                index = c;
+            }
+            if (!taken[c]) {
+                taken[c] = true;
+                free--;
+            }
+            out[k] = index;
+        }
+        return out;
+    }
+
     LineChart chart(Recorded metric, Facet facet) {
         return curveChart(metric, facet).chart();
     }
@@ -359,7 +387,9 @@ final class ReportWriter {
         double scale = metric.metric().chartScale();
         PlotSettings plot = options.plot();
         List<CurveView.Curve> curves = new ArrayList<>();
-        for (Cell cell : facet.cells()) {
+        int[] colours = colours(facet.cells());
+        for (int k = 0; k < facet.cells().size(); k++) {
+            Cell cell = facet.cells().get(k);
             double[] x = new double[marks.length];
             double[] y = new double[marks.length];
             double[] lo = new double[marks.length];
@@ -378,7 +408,7 @@ final class ReportWriter {
                 band &= !Double.isNaN(iv.low());
                 n++;
             }
-            CurveView.Curve curve = new CurveView.Curve(cell.label(), cell.index(), Arrays.copyOf(x, n),
+            CurveView.Curve curve = new CurveView.Curve(cell.label(), colours[k], Arrays.copyOf(x, n),
                     Arrays.copyOf(y, n), band ? Arrays.copyOf(lo, n) : null, band ? Arrays.copyOf(hi, n) : null)
                     .smoothed(plot.smooth()).from(plot.from());
             if (curve.x().length > 0) {

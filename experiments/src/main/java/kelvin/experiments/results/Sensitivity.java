@@ -17,6 +17,7 @@ import kelvin.experiments.model.Experiment;
 import kelvin.plots.Heatmap;
 import kelvin.plots.LineChart;
 import kelvin.plots.Series;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /**
  * Parameter-study charts (Sutton &amp; Barto Figure 2.6 style): for every agent swept over exactly
@@ -105,18 +106,39 @@ final class Sensitivity {
         }
     }
 
-    /** Positive values with a constant ratio between neighbours (at least three of them). */
+    /**
+     * Whether at least three positive values are spread evenly on a log scale: a constant ratio
+     * between neighbours, or a span of two decades or more over which the gaps between the values'
+     * logs vary less than the gaps between the values (1-2-5 steps such as 0.02, 0.05, 0.1, 0.2,
+     * which a linear axis crowds into its left end).
+     */
     static boolean isGeometric(double[] sorted) {
         if (sorted.length < 3 || sorted[0] <= 0) {
             return false;
         }
         double ratio = sorted[1] / sorted[0];
+        boolean constant = ratio > 1;
         for (int i = 2; i < sorted.length; i++) {
-            if (Math.abs(sorted[i] / sorted[i - 1] - ratio) > 1e-6 * ratio) {
-                return false;
-            }
+            constant &= Math.abs(sorted[i] / sorted[i - 1] - ratio) <= 1e-6 * ratio;
         }
-        return ratio > 1;
+        if (constant) {
+            return true;
+        }
+        double[] logs = new double[sorted.length];
+        for (int i = 0; i < logs.length; i++) {
+            logs[i] = Math.log(sorted[i]);
+        }
+        return sorted[sorted.length - 1] / sorted[0] >= 100 && gapSpread(logs) < gapSpread(sorted);
+    }
+
+    /** The coefficient of variation of the gaps between neighbours. */
+    private static double gapSpread(double[] sorted) {
+        double[] gaps = new double[sorted.length - 1];
+        for (int i = 0; i < gaps.length; i++) {
+            gaps[i] = sorted[i + 1] - sorted[i];
+        }
+        DescriptiveStatistics stats = new DescriptiveStatistics(gaps);
+        return stats.getStandardDeviation() / stats.getMean();
     }
 
     /**

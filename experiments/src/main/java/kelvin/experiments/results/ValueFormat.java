@@ -173,8 +173,14 @@ public final class ValueFormat {
         return leading - INTERVAL_DIGITS + 1;
     }
 
-    /** A value with {@value #BARE_DIGITS} significant digits and no trailing zeros. */
-    private static String bare(double v) {
+    /**
+     * A value alone, as an axis range or a cut-off mean is written: {@value #BARE_DIGITS}
+     * significant digits, no trailing zeros, plain or scientific by the rule above.
+     *
+     * @param v the value
+     * @return the text
+     */
+    static String bare(double v) {
         if (!Double.isFinite(v)) {
             return Double.isNaN(v) ? "NaN" : v > 0 ? "inf" : "-inf";
         }

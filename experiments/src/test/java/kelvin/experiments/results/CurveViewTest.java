@@ -114,15 +114,6 @@ class CurveViewTest {
     }
 
     @Test
-    void numbersAreWrittenOutWithFourSignificantDigits() {
-        assertEquals("0", CurveView.number(0));
-        assertEquals("-1765", CurveView.number(-1765.135));
-        assertEquals("12350", CurveView.number(12345.6));
-        assertEquals("0.0125", CurveView.number(0.0125));
-        assertEquals("1.000e-07", CurveView.number(1e-7));
-    }
-
-    @Test
     void aLogTimeAxisTakesTheLaterPartOfItsLog() {
         // 1..1000 on a log axis: the first 10% of log10 ends at 10^0.3 ~ 2.0, so x = 1 is the transient
         double[] x = new double[100];

@@ -114,4 +114,21 @@ class ReportWriterTest {
                 Arrays.toString(plot.groups().get(1).values()));
         assertEquals(3, plot.groups().get(1).values().length);
     }
+
+    @Test
+    void noTwoLinesOfAFacetShareAColourWhileThePaletteLasts() throws Exception {
+        // 13 temperatures and ucb1: 14 variants, so the swept agent is split in two charts and ucb1
+        // (variant 13, which the palette of 12 wraps onto the colour of variant 1) joins both
+        ReportWriter w = writer(FIXED + "  ucb: {type: ucb1}\n", "  policy.temperature.value: [0.01, 0.02, 0.03, "
+                + "0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.2, 0.3, 0.4]\n");
+        List<ReportWriter.Facet> facets = w.facets();
+        assertEquals(2, facets.size(), facets.toString());
+        for (ReportWriter.Facet f : facets) {
+            LineChart chart = w.chart(regret(w), f);
+            List<Integer> colours = chart.series().stream().map(s -> Math.floorMod(s.colorIndex(), 12)).toList();
+            assertEquals(colours.size(), colours.stream().distinct().count(), f.name() + ": " + colours);
+        }
+        LineChart first = w.chart(regret(w), facets.get(0));
+        assertEquals(0, first.series().get(0).colorIndex(), "a variant keeps its own colour where it is free");
+    }
 }
