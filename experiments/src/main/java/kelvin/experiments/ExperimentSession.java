@@ -100,6 +100,10 @@ public final class ExperimentSession {
                 throw e;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            if (options.plots()) {
+                // the charts of a large experiment take seconds after the progress bar has ended
+                options.notices().accept("drawing the charts and report.html...");
+            }
             ResultData data = new ResultWriter(experiment, result, store, seconds, options.threads())
                     .write(dir, options.plots(), configYaml);
             store.removeOthers();

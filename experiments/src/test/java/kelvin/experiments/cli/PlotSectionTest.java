@@ -134,6 +134,21 @@ class PlotSectionTest {
         assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
     }
 
+    @Test
+    void aRunSaysThatItIsDrawingTheChartsAfterTheProgressBar() throws IOException {
+        Path file = tmp.resolve("talk.yaml");
+        Files.writeString(file, CLIFF);
+        Cli drawn = Cli.run("run", file.toString(), "--out", tmp.resolve("talk").toString(), "--threads", "1");
+        assertEquals(0, drawn.exit(), drawn.err());
+        assertTrue(drawn.err().contains("drawing the charts and report.html..."), drawn.err());
+        Cli bare = Cli.run("run", file.toString(), "--out", tmp.resolve("bare").toString(), "--threads", "1",
+                "--no-plots");
+        assertFalse(bare.err().contains("drawing"), bare.err());
+        Cli quiet = Cli.run("run", file.toString(), "--out", tmp.resolve("quiet").toString(), "--threads", "1",
+                "--quiet");
+        assertEquals("", quiet.err());
+    }
+
     private static int count(String text, String part) {
         int n = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
