@@ -44,6 +44,7 @@ public final class KelvinCommand {
             SolveCommand.class,
             BenchCommand.class,
             PlotCommand.class,
+            CompareCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class);
 
