@@ -59,6 +59,14 @@ public final class CompareReport {
         for (String s : r.skipped()) {
             out.println("not compared: " + s);
         }
+        for (Comparison c : r.comparisons()) {
+            Difference d = c.difference();
+            if (d.test() == Test.PAIRED && d.defined() && d.se() == 0 && d.value() == 0) {
+                out.println("identical: " + c.metric() + " of " + variants(c) + " at t = " + c.t() + " is the same in "
+                        + "each of the " + d.a().n() + " paired runs (no spread, so the t test is at its limit: p "
+                        + (equivalence ? "(TOST) 0" : "1") + ")");
+            }
+        }
         int m = r.tested();
         if (!equivalence) {
             out.printf("Holm's correction over %d comparison%s (variant pairs x metrics x checkpoints): Holm p is "
@@ -152,24 +160,27 @@ public final class CompareReport {
         String what = c.metric() + " of " + variants(c) + " at t = " + c.t() + ": B - A = " + signed(d.value());
         String interval = "[" + number(ci90[0]) + ", " + number(ci90[1]) + "]";
         return switch (e.outcome()) {
-            case BEYOND_MARGIN -> "not equivalent: " + what + ", beyond the margin ±" + number(e.margin()) + " by "
-                    + number(e.excess()) + worse(c) + " (90% interval " + interval + ")";
-            case INCONCLUSIVE -> "inconclusive: " + what + " is inside the margin ±" + number(e.margin())
-                    + " but its 90% interval " + interval + " is not; " + runsNeeded(e);
+            case NOT_EQUIVALENT -> "not equivalent: " + what + ", beyond the margin ±" + number(e.margin()) + " by "
+                    + number(e.excess()) + worse(c) + "; its 90% interval " + interval + " lies beyond the margin";
+            case INCONCLUSIVE -> "inconclusive: " + what + (e.excess() < 0 ? " is inside" : " is beyond")
+                    + " the margin ±" + number(e.margin()) + " but its 90% interval " + interval + " reaches across "
+                    + "it; " + runsNeeded(e);
             default -> "undefined: " + what + ": " + (Double.isNaN(e.margin()) || e.margin() <= 0
                     ? "the margin is " + number(e.margin()) + " (A's standard error is " + number(d.a().standardError())
-                    + "); give the margin in the metric's units" : "fewer than two runs with a value on a side");
+                    + ") and B - A is not exactly 0; give the margin in the metric's units"
+                    : "fewer than two runs with a value on a side");
         };
     }
 
     private static String runsNeeded(Equivalence e) {
         long n = e.runsNeeded();
         Difference d = e.difference();
-        String s = d.test() == Test.PAIRED ? "the sd of the per-run differences" : "sqrt(sd_A^2 + sd_B^2)";
+        String s = d.test() == Test.PAIRED ? "the sd of the per-run differences B_r - A_r"
+                : "sqrt(sd_A^2 + sd_B^2)";
         return (n < 0 ? "the number of runs that would decide it cannot be estimated"
                 : "about " + n + " runs" + (d.test() == Test.PAIRED ? "" : " in each folder") + " would decide it")
-                + " (n = ((z_0.95 + z_0.80) s / (margin - |B - A|))^2, s = " + number(d.spread()) + " " + s
-                + ", the margin held at " + number(e.margin()) + ")";
+                + " (n = ((z_0.95 + z_0.80) s / |margin - |B - A||)^2 with s = " + s + " = " + number(d.spread())
+                + " and the margin held at " + number(e.margin()) + ")";
     }
 
     private static String worse(Comparison c) {

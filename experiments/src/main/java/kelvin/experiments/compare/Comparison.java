@@ -32,7 +32,7 @@ public record Comparison(String variantA, String variantB, String metric, long t
         if (equivalence != null) {
             return switch (equivalence.outcome()) {
                 case EQUIVALENT -> "equivalent";
-                case BEYOND_MARGIN -> "not equivalent";
+                case NOT_EQUIVALENT -> "not equivalent";
                 case INCONCLUSIVE -> "inconclusive";
                 case UNDEFINED -> "undefined";
             };

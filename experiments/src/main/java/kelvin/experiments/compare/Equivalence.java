@@ -10,16 +10,22 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * P(T &lt;= (d - m) / se) &lt; 0.05; the TOST p value is the larger of the two. Equivalent is the
  * same as the 90% interval of B - A lying inside (-m, m).
  *
- * <p>When the test does not show equivalence and |d| is inside the margin, more runs can decide it:
- * {@link #runsNeeded()} is the sample-size formula of a TOST at 5% with 80% power if the true
- * difference is the observed one (Chow, Shao &amp; Wang 2008, <i>Sample Size Calculations in
- * Clinical Research</i>, 2nd ed., section 3.2.3, with the normal approximation):
+ * <p>Not equivalent means the 90% interval lies wholly beyond the margin (B - A &gt; m, or &lt; -m, at
+ * 5% one-sided); anything between is inconclusive, and more runs can decide it. {@link #runsNeeded()}
+ * is the sample-size formula of a one-sided test at 5% with 80% power if the true difference is the
+ * observed one (Chow, Shao &amp; Wang 2008, <i>Sample Size Calculations in Clinical Research</i>, 2nd
+ * ed., section 3.2, normal approximation), for showing |B - A| &lt; m when the observed |d| is inside
+ * the margin, or |B - A| &gt; m when it is outside:
  * <pre>
- *   n = ceil( ((z_0.95 + z_0.80) s / (m - |d|))^2 )
+ *   n = ceil( ((z_0.95 + z_0.80) s / | m - |d| |)^2 )
  * </pre>
  * s the spread per run ({@link Difference#spread()}: the sd of the paired differences, or
  * sqrt(s_A^2 + s_B^2) for Welch with n runs in each folder) and m held at its value in the
  * metric's units. It is an estimate from the observed sd and difference, not a promise.
+ *
+ * <p>A margin of 0 (given in standard errors of an A whose runs all have the same value) admits no
+ * test; the comparison is then equivalent only when B - A is exactly 0 with no spread (both sides
+ * constant and equal), else undefined.
  *
  * @param difference B - A and its t test
  * @param margin m, in the metric's units
@@ -38,11 +44,11 @@ public record Equivalence(Difference difference, double margin, double pValue, O
     public enum Outcome {
         /** The 90% interval lies inside the margin. */
         EQUIVALENT,
-        /** The observed difference is at or beyond the margin. */
-        BEYOND_MARGIN,
-        /** The difference is inside the margin, its 90% interval is not: more runs would decide. */
+        /** The 90% interval lies wholly beyond the margin. */
+        NOT_EQUIVALENT,
+        /** The 90% interval reaches across a bound of the margin: more runs would decide. */
         INCONCLUSIVE,
-        /** The t test is undefined (fewer than two runs with a value on a side). */
+        /** The t test is undefined (fewer than two runs with a value on a side, or a margin of 0). */
         UNDEFINED
     }
 
@@ -54,15 +60,21 @@ public record Equivalence(Difference difference, double margin, double pValue, O
      * @return the test's result
      */
     public static Equivalence test(Difference d, double margin) {
+        if (d.defined() && margin == 0 && d.se() == 0 && d.value() == 0) {
+            return new Equivalence(d, margin, 0, Outcome.EQUIVALENT);
+        }
         if (!d.defined() || !(margin > 0)) {
             return new Equivalence(d, margin, Double.NaN, Outcome.UNDEFINED);
         }
         double pLower = 1 - d.cumulative(-margin);
         double pUpper = d.cumulative(margin);
         double p = Math.max(pLower, pUpper);
-        Outcome o = p < ALPHA ? Outcome.EQUIVALENT
-                : Math.abs(d.value()) >= margin ? Outcome.BEYOND_MARGIN : Outcome.INCONCLUSIVE;
-        return new Equivalence(d, margin, p, o);
+        if (p < ALPHA) {
+            return new Equivalence(d, margin, p, Outcome.EQUIVALENT);
+        }
+        // beyond the margin at 5% one-sided: B - A > m shown, or B - A < -m shown
+        boolean beyond = 1 - d.cumulative(margin) < ALPHA || d.cumulative(-margin) < ALPHA;
+        return new Equivalence(d, margin, p, beyond ? Outcome.NOT_EQUIVALENT : Outcome.INCONCLUSIVE);
     }
 
     /**
@@ -93,7 +105,7 @@ public record Equivalence(Difference difference, double margin, double pValue, O
             return -1;
         }
         double z = NORMAL.inverseCumulativeProbability(1 - ALPHA) + NORMAL.inverseCumulativeProbability(0.80);
-        double n = Math.ceil(Math.pow(z * difference.spread() / (margin - Math.abs(difference.value())), 2));
+        double n = Math.ceil(Math.pow(z * difference.spread() / excess(), 2));
         return Double.isFinite(n) && n < Long.MAX_VALUE ? Math.max(2, (long) n) : -1;
     }
 }
