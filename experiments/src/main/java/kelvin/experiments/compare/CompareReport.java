@@ -62,9 +62,9 @@ public final class CompareReport {
         for (Comparison c : r.comparisons()) {
             Difference d = c.difference();
             if (d.test() == Test.PAIRED && d.defined() && d.se() == 0 && d.value() == 0) {
-                out.println("identical: " + c.metric() + " of " + variants(c) + " at t = " + c.t() + " is the same in "
-                        + "each of the " + d.a().n() + " paired runs (no spread, so the t test is at its limit: p "
-                        + (equivalence ? "(TOST) 0" : "1") + ")");
+                out.println("identical: " + c.metric() + " of " + variants(c) + " at t = " + c.t() + " has the same "
+                        + "value in A and B in each of the " + d.a().n() + " paired runs (B - A = 0 with no spread"
+                        + (equivalence ? ": equivalent within any margin)" : ")"));
             }
         }
         int m = r.tested();

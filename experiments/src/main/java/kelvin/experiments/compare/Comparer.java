@@ -118,7 +118,10 @@ public final class Comparer {
         return new Result(a, b, request.margin(), out, skipped);
     }
 
-    /** B - A at t: from runs.csv at the last checkpoint (paired when the runs share the environment), else curves.csv. */
+    /**
+     * B - A at t: from runs.csv at the last checkpoint (paired when the runs share the environment),
+     * else from curves.csv.
+     */
     private static Difference difference(FolderResults a, String va, FolderResults b, String vb, String metric,
                                          long t, Pairing pairing) {
         if (t == a.horizon() && t == b.horizon()) {

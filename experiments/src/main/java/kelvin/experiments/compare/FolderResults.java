@@ -67,6 +67,9 @@ public final class FolderResults {
      * @throws ResultData.BadResultsException (exit 2) when it does not hold one complete run
      */
     public static FolderResults read(Path dir, String argument) {
+        if (argument.isBlank()) {
+            throw new ConfigException(null, "", "a results folder's name is empty; give a folder written by kelvin run");
+        }
         if (!Files.isDirectory(dir)) {
             throw new ConfigException(Location.of(argument), "", Files.exists(dir) ? "is a file, not a results folder"
                     : "no such folder; give a folder written by kelvin run");

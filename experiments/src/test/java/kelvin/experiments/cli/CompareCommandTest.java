@@ -193,6 +193,8 @@ class CompareCommandTest {
         assertOneLine(Cli.run("compare", a, incomplete.toString()), "error: " + incomplete.resolve("manifest.json")
                 + ": missing or unreadable; kelvin run writes it last, so the run that wrote this folder did not "
                 + "finish (kelvin run CONFIG --resume --out " + incomplete + " completes it)");
+        assertOneLine(Cli.run("compare", "", b), "error: a results folder's name is empty; give a folder written by "
+                + "kelvin run");
         assertOneLine(Cli.run("compare", a + ":nope", b), "error: " + a + ":nope: has no variant 'nope'; its "
                 + "variants: eps-0.1, boltzmann-0.2, annealed");
         assertOneLine(Cli.run("compare", a, b, "--metric", "coverage"), "error: --metric: 'coverage' is not "
