@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare the variants of results folder B with those of A (B minus A) on each metric, at the "
-                + "last checkpoint and at the --at checkpoints: the difference, its 95% interval, the p value and a "
+                + "last checkpoint and at the --at checkpoints: the difference, its 95%% interval, the p value and a "
                 + "verdict. At the last checkpoint the per-run values of runs.csv are used, paired by run (paired t "
                 + "test) when both folders share the seed, runs, environment, horizon and seeding scheme (common "
                 + "random numbers), else Welch's t test; at an earlier checkpoint only curves.csv's mean, stderr "
@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExit codes:%n",
         footer = {"  0  compared (--equivalent: every comparison equivalent)",
             "  1  --equivalent: a comparison is not equivalent or inconclusive",
-            "  2  bad usage, a missing or incomplete folder, an unknown variant, metric or checkpoint"})
+            "  2  bad usage, a missing or incomplete folder, an unknown variant or metric"})
 public final class CompareCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -67,7 +67,7 @@ public final class CompareCommand implements Callable<Integer> {
             + "when both hold one.")
     List<String> pairs = new ArrayList<>();
 
-    @Option(names = "--equivalent", description = "Test equivalence (TOST at 5%) within --margin instead of "
+    @Option(names = "--equivalent", description = "Test equivalence (TOST at 5%%) within --margin instead of "
             + "reporting differences.")
     boolean equivalent;
 

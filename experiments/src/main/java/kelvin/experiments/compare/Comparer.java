@@ -152,15 +152,7 @@ public final class Comparer {
                 throw new ConfigException(Location.of("--pair"), "", "give either --pair or DIR:VARIANT, not both");
             }
             for (String text : request.pairs()) {
-                int eq = text.indexOf('=');
-                if (eq <= 0 || eq == text.length() - 1) {
-                    throw new ConfigException(Location.of("--pair"), "", "'" + text + "' is not VARIANT_A=VARIANT_B");
-                }
-                String x = text.substring(0, eq);
-                String y = text.substring(eq + 1);
-                checkVariant(x, a, request.a().text());
-                checkVariant(y, b, request.b().text());
-                pairs.add(new String[] {x, y});
+                pairs.add(pair(text, a, b, request));
             }
             return pairs;
         }
@@ -195,11 +187,36 @@ public final class Comparer {
         return pairs;
     }
 
+    /**
+     * Splits {@code --pair A_VARIANT=B_VARIANT} at the '=' that leaves a variant of A on the left and
+     * one of B on the right (labels of swept variants hold '=' themselves).
+     */
+    private static String[] pair(String text, FolderResults a, FolderResults b, Request request) {
+        String firstLeft = null;
+        for (int eq = text.indexOf('='); eq > 0 && eq < text.length() - 1; eq = text.indexOf('=', eq + 1)) {
+            String x = text.substring(0, eq);
+            String y = text.substring(eq + 1);
+            if (a.variants().contains(x)) {
+                checkVariant(y, b, request.b().text());
+                return new String[] {x, y};
+            }
+            firstLeft = firstLeft == null ? x : firstLeft;
+        }
+        if (firstLeft == null) {
+            throw new ConfigException(Location.of("--pair"), "", "'" + text + "' is not A_VARIANT=B_VARIANT");
+        }
+        throw noVariant(firstLeft, a, request.a().text());
+    }
+
     private static void checkVariant(String variant, FolderResults f, String argument) {
         if (variant != null && !f.variants().contains(variant)) {
-            throw new ConfigException(Location.of(argument), "", "has no variant '" + variant + "'; its variants: "
-                    + String.join(", ", f.variants()));
+            throw noVariant(variant, f, argument);
         }
+    }
+
+    private static ConfigException noVariant(String variant, FolderResults f, String argument) {
+        return new ConfigException(Location.of(argument), "", "has no variant '" + variant + "'; its variants: "
+                + String.join(", ", f.variants()));
     }
 
     /** --metric, each recorded by both folders; or every metric both record, in A's order. */

@@ -209,7 +209,7 @@ class CompareCommandTest {
         assertOneLine(Cli.run("compare", a, b, "--at", "500"), "error: --at: 500 is not a checkpoint of " + a
                 + " (nearest: 498, 503; curves.csv lists them)");
         assertOneLine(Cli.run("compare", a, b, "--pair", "eps-0.1"), "error: --pair: 'eps-0.1' is not "
-                + "VARIANT_A=VARIANT_B");
+                + "A_VARIANT=B_VARIANT");
         assertOneLine(Cli.run("compare", a, b, "--pair", "eps-0.1=ucb1"), "error: " + b + ": has no variant 'ucb1'; "
                 + "its variants: eps-0.1, boltzmann-0.2, annealed");
         assertOneLine(Cli.run("compare", reference.toString(), b), "error: --pair: A and B have no variant label in "
@@ -227,6 +227,29 @@ class CompareCommandTest {
         assertEquals("annealed", row.get("variant_a").asText());
         assertEquals("ucb1", row.get("variant_b").asText());
         assertEquals("welch", row.get("test").asText());
+    }
+
+    @Test
+    void variantsOfDifferentSweptEnvironmentsAreNotPaired() throws IOException {
+        Path deepSea = run("examples/deep-sea.yaml", "deep-sea", "--runs", "4", "--set", "episodes=40", "--set",
+                "sweep.env.size=[4,5]");
+        Cli r = Cli.run("compare", deepSea.toString(), deepSea.toString(), "--metric", "first-success", "--json",
+                "--pair", "boltzmann[size=4]=boltzmann[size=5]", "--pair", "boltzmann[size=4]=epsilon-greedy[size=4]");
+        assertEquals(0, r.exit(), r.err());
+        List<JsonNode> rows = json(r);
+        assertEquals("welch", rows.get(0).get("test").asText());
+        assertEquals("the swept environment keys differ (A {size=4}, B {size=5})",
+                rows.get(0).get("paired_reason").asText());
+        assertEquals("epsilon-greedy[size=4]", rows.get(1).get("variant_b").asText());
+        assertEquals("paired", rows.get(1).get("test").asText());
+    }
+
+    @Test
+    void helpFormatsCleanly() {
+        Cli r = Cli.run("compare", "--help");
+        assertEquals(0, r.exit());
+        assertEquals("", r.err());
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("its 95% interval"), r.out());
     }
 
     private static void assertOneLine(Cli r, String expected) {
