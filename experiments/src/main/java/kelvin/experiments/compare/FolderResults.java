@@ -68,7 +68,8 @@ public final class FolderResults {
      */
     public static FolderResults read(Path dir, String argument) {
         if (argument.isBlank()) {
-            throw new ConfigException(null, "", "a results folder's name is empty; give a folder written by kelvin run");
+            throw new ConfigException(null, "", "a results folder's name is empty; give a folder written by "
+                    + "kelvin run");
         }
         if (!Files.isDirectory(dir)) {
             throw new ConfigException(Location.of(argument), "", Files.exists(dir) ? "is a file, not a results folder"
