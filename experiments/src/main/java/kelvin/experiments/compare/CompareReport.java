@@ -85,8 +85,11 @@ public final class CompareReport {
                 out.println(reason);
             }
         }
+        for (Comparer.Unmatched u : r.unmatched()) {
+            out.println(u.reason());
+        }
         long passed = r.comparisons().stream().filter(Comparison::equivalent).count();
-        int all = r.comparisons().size();
+        int all = r.comparisons().size() + r.unmatched().size();
         out.println(r.allEquivalent() ? "equivalent: all " + all + " comparison" + (all == 1 ? "" : "s")
                 : "not equivalent: " + (all - passed) + " of " + all + " comparison" + (all == 1 ? "" : "s")
                 + " failed");
@@ -139,6 +142,16 @@ public final class CompareReport {
             if (c.equivalence() != null) {
                 o.put("reason", reason(c));
             }
+            out.println(Mappers.JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
+        }
+        for (Comparer.Unmatched u : r.unmatched()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("variant_a", u.variantA());
+            o.put("variant_b", u.variantB());
+            o.put("metric", u.metric());
+            o.put("t", u.t());
+            o.put("verdict", "not equivalent");
+            o.put("reason", u.reason());
             out.println(Mappers.JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
         }
         out.flush();

@@ -42,10 +42,13 @@ public final class Comparer {
      * @param b folder B
      * @param margin the equivalence margin, or null for a difference report
      * @param comparisons every comparison, by variant pair, then metric, then checkpoint
-     * @param skipped what was not compared and why, one line each
+     * @param skipped what was not compared because neither side has values (or, in a difference report,
+     *     one side has none), one line each
+     * @param unmatched in an equivalence test, what one side has values of and the other has not: each
+     *     is a failure
      */
     public record Result(FolderResults a, FolderResults b, Margin margin, List<Comparison> comparisons,
-                         List<String> skipped) {
+                         List<String> skipped, List<Unmatched> unmatched) {
 
         /**
          * The comparisons that Holm's correction counts.
@@ -59,10 +62,35 @@ public final class Comparer {
         /**
          * Whether every comparison is equivalent (the exit status of {@code --equivalent}).
          *
-         * @return true when there is at least one comparison and each passed its TOST
+         * @return true when there is at least one comparison, each passed its TOST, and no metric has
+         *     values on one side only
          */
         public boolean allEquivalent() {
-            return !comparisons.isEmpty() && comparisons.stream().allMatch(Comparison::equivalent);
+            return !comparisons.isEmpty() && unmatched.isEmpty()
+                    && comparisons.stream().allMatch(Comparison::equivalent);
+        }
+    }
+
+    /**
+     * A metric that one side of an equivalence test has values of and the other has not: a failure.
+     *
+     * @param variantA the variant of A
+     * @param variantB the variant of B
+     * @param metric the metric's name
+     * @param t the checkpoint
+     * @param missing {@code A} or {@code B}, the side without values
+     */
+    public record Unmatched(String variantA, String variantB, String metric, long t, String missing) {
+
+        /**
+         * The failure line.
+         *
+         * @return e.g. {@code not equivalent: temperature of ucb1 at t = 1000: A has values, B has none}
+         */
+        public String reason() {
+            return "not equivalent: " + metric + " of " + (variantA.equals(variantB) ? variantA : variantA + " / "
+                    + variantB) + " at t = " + t + ": " + (missing.equals("A") ? "B" : "A") + " has values, "
+                    + missing + " has none";
         }
     }
 
@@ -83,6 +111,7 @@ public final class Comparer {
         boolean explicitMetrics = !request.metrics().isEmpty();
         List<Comparison> out = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<Unmatched> unmatched = new ArrayList<>();
         for (String[] pair : pairs) {
             Pairing pairing = Pairing.of(a, pair[0], b, pair[1]);
             for (String metric : metrics) {
@@ -91,7 +120,14 @@ public final class Comparer {
                     String where = metric + " of " + pair[0] + (pair[0].equals(pair[1]) ? "" : " / " + pair[1])
                             + " at t = " + t;
                     if (d == null || d.a().n() == 0 || d.b().n() == 0) {
-                        String side = d == null ? "either folder" : d.a().n() == 0 ? "A" : "B";
+                        boolean inA = hasValues(a, pair[0], metric, t, t == b.horizon());
+                        boolean inB = hasValues(b, pair[1], metric, t, t == a.horizon());
+                        boolean oneSided = inA != inB;
+                        String side = !oneSided ? "either folder" : inA ? "B" : "A";
+                        if (oneSided && request.margin() != null) {
+                            unmatched.add(new Unmatched(pair[0], pair[1], metric, t, side));
+                            continue;
+                        }
                         if (explicitMetrics) {
                             throw new ConfigException(Location.of("--metric"), "", "no run has a value of " + where
                                     + " in " + side);
@@ -106,6 +142,9 @@ public final class Comparer {
                 }
             }
         }
+        if (out.isEmpty() && unmatched.isEmpty()) {
+            throw new ConfigException(null, "", "nothing to compare: " + String.join("; ", skipped));
+        }
         if (request.margin() == null) {
             double[] p = out.stream().mapToDouble(c -> c.difference().pValue()).toArray();
             double[] adjusted = Holm.adjust(p);
@@ -115,7 +154,7 @@ public final class Comparer {
                         c.difference(), adjusted[i], null));
             }
         }
-        return new Result(a, b, request.margin(), out, skipped);
+        return new Result(a, b, request.margin(), out, skipped, unmatched);
     }
 
     /**
@@ -138,6 +177,18 @@ public final class Comparer {
                     y == null ? new Sample(Double.NaN, Double.NaN, 0) : y);
         }
         return Difference.welch(Test.WELCH_CURVES, x, y);
+    }
+
+    /**
+     * Whether any run of a variant has a value of the metric at t: in runs.csv when t is the last
+     * checkpoint of both folders, else in curves.csv.
+     */
+    private static boolean hasValues(FolderResults f, String variant, String metric, long t, boolean lastOfOther) {
+        if (t == f.horizon() && lastOfOther) {
+            return Sample.of(f.finals(variant, metric)).n() > 0;
+        }
+        Sample s = f.curve(variant, metric, t);
+        return s != null && s.n() > 0;
     }
 
     /** The variant pairs: --pair, a variant named on either side, or the labels both folders share. */

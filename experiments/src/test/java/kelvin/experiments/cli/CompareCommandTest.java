@@ -216,7 +216,7 @@ class CompareCommandTest {
                 + "common (A: ucb1; B: eps-0.1, boltzmann-0.2, annealed); say which to compare with --pair "
                 + "A_VARIANT=B_VARIANT or DIR:VARIANT");
         assertOneLine(Cli.run("compare", a, b, "--metric", "temperature", "--pair", "eps-0.1=eps-0.1"), "error: "
-                + "--metric: no run has a value of temperature of eps-0.1 at t = 1000 in A");
+                + "--metric: no run has a value of temperature of eps-0.1 at t = 1000 in either folder");
     }
 
     @Test
@@ -242,6 +242,21 @@ class CompareCommandTest {
                 rows.get(0).get("paired_reason").asText());
         assertEquals("epsilon-greedy[size=4]", rows.get(1).get("variant_b").asText());
         assertEquals("paired", rows.get(1).get("test").asText());
+    }
+
+    @Test
+    void aMetricWithValuesOnOneSideOnlyFailsAnEquivalenceTest() throws IOException {
+        String[] args = {"compare", quickA + ":eps-0.1", quickA + ":boltzmann-0.2", "--metric", "temperature",
+            "--equivalent", "--margin", "1"};
+        Cli r = Cli.run(args);
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().endsWith("not equivalent: temperature of eps-0.1 / boltzmann-0.2 at t = 1000: B has values, "
+                + "A has none\nnot equivalent: 1 of 1 comparison failed\n"), r.out());
+        List<String> json = new ArrayList<>(List.of(args));
+        json.add("--json");
+        Cli j = Cli.run(json.toArray(String[]::new));
+        assertEquals(1, j.exit());
+        assertEquals("not equivalent", json(j).get(0).get("verdict").asText());
     }
 
     @Test

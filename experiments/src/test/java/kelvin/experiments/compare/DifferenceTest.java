@@ -128,6 +128,27 @@ class DifferenceTest {
     }
 
     @Test
+    void aCorrectIndependentBFailsAFourSeMarginAboutOneTimeInFour() {
+        // the README's figures: with independent runs, se of B - A is sqrt(2) se_A, so a B drawn from A's
+        // distribution passes a k se_A margin when |Z| < k / sqrt(2) - 1.645: fails 24% at 4se, 6% at 5se, 1% at 6se
+        ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(RandomSource.XO_RO_SHI_RO_128_PP
+                .create(SEED + 3));
+        int[] failed = new int[3];
+        for (int trial = 0; trial < TRIALS; trial++) {
+            double[] a = normals(z, 300, 90, 50);
+            double[] b = normals(z, 300, 90, 50);
+            Difference d = Difference.welch(kelvin.experiments.compare.Test.WELCH, Sample.of(a), Sample.of(b));
+            for (int k = 4; k <= 6; k++) {
+                Equivalence e = Equivalence.test(d, Margin.parse(k + "se").inUnits(Sample.of(a)));
+                failed[k - 4] += e.outcome() == Equivalence.Outcome.EQUIVALENT ? 0 : 1;
+            }
+        }
+        assertEquals(0.24, failed[0] / (double) TRIALS, 0.04, "4se");
+        assertEquals(0.06, failed[1] / (double) TRIALS, 0.025, "5se");
+        assertEquals(0.01, failed[2] / (double) TRIALS, 0.01, "6se");
+    }
+
+    @Test
     void runsNeededFollowsTheDocumentedFormula() {
         // paired differences with mean 1 and sd 4 over 10 runs, margin 3: inside, but the interval is too wide
         double[] a = new double[10];
