@@ -59,6 +59,12 @@ public final class CompareReport {
         for (String s : r.skipped()) {
             out.println("not compared: " + s);
         }
+        Set<String> unknown = new LinkedHashSet<>();
+        r.comparisons().stream().filter(c -> c.better() == null).forEach(c -> unknown.add(c.metric()));
+        if (!unknown.isEmpty()) {
+            out.println("direction unknown: " + String.join(", ", unknown) + " (no loaded component declares it; "
+                    + "--plugin PATH loads a plug-in metric), so its verdicts say higher or lower");
+        }
         for (Comparison c : r.comparisons()) {
             Difference d = c.difference();
             if (d.test() == Test.PAIRED && d.defined() && d.se() == 0 && d.value() == 0) {

@@ -260,6 +260,25 @@ class CompareCommandTest {
     }
 
     @Test
+    void aFolderWrittenWithPlugInsComparesWithoutThem() {
+        Path plugins = run("examples/plugins/plugins-testbed.yaml", "plugins", "--plugin", "examples/plugins", "--runs",
+                "10", "--set", "steps=100");
+        Cli r = Cli.run("compare", plugins.toString(), plugins + ":fixed-0.2", "--pair", "decaying-epsilon=fixed-0.2",
+                "--metric", "regret,top-two-share");
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertEquals("error: --pair: give either --pair or DIR:VARIANT, not both\n", r.err());
+        r = Cli.run("compare", plugins + ":decaying-epsilon", plugins + ":fixed-0.2", "--metric",
+                "regret,top-two-share");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("direction unknown: top-two-share (no loaded component declares it; --plugin "
+                + "PATH loads a plug-in metric), so its verdicts say higher or lower"), r.out());
+        Cli loaded = Cli.run("compare", plugins + ":decaying-epsilon", plugins + ":fixed-0.2", "--metric",
+                "top-two-share", "--plugin", "examples/plugins", "--json");
+        assertEquals(0, loaded.exit(), loaded.err());
+        assertTrue(loaded.out().contains("\"better\":\"higher\""), loaded.out());
+    }
+
+    @Test
     void helpFormatsCleanly() {
         Cli r = Cli.run("compare", "--help");
         assertEquals(0, r.exit());
