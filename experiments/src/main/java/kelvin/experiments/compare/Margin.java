@@ -1,6 +1,5 @@
 package kelvin.experiments.compare;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kelvin.experiments.config.ConfigException;
@@ -56,7 +55,7 @@ public record Margin(double amount, boolean standardErrors) {
     @Override
     public String toString() {
         String x = amount == Math.rint(amount) && Math.abs(amount) < 1e15
-                ? Long.toString((long) amount) : String.format(Locale.ROOT, "%s", amount);
+                ? Long.toString((long) amount) : Double.toString(amount);
         return standardErrors ? x + "se" : x;
     }
 }
