@@ -72,8 +72,9 @@ public final class CompareCommand implements Callable<Integer> {
     boolean equivalent;
 
     @Option(names = "--margin", paramLabel = "X|Nse", description = "The equivalence margin: X in the metric's "
-            + "units (e.g. 5; the same for every metric, so choose one with --metric), or N standard errors of A's "
-            + "mean at that checkpoint (e.g. 4se). Required with --equivalent.")
+            + "units (e.g. 5; the same for every metric, so choose one with --metric), or N standard errors of a "
+            + "difference with A's spread at that checkpoint, sqrt(2) sd_A / sqrt(n_A) (e.g. 4se). Required with "
+            + "--equivalent.")
     String margin;
 
     @Option(names = "--json", description = "One JSON object per comparison, one per line (keys in the README).")
@@ -93,7 +94,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (equivalent && margin == null) {
             throw new ConfigException(Location.of("--equivalent"), "", "needs --margin X (metric units) or --margin "
-                    + "Nse (standard errors of A's mean), e.g. --margin 4se");
+                    + "Nse (standard errors), e.g. --margin 4se");
         }
         Margin m = equivalent ? Margin.parse(margin) : null;
         Registry registry = plugins.registry();

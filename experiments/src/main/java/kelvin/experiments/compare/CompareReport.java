@@ -84,7 +84,8 @@ public final class CompareReport {
         out.printf("Equivalence: two one-sided t tests (TOST) at 5%% with margin %s%s: equivalent when the 90%% "
                 + "interval of B - A lies inside ±margin; every comparison must be, so no correction for multiple "
                 + "comparisons applies.%n", r.margin(), r.margin().standardErrors()
-                ? " (standard errors of A's mean at that checkpoint)" : " (in each metric's units)");
+                ? " (standard errors of a difference with A's spread at that checkpoint: sqrt(2) sd_A / sqrt(n_A))"
+                : " (in each metric's units)");
         for (Comparison c : r.comparisons()) {
             String reason = reason(c);
             if (reason != null) {

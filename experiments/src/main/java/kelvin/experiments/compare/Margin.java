@@ -7,12 +7,16 @@ import kelvin.experiments.config.Location;
 
 /**
  * The equivalence margin of {@code --margin}: a number in the metric's units ({@code 5}, {@code 0.02})
- * or a number of standard errors ({@code 4se}). A standard error is A's: the standard error of the
- * mean of side A at that checkpoint (sd / sqrt(n) of its runs). A is the reference, so the margin
- * is fixed by the reference's run alone and cannot be widened by a noisier B.
+ * or a number of standard errors ({@code 4se}). A standard error is that of the difference of two
+ * independent means with A's spread, sqrt(2) sd_A / sqrt(n_A): the spread a correct B drawn like A
+ * shows against A when nothing is paired. It is read from A, the reference, alone, so a noisier B
+ * cannot widen the margin. A correct B with independent runs then fails {@code 4se} about 1.9% of
+ * the time per metric (the TOST needs |d| / se_d below 4 - 1.645), {@code 5se} about 0.08%; runs
+ * paired under common random numbers fail less, as their differences vary less.
  *
  * @param amount the number given, finite and &gt; 0
- * @param standardErrors whether it counts standard errors of A's mean rather than the metric's units
+ * @param standardErrors whether it counts standard errors of a difference with A's spread rather than
+ *     the metric's units
  */
 public record Margin(double amount, boolean standardErrors) {
 
@@ -21,7 +25,7 @@ public record Margin(double amount, boolean standardErrors) {
     /**
      * Reads {@code --margin}.
      *
-     * @param text {@code X} (metric units) or {@code Xse} (standard errors of A's mean)
+     * @param text {@code X} (metric units) or {@code Xse} (standard errors of a difference with A's spread)
      * @return the margin
      * @throws ConfigException (exit 2) when the text is not a positive finite number, optionally followed by se
      */
@@ -37,7 +41,7 @@ public record Margin(double amount, boolean standardErrors) {
         }
         if (!(x > 0) || Double.isInfinite(x)) {
             throw new ConfigException(Location.of("--margin"), "", "'" + text + "' is not a margin; give a number > 0 "
-                    + "in the metric's units (e.g. 5) or in standard errors of A's mean (e.g. 4se)");
+                    + "in the metric's units (e.g. 5) or in standard errors (e.g. 4se)");
         }
         return new Margin(x, m.group(2) != null);
     }
@@ -46,10 +50,10 @@ public record Margin(double amount, boolean standardErrors) {
      * The margin in the metric's units for one comparison.
      *
      * @param a side A of the comparison
-     * @return amount, or amount * A's standard error of the mean
+     * @return amount, or amount * sqrt(2) * A's standard error of the mean
      */
     public double inUnits(Sample a) {
-        return standardErrors ? amount * a.standardError() : amount;
+        return standardErrors ? amount * Math.sqrt(2) * a.standardError() : amount;
     }
 
     @Override

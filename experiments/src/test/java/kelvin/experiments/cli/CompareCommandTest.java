@@ -91,9 +91,9 @@ class CompareCommandTest {
         assertEquals(1, j.exit());
         JsonNode regret = json(j).get(0);
         assertEquals("not equivalent", regret.get("verdict").asText());
-        // the margin is 4 standard errors of the reference's mean, from its own summary
+        // the margin is 4 standard errors of a difference with the reference's spread, from its own summary
         JsonNode refRow = summaryRow(reference, "ucb1", "regret");
-        assertEquals(4 * refRow.get("stderr").asDouble(), regret.get("margin").asDouble(), 1e-9);
+        assertEquals(4 * Math.sqrt(2) * refRow.get("stderr").asDouble(), regret.get("margin").asDouble(), 1e-9);
         assertTrue(regret.get("difference").asDouble() > 10 * regret.get("margin").asDouble(), regret.toString());
     }
 
@@ -200,12 +200,11 @@ class CompareCommandTest {
         assertOneLine(Cli.run("compare", a, b, "--metric", "coverage"), "error: --metric: 'coverage' is not "
                 + "recorded in " + a + "; recorded there: regret, reward, optimal-action, entropy, temperature");
         assertOneLine(Cli.run("compare", a, b, "--equivalent", "--margin", "4sd"), "error: --margin: '4sd' is not a "
-                + "margin; give a number > 0 in the metric's units (e.g. 5) or in standard errors of A's mean (e.g. "
-                + "4se)");
+                + "margin; give a number > 0 in the metric's units (e.g. 5) or in standard errors (e.g. 4se)");
         assertOneLine(Cli.run("compare", a, b, "--margin", "4se"), "error: --margin: is for --equivalent; a "
                 + "difference report has no margin");
         assertOneLine(Cli.run("compare", a, b, "--equivalent"), "error: --equivalent: needs --margin X (metric "
-                + "units) or --margin Nse (standard errors of A's mean), e.g. --margin 4se");
+                + "units) or --margin Nse (standard errors), e.g. --margin 4se");
         assertOneLine(Cli.run("compare", a, b, "--at", "500"), "error: --at: 500 is not a checkpoint of " + a
                 + " (nearest: 498, 503; curves.csv lists them)");
         assertOneLine(Cli.run("compare", a, b, "--pair", "eps-0.1"), "error: --pair: 'eps-0.1' is not "

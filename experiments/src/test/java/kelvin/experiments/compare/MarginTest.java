@@ -17,7 +17,7 @@ class MarginTest {
         assertEquals(new Margin(0.02, false), Margin.parse("0.02"));
         assertEquals(new Margin(1e3, false), Margin.parse("1e3"));
         assertEquals("4se", Margin.parse("4se").toString());
-        assertEquals(8.0, Margin.parse("4se").inUnits(new Sample(10, 20, 100)), 1e-12);
+        assertEquals(8.0 * Math.sqrt(2), Margin.parse("4se").inUnits(new Sample(10, 20, 100)), 1e-12);
         assertEquals(5.0, Margin.parse("5").inUnits(new Sample(10, 20, 100)), 0);
     }
 
@@ -26,6 +26,6 @@ class MarginTest {
     void refusesAnythingElseNamingTheOption(String text) {
         ConfigException e = assertThrows(ConfigException.class, () -> Margin.parse(text));
         assertEquals("--margin: '" + text + "' is not a margin; give a number > 0 in the metric's units (e.g. 5) "
-                + "or in standard errors of A's mean (e.g. 4se)", e.getMessage());
+                + "or in standard errors (e.g. 4se)", e.getMessage());
     }
 }
