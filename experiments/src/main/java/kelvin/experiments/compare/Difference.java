@@ -1,5 +1,6 @@
 package kelvin.experiments.compare;
 
+import kelvin.experiments.results.Interval;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
@@ -67,7 +68,7 @@ public record Difference(Test test, Sample a, Sample b, double value, double se,
         double va = a.sd() * a.sd() / a.n();
         double vb = b.sd() * b.sd() / b.n();
         double se2 = va + vb;
-        double df = se2 == 0 ? a.n() + b.n() - 2 : se2 * se2 / (va * va / (a.n() - 1) + vb * vb / (b.n() - 1));
+        double df = se2 == 0 ? a.n() + b.n() - 2 : Interval.welchDegrees(va, a.n(), vb, b.n());
         double spread = Math.sqrt(a.sd() * a.sd() + b.sd() * b.sd());
         return new Difference(test, a, b, b.mean() - a.mean(), Math.sqrt(se2), df, spread);
     }
