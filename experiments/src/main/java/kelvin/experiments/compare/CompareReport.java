@@ -193,7 +193,8 @@ public final class CompareReport {
                     + "it; " + runsNeeded(e, f);
             default -> "undefined: " + what + ": " + (Double.isNaN(e.margin()) || e.margin() <= 0
                     ? "the margin is " + f.value(e.margin()) + " (A's standard error is "
-                    + f.value(d.a().standardError()) + ") and B - A is not exactly 0; give the margin in the metric's units"
+                    + f.value(d.a().standardError()) + ") and B - A is not exactly 0; give the margin in the "
+                    + "metric's units"
                     : "fewer than two runs with a value on a side");
         };
     }
