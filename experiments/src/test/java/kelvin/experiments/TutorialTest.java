@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -36,8 +37,8 @@ import org.junit.jupiter.api.Test;
  * like a command. Shell state does not carry from one block to the next, so no block may rely on a
  * {@code cd} or a variable of an earlier one.
  *
- * <p>What a block promises, in HTML comments on their own lines after it (before the next fenced
- * block), each checked:
+ * <p>What a block promises, in HTML comments on their own lines right after it (only blank lines
+ * between), each checked:
  * <ul>
  *   <li>{@code <!-- exit: N -->}: the block ends with status N (default 0, so a failing command
  *       fails the test unless the page shows that failure on purpose);</li>
@@ -45,8 +46,12 @@ import org.junit.jupiter.api.Test;
  *       one space; this pins the numbers the prose quotes, which come from fixed seeds;</li>
  *   <li>{@code <!-- files: PATH ... -->}: these paths exist in the working folder afterwards.</li>
  * </ul>
- * A comment of that form with another key is an error, so a misspelt marker cannot be skipped
- * silently. Every block's output, like any Kelvin command's in the test suite, must not show a Java
+ * A comment of that form with another key, or one that does not follow a bash block, is an error,
+ * so a misspelt or misplaced marker cannot be skipped silently. A {@code text} block right after a
+ * bash block (and its markers) is that block's output as the reader sees it: each of its non-blank
+ * lines must appear in the output (blanks again counting as one), so the tables the page shows are
+ * the tables the commands print; lines that change from run to run, such as the elapsed time, are
+ * left out of it. Every block's output, like any Kelvin command's in the test suite, must not show a Java
  * exception or stack frame ({@link Cli#assertNoInternals}).
  *
  * <p>A {@code diff} block shows an edit: each hunk's new side (its context and added lines, in
@@ -85,6 +90,7 @@ class TutorialTest {
         int exit;
         final List<String> prints = new ArrayList<>();
         final List<String> files = new ArrayList<>();
+        final List<String> output = new ArrayList<>();
 
         Block(int line, String script) {
             this.line = line;
@@ -116,6 +122,9 @@ class TutorialTest {
                 }
                 assertTrue(i < lines.size(), "TUTORIAL.md:" + start + ": a fenced block that never closes");
                 String language = fence.group(1);
+                if (language.equals("text") && last != null) {
+                    last.output.addAll(body);
+                }
                 last = null;
                 if (language.equals("bash")) {
                     last = new Block(start, String.join("\n", body) + "\n");
@@ -129,7 +138,7 @@ class TutorialTest {
             if (marker.matches()) {
                 String where = "TUTORIAL.md:" + (i + 1) + ": ";
                 if (last == null) {
-                    fail(where + "a marker that follows no bash block");
+                    fail(where + "a marker must follow a bash block, with only blank lines and markers between");
                 }
                 String value = marker.group(2).strip();
                 switch (marker.group(1)) {
@@ -139,6 +148,9 @@ class TutorialTest {
                     default -> fail(where + "unknown marker '" + marker.group(1) + "' (exit, prints or files)");
                 }
                 continue;
+            }
+            if (!line.isBlank()) {
+                last = null;
             }
             Matcher image = IMAGE.matcher(line);
             while (image.find()) {
@@ -183,7 +195,7 @@ class TutorialTest {
         for (Block block : page.blocks()) {
             long start = System.nanoTime();
             run(block);
-            timings.add(String.format("line %d: %.1f s", block.line, (System.nanoTime() - start) / 1e9));
+            timings.add(String.format(Locale.ROOT, "line %d: %.1f s", block.line, (System.nanoTime() - start) / 1e9));
             Files.write(LOGS.resolve("timings.txt"), timings);
         }
         for (Edit edit : page.edits()) {
@@ -255,6 +267,12 @@ class TutorialTest {
         String printed = blanksAsOne(stdout);
         for (String text : block.prints) {
             assertTrue(printed.contains(blanksAsOne(text)), where + "the output contains '" + text + "'" + shown);
+        }
+        for (String line : block.output) {
+            if (!line.isBlank()) {
+                assertTrue(printed.contains(blanksAsOne(line.strip())), where + "the output shown after the block "
+                        + "holds the line '" + line.strip() + "'" + shown);
+            }
         }
         for (String file : block.files) {
             assertTrue(Files.exists(CLONE.resolve(file)), where + "the block writes " + file + shown);
