@@ -30,6 +30,7 @@ public final class CompareReport {
      *
      * @param r the comparisons
      * @param out where to print
+     * @param formats how each metric's numbers are written, by metric name
      */
     public static void text(Comparer.Result r, PrintWriter out, Function<String, ValueFormat> formats) {
         out.printf("B - A (B minus A): A = %s (%s), B = %s (%s)%n", r.a().dir(), r.a().name(), r.b().dir(),
@@ -112,6 +113,7 @@ public final class CompareReport {
      *
      * @param r the comparisons
      * @param out where to print
+     * @param formats how each metric's numbers are written, by metric name
      * @throws JsonProcessingException never for these plain values
      */
     public static void json(Comparer.Result r, PrintWriter out, Function<String, ValueFormat> formats)
