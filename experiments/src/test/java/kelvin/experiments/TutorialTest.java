@@ -64,7 +64,7 @@ import org.junit.jupiter.api.Test;
  * {@code results/FOLDER/plots/CHART.png}. The bytes are not compared: the charts are drawn by
  * Java2D, whose font rasterisation and anti-aliasing differ between JDKs and operating systems, so
  * the same numbers give slightly different PNGs on two machines; the numbers themselves are pinned
- * by the {@code prints} markers. The working folder is {@code experiments/target/tutorial/clone},
+ * by the outputs the page shows and by the {@code prints} markers. The working folder is {@code experiments/target/tutorial/clone},
  * kept after the test (with each block's script and output under {@code logs/}), so that
  * {@code docs/tutorial/update-images.sh} can copy the charts it drew into {@code docs/tutorial/}.
  *
@@ -107,7 +107,7 @@ class TutorialTest {
     private record Page(List<Block> blocks, List<Edit> edits, List<String> images) {
     }
 
-    static Page parse(List<String> lines) {
+    private static Page parse(List<String> lines) {
         List<Block> blocks = new ArrayList<>();
         List<Edit> edits = new ArrayList<>();
         List<String> images = new ArrayList<>();
