@@ -118,7 +118,7 @@ summary_field() {
 curve_ends() {
     awk -F, -v v="$2" -v m="$3" '
         $1 == v && $2 == m { if (!seen) { first = $4; seen = 1 } last = $4 }
-        END { print first, last }' "$1"
+        END { printf "%.6g %.6g\n", first, last }' "$1"
 }
 
 # json_number LINE KEY: the number (or null) that KEY holds in a one-line JSON object.
