@@ -45,6 +45,7 @@ public final class KelvinCommand {
             BenchCommand.class,
             PlotCommand.class,
             NewCommand.class,
+            CompareCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class);
 

@@ -407,16 +407,27 @@ public final class ExperimentLoader {
         return top.intValue(needed);
     }
 
+    /**
+     * Builds a metric of the registry; metrics take no keys.
+     *
+     * @param e a component of kind {@link Kind#METRIC}
+     * @return the metric
+     * @throws ConfigException when the component does not create a {@link Metric}
+     */
+    public static Metric metric(Registry.Entry e) {
+        Object metric = e.component().create(new Values(null, "metrics", Map.of(), Context.NONE));
+        if (!(metric instanceof Metric)) {
+            throw new ConfigException(null, "metrics", e.origin() + " is declared a metric but created "
+                    + (metric == null ? "null" : "a " + metric.getClass().getName()) + ", not a "
+                    + Metric.class.getName());
+        }
+        return (Metric) metric;
+    }
+
     private static List<Recorded> metrics(Values top, boolean episodic, Registry registry) {
         List<Recorded> all = new ArrayList<>();
         for (Registry.Entry e : registry.all(Kind.METRIC)) {
-            Object metric = e.component().create(new Values(null, "metrics", Map.of(), Context.NONE));
-            if (!(metric instanceof Metric)) {
-                throw new ConfigException(null, "metrics", e.origin() + " is declared a metric but created "
-                        + (metric == null ? "null" : "a " + metric.getClass().getName()) + ", not a "
-                        + Metric.class.getName());
-            }
-            all.add(new Recorded(e.component().name(), (Metric) metric));
+            all.add(new Recorded(e.component().name(), metric(e)));
         }
         List<String> allowed = new ArrayList<>();
         List<String> defaults = new ArrayList<>();

@@ -197,8 +197,7 @@ public final class Comparisons {
         if (se2 == 0) {
             return 0;
         }
-        double df = se2 * se2 / (va * va / (na - 1) + vb * vb / (nb - 1));
-        return Interval.tQuantile975(df) * Math.sqrt(se2);
+        return Interval.tQuantile975(Interval.welchDegrees(va, na, vb, nb)) * Math.sqrt(se2);
     }
 
     /**

@@ -35,6 +35,21 @@ public record Interval(double mean, double stderr, double low, double high, long
     }
 
     /**
+     * Welch's degrees of freedom for a difference of two means (the Welch-Satterthwaite equation,
+     * Welch 1947): (va + vb)^2 / (va^2 / (na - 1) + vb^2 / (nb - 1)).
+     *
+     * @param va the variance of mean A (its sample variance over na)
+     * @param na the values behind mean A, at least 2
+     * @param vb the variance of mean B
+     * @param nb the values behind mean B, at least 2
+     * @return the degrees of freedom; NaN when both variances are 0
+     */
+    public static double welchDegrees(double va, long na, double vb, long nb) {
+        double se2 = va + vb;
+        return se2 * se2 / (va * va / (na - 1) + vb * vb / (nb - 1));
+    }
+
+    /**
      * The 97.5% quantile of Student's t with a real number of degrees of freedom (Welch's df).
      *
      * @param df degrees of freedom, > 0

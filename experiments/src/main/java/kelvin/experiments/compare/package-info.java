@@ -1,0 +1,6 @@
+/**
+ * {@code kelvin compare}: two results folders, or two variants, compared metric by metric with
+ * Student's t (paired under common random numbers, Welch otherwise), as a difference report with
+ * Holm's correction or as two one-sided tests of equivalence (TOST) against a margin.
+ */
+package kelvin.experiments.compare;
