@@ -45,13 +45,8 @@ if run_kelvin "$work/schedule" schedule "$here/grading/power-cooling.yaml" --plu
     fi
     if run_kelvin "$work/power-run" run "$here/grading/power-cooling.yaml" --plugin "$power" \
             --out "$work/power" --quiet --no-plots; then
-        read -r n diff low high < <(paired_difference "$work/power/runs.csv" regret fixed-1 power-cooling)
-        said="regret at step 1000 minus fixed T = 1's, paired over $n runs: $diff, 95% interval [$low, $high]"
-        if holds "$high < 0"; then
-            criterion 2 2 "power-cooling beats fixed T = 1 ($said)"
-        else
-            criterion 0 2 "power-cooling beats fixed T = 1" "$said does not lie below 0"
-        fi
+        grade_beats 2 "power-cooling beats fixed T = 1" "$work/power-compare" "$work/power" fixed-1 power-cooling \
+            "step 1000"
     else
         criterion 0 2 "power-cooling beats fixed T = 1" "kelvin run failed: $(kelvin_error "$work/power-run")"
     fi
@@ -70,13 +65,7 @@ if run_kelvin "$work/mine-run" run "$here/grading/my-cooling.yaml" --plugin "$mi
     else
         criterion 0 1 "my-cooling cools" "T = $first at step 1 and $last at step 1000"
     fi
-    read -r n diff low high < <(paired_difference "$work/mine/runs.csv" regret fixed-0.2 my-cooling)
-    said="regret at step 1000 minus fixed T = 0.2's, paired over $n runs: $diff, 95% interval [$low, $high]"
-    if holds "$high < 0"; then
-        criterion 3 3 "my-cooling beats fixed T = 0.2 ($said)"
-    else
-        criterion 0 3 "my-cooling beats fixed T = 0.2" "$said does not lie below 0"
-    fi
+    grade_beats 3 "my-cooling beats fixed T = 0.2" "$work/mine-compare" "$work/mine" fixed-0.2 my-cooling "step 1000"
 else
     reason="kelvin run failed: $(kelvin_error "$work/mine-run")"
     criterion 0 1 "my-cooling cools" "$reason"

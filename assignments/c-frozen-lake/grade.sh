@@ -53,12 +53,7 @@ else
         "$said; below 70% earns none"
 fi
 
-read -r n diff low high < <(paired_difference "$work/lake/runs.csv" regret fixed-0.1 lake-cooling)
-said="regret at episode 2000 minus fixed T = 0.1's, paired over $n runs: $diff, 95% interval [$low, $high]"
-if holds "$high < 0"; then
-    criterion 3 3 "lake-cooling's regret is below fixed T = 0.1's ($said)"
-else
-    criterion 0 3 "lake-cooling's regret is below fixed T = 0.1's" "$said does not lie below 0"
-fi
+grade_beats 3 "lake-cooling's regret is below fixed T = 0.1's" "$work/compare" "$work/lake" fixed-0.1 lake-cooling \
+    "episode 2000"
 
 finish

@@ -87,23 +87,35 @@ finish() {
     exit 0
 }
 
-# paired_difference RUNS_CSV METRIC A B: "n mean low high" of the per-run differences B - A of METRIC
-# at the last checkpoint (runs.csv; run r of A and B met the same environment draws), with the 95%
-# interval mean +- 1.96 se (normal approximation: the graders use at least 100 runs).
-paired_difference() {
-    awk -F, -v metric="$2" -v a="$3" -v b="$4" '
-        NR == 1 { for (i = 1; i <= NF; i++) if ($i == metric) col = i; next }
-        $1 == a { x[$2] = $col }
-        $1 == b { y[$2] = $col }
-        END {
-            n = 0; s = 0; ss = 0
-            for (r in x) if (r in y) { d = y[r] - x[r]; n++; s += d; ss += d * d }
-            if (col == 0 || n < 2) { print "0 0 0 0"; exit }
-            mean = s / n
-            var = (ss - n * mean * mean) / (n - 1)
-            se = sqrt(var > 0 ? var / n : 0)
-            printf "%d %.6g %.6g %.6g\n", n, mean, mean - 1.96 * se, mean + 1.96 * se
-        }' "$1"
+# compare_regret LOG FOLDER A B: "n difference low high" of B - A in regret at the last checkpoint,
+# with its 95% interval, from `kelvin compare FOLDER:A FOLDER:B --metric regret --json`: a paired t
+# test, since both variants ran in one folder (run r of both met the same environment draws).
+# Returns kelvin compare's exit status.
+compare_regret() {
+    local log=$1 folder=$2 a=$3 b=$4
+    run_kelvin "$log" compare "$folder:$a" "$folder:$b" --metric regret --json || return
+    local line
+    line=$(head -n 1 "$log.out")
+    awk -v n="$(json_number "$line" n_a)" -v d="$(json_number "$line" difference)" \
+        -v low="$(json_number "$line" ci95_low)" -v high="$(json_number "$line" ci95_high)" \
+        'BEGIN { printf "%d %.4g %.4g %.4g\n", n, d, low, high }'
+}
+
+# grade_beats POINTS WHAT LOG FOLDER A B AT: the criterion WHAT, that B's regret at the checkpoint
+# AT (words for the reason) is below A's: met when the 95% interval of B - A lies below 0.
+grade_beats() {
+    local points=$1 what=$2 log=$3 folder=$4 a=$5 b=$6 at=$7 paired n diff low high said
+    if ! paired=$(compare_regret "$log" "$folder" "$a" "$b"); then
+        criterion 0 "$points" "$what" "kelvin compare failed: $(kelvin_error "$log")"
+        return
+    fi
+    read -r n diff low high <<<"$paired"
+    said="regret at $at of $b minus $a's, paired over $n runs: $diff, 95% interval [$low, $high]"
+    if holds "$high < 0"; then
+        criterion "$points" "$points" "$what ($said)"
+    else
+        criterion 0 "$points" "$what" "$said does not lie below 0"
+    fi
 }
 
 # summary_field SUMMARY_CSV VARIANT METRIC FIELD: one number of summary.csv (mean, stderr, ...).
