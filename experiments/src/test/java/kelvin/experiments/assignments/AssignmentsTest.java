@@ -64,8 +64,11 @@ class AssignmentsTest {
         assumeTrue(bash, "the graders are bash scripts");
         launcher = tmp.resolve("kelvin");
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        Files.writeString(launcher, "#!/usr/bin/env bash\nexec " + quoted(java) + " -cp "
-                + quoted(System.getProperty("java.class.path")) + " kelvin.experiments.cli.Main \"$@\"\n");
+        // Each grader starts Kelvin 3 to 5 times for a few seconds of work: the client compiler alone and
+        // the serial collector take about 40% less CPU there, and Java's arithmetic gives the same numbers.
+        Files.writeString(launcher, "#!/usr/bin/env bash\nexec " + quoted(java) + " -XX:TieredStopAtLevel=1 "
+                + "-XX:+UseSerialGC -cp " + quoted(System.getProperty("java.class.path"))
+                + " kelvin.experiments.cli.Main \"$@\"\n");
         assertTrue(launcher.toFile().setExecutable(true));
     }
 
@@ -121,7 +124,8 @@ class AssignmentsTest {
         assertEquals(0, g.exit(), g.err());
         int[] score = g.score();
         assertEquals(score[1], score[0], String.join("\n", g.lines()));
-        assertEquals(List.of(score[0], score[1]), List.of(criteria(g)[0], criteria(g)[1]), "the lines add up");
+        int[] lines = criteria(g);
+        assertEquals(List.of(score[0], score[1]), List.of(lines[0], lines[1]), "the lines add up");
         assertTrue(score[1] >= 9, "a grade out of at least 9 points: " + score[1]);
     }
 
