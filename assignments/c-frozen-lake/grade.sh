@@ -22,7 +22,7 @@ if ! run_kelvin "$work/run" run "$config" --plugin "$schedule" --out "$work/lake
     reason="kelvin run failed: $(kelvin_error "$work/run")"
     criterion 0 1 "frozen-lake.yaml runs with lake-cooling" "$reason"
     criterion 0 2 "lake-cooling cools over the episodes" "$reason"
-    criterion 0 4 "the greedy policy's value at episode 2000 is close to V*(start)" "$reason"
+    criterion 0 4 "the greedy policy's value at episode 2000 is at least 80% of V*(start)" "$reason"
     criterion 0 3 "lake-cooling's regret is below fixed T = 0.1's" "$reason"
     finish
 fi
