@@ -67,7 +67,7 @@ fi
 if run_kelvin "$work/bernoulli-run" run "$here/grading/bernoulli.yaml" --plugin "$agent" \
         --out "$work/bernoulli" --quiet --no-plots; then
     criterion 1 1 "grading/bernoulli.yaml runs with my-ucb1 (Bernoulli arms, frequent ties)"
-    grade_equivalence bernoulli "$work/bernoulli" regret --metric regret --margin 6se
+    grade_equivalence bernoulli "$work/bernoulli" regret --metric regret --margin 4se
 else
     reason="kelvin run failed: $(kelvin_error "$work/bernoulli-run")"
     criterion 0 1 "grading/bernoulli.yaml runs with my-ucb1" "$reason"
