@@ -26,6 +26,7 @@ if run_kelvin "$work/schedule" schedule "$here/grading/power-cooling.yaml" --plu
             v = $0; sub(/.*"variant":"/, "", v); sub(/".*/, "", v)
             t = $0; sub(/.*"t":/, "", t); sub(/,.*/, "", t)
             got = $0; sub(/.*"temperature":/, "", got); sub(/}.*/, "", got)
+            seen++
             initial = v == "power-cooling" ? 1 : 2
             power = v == "power-cooling" ? 0.5 : 1
             due = initial / (1 + t) ^ power
@@ -33,10 +34,16 @@ if run_kelvin "$work/schedule" schedule "$here/grading/power-cooling.yaml" --plu
             if (diff < 0) diff = -diff
             if (!(diff <= 1e-9 * due)) {
                 bad++
-                if (bad == 1) first = sprintf("t = %d with initial %g, power %g gives %s where %.6g is due", t, initial, power, got, due)
+                if (bad == 1) {
+                    first = sprintf("t = %d with initial %g, power %g gives %s where %.6g is due", \
+                        t, initial, power, got, due)
+                }
             }
         }
-        END { if (bad) printf "%s%s", first, (bad > 1 ? sprintf(" (%d values of 10 are off)", bad) : "") }' \
+        END {
+            if (seen != 10) printf "kelvin schedule gave %d values of power-cooling where 10 were asked for", seen
+            else if (bad) printf "%s%s", first, (bad > 1 ? sprintf(" (%d values of 10 are off)", bad) : "")
+        }' \
         "$work/schedule.out")
     if [[ -z $wrong ]]; then
         criterion 3 3 "power-cooling follows T_t = initial / (1 + t)^power (t = 0, 1, 9, 99, 999; two settings)"
