@@ -13,6 +13,8 @@ import kelvin.experiments.config.ExperimentLoader;
 import kelvin.experiments.config.Location;
 import kelvin.experiments.config.Registry;
 import kelvin.experiments.metric.Better;
+import kelvin.experiments.metric.Metric;
+import kelvin.experiments.results.ValueFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,16 +103,27 @@ public final class CompareCommand implements Callable<Integer> {
         Comparer.Result result = Comparer.compare(new Comparer.Request(FolderArgument.parse(a),
                 FolderArgument.parse(b), pairs, metrics, at, m), name -> direction(registry, name));
         if (json) {
-            CompareReport.json(result, spec.commandLine().getOut());
+            CompareReport.json(result, spec.commandLine().getOut(), name -> format(registry, name));
         } else {
-            CompareReport.text(result, spec.commandLine().getOut());
+            CompareReport.text(result, spec.commandLine().getOut(), name -> format(registry, name));
         }
         return equivalent && !result.allEquivalent() ? 1 : 0;
     }
 
+    /** How the metric's numbers are written (optimal action in percent); plain for an unknown metric. */
+    private static ValueFormat format(Registry registry, String name) {
+        Metric m = metric(registry, name);
+        return m == null ? ValueFormat.PLAIN : ValueFormat.of(m);
+    }
+
     /** The metric's good direction, or null for a metric no loaded component declares. */
     private static Better direction(Registry registry, String name) {
+        Metric m = metric(registry, name);
+        return m == null ? null : m.better();
+    }
+
+    private static Metric metric(Registry registry, String name) {
         Registry.Entry e = registry.find(Kind.METRIC, name);
-        return e == null ? null : ExperimentLoader.metric(e).better();
+        return e == null ? null : ExperimentLoader.metric(e);
     }
 }

@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import kelvin.experiments.metric.Better;
+import kelvin.experiments.results.Interval;
 import kelvin.experiments.results.Mappers;
+import kelvin.experiments.results.ValueFormat;
 
 /**
  * Prints a {@link Comparer.Result}: a table with one row per comparison and the lines that explain
@@ -27,8 +30,9 @@ public final class CompareReport {
      *
      * @param r the comparisons
      * @param out where to print
+     * @param formats how each metric's numbers are written, by metric name
      */
-    public static void text(Comparer.Result r, PrintWriter out) {
+    public static void text(Comparer.Result r, PrintWriter out, Function<String, ValueFormat> formats) {
         out.printf("B - A (B minus A): A = %s (%s), B = %s (%s)%n", r.a().dir(), r.a().name(), r.b().dir(),
                 r.b().name());
         Set<String> tests = new LinkedHashSet<>();
@@ -38,18 +42,19 @@ public final class CompareReport {
         tests.forEach(out::println);
         List<String[]> rows = new ArrayList<>();
         boolean equivalence = r.margin() != null;
-        List<String> header = new ArrayList<>(List.of("variant", "metric", "t", "test", "n", "A", "B", "B - A",
-                "95% interval"));
+        List<String> header = new ArrayList<>(List.of("variant", "metric", "t", "test", "n", "A", "B",
+                "B - A [95% interval]"));
         header.addAll(equivalence ? List.of("margin", "TOST p", "verdict") : List.of("Holm p", "verdict"));
         rows.add(header.toArray(String[]::new));
         for (Comparison c : r.comparisons()) {
             Difference d = c.difference();
             double[] ci = d.interval(0.95);
+            ValueFormat f = formats.apply(c.metric());
             List<String> row = new ArrayList<>(List.of(variants(c), c.metric() + direction(c.better()),
-                    Long.toString(c.t()), d.test().key(), count(d), number(d.a().mean()), number(d.b().mean()),
-                    signed(d.value()), "[" + number(ci[0]) + ", " + number(ci[1]) + "]"));
+                    Long.toString(c.t()), d.test().key(), count(d), f.value(d.a().mean()), f.value(d.b().mean()),
+                    f.signed(new Interval(d.value(), d.se(), ci[0], ci[1], Math.min(d.a().n(), d.b().n())))));
             if (equivalence) {
-                row.add("±" + number(c.equivalence().margin()));
+                row.add("±" + f.value(c.equivalence().margin()));
             }
             row.add(p(c.verdictP()));
             row.add(c.verdict());
@@ -87,7 +92,7 @@ public final class CompareReport {
                 ? " (standard errors of a difference with A's spread at that checkpoint: sqrt(2) sd_A / sqrt(n_A))"
                 : " (in each metric's units)");
         for (Comparison c : r.comparisons()) {
-            String reason = reason(c);
+            String reason = reason(c, formats.apply(c.metric()));
             if (reason != null) {
                 out.println(reason);
             }
@@ -108,9 +113,11 @@ public final class CompareReport {
      *
      * @param r the comparisons
      * @param out where to print
+     * @param formats how each metric's numbers are written, by metric name
      * @throws JsonProcessingException never for these plain values
      */
-    public static void json(Comparer.Result r, PrintWriter out) throws JsonProcessingException {
+    public static void json(Comparer.Result r, PrintWriter out, Function<String, ValueFormat> formats)
+            throws JsonProcessingException {
         for (Comparison c : r.comparisons()) {
             Difference d = c.difference();
             double[] ci = d.interval(0.95);
@@ -147,7 +154,7 @@ public final class CompareReport {
             }
             o.put("verdict", c.verdict());
             if (c.equivalence() != null) {
-                o.put("reason", reason(c));
+                o.put("reason", reason(c, formats.apply(c.metric())));
             }
             out.println(Mappers.JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
         }
@@ -168,39 +175,41 @@ public final class CompareReport {
      * Why a comparison failed its equivalence test, in one line.
      *
      * @param c a comparison of an equivalence test
+     * @param f how its metric's numbers are written
      * @return the line, or null when it passed
      */
-    static String reason(Comparison c) {
+    static String reason(Comparison c, ValueFormat f) {
         Equivalence e = c.equivalence();
         if (e == null || e.outcome() == Equivalence.Outcome.EQUIVALENT) {
             return null;
         }
         Difference d = c.difference();
         double[] ci90 = e.interval();
-        String what = c.metric() + " of " + variants(c) + " at t = " + c.t() + ": B - A = " + signed(d.value());
-        String interval = "[" + number(ci90[0]) + ", " + number(ci90[1]) + "]";
+        String what = c.metric() + " of " + variants(c) + " at t = " + c.t() + ": B - A = " + f.signedValue(d.value());
+        String interval = "[" + f.value(ci90[0]) + ", " + f.value(ci90[1]) + "]";
         return switch (e.outcome()) {
-            case NOT_EQUIVALENT -> "not equivalent: " + what + ", beyond the margin ±" + number(e.margin()) + " by "
-                    + number(e.excess()) + worse(c) + "; its 90% interval " + interval + " lies beyond the margin";
+            case NOT_EQUIVALENT -> "not equivalent: " + what + ", beyond the margin ±" + f.value(e.margin()) + " by "
+                    + f.value(e.excess()) + worse(c) + "; its 90% interval " + interval + " lies beyond the margin";
             case INCONCLUSIVE -> "inconclusive: " + what + (e.excess() < 0 ? " is inside" : " is beyond")
-                    + " the margin ±" + number(e.margin()) + " but its 90% interval " + interval + " reaches across "
-                    + "it; " + runsNeeded(e);
+                    + " the margin ±" + f.value(e.margin()) + " but its 90% interval " + interval + " reaches across "
+                    + "it; " + runsNeeded(e, f);
             default -> "undefined: " + what + ": " + (Double.isNaN(e.margin()) || e.margin() <= 0
-                    ? "the margin is " + number(e.margin()) + " (A's standard error is " + number(d.a().standardError())
-                    + ") and B - A is not exactly 0; give the margin in the metric's units"
+                    ? "the margin is " + f.value(e.margin()) + " (A's standard error is "
+                    + f.value(d.a().standardError()) + ") and B - A is not exactly 0; give the margin in the "
+                    + "metric's units"
                     : "fewer than two runs with a value on a side");
         };
     }
 
-    private static String runsNeeded(Equivalence e) {
+    private static String runsNeeded(Equivalence e, ValueFormat f) {
         long n = e.runsNeeded();
         Difference d = e.difference();
         String s = d.test() == Test.PAIRED ? "the sd of the per-run differences B_r - A_r"
                 : "sqrt(sd_A^2 + sd_B^2)";
         return (n < 0 ? "the number of runs that would decide it cannot be estimated"
                 : "about " + n + " runs" + (d.test() == Test.PAIRED ? "" : " in each folder") + " would decide it")
-                + " (n = ((z_0.95 + z_0.80) s / |margin - |B - A||)^2 with s = " + s + " = " + number(d.spread())
-                + " and the margin held at " + number(e.margin()) + ")";
+                + " (n = ((z_0.95 + z_0.80) s / |margin - |B - A||)^2 with s = " + s + " = " + f.value(d.spread())
+                + " and the margin held at " + f.value(e.margin()) + ")";
     }
 
     private static String worse(Comparison c) {
@@ -239,20 +248,6 @@ public final class CompareReport {
 
     private static Object value(double x) {
         return Double.isFinite(x) ? (Object) x : null;
-    }
-
-    static String number(double x) {
-        if (Double.isNaN(x)) {
-            return "-";
-        }
-        if (x == 0) {
-            return "0";
-        }
-        return String.format(Locale.ROOT, "%.4g", x);
-    }
-
-    private static String signed(double x) {
-        return x > 0 ? "+" + number(x) : number(x);
     }
 
     private static String p(double p) {

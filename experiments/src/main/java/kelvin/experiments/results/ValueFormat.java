@@ -128,6 +128,26 @@ public final class ValueFormat {
         return "[" + text(l, plain) + ", " + text(h, plain) + "]";
     }
 
+    /**
+     * A value alone in this format's unit: {@code 1141}, {@code 89.33%}, {@code 0.1010}.
+     *
+     * @param v the value, unscaled
+     * @return four significant digits as {@link #bare} writes them, with the unit when finite
+     */
+    public String value(double v) {
+        return Double.isFinite(v) ? bare(v * scale) + unit : bare(v);
+    }
+
+    /**
+     * A difference alone, signed: {@code +1050}, {@code -67.67%}, {@code 0}.
+     *
+     * @param v the difference, unscaled
+     * @return as {@link #value}, with a plus before a positive number
+     */
+    public String signedValue(double v) {
+        return sign(bare(v * scale), true) + (Double.isFinite(v) ? unit : "");
+    }
+
     private String interval(Interval iv, boolean signed) {
         double mean = iv.mean() * scale;
         String suffix = Double.isFinite(mean) ? unit : "";
