@@ -41,7 +41,7 @@ class DegenerateInputsTest {
      * the registry adds without an entry here fails the test, which then needs one.
      */
     private static final Map<String, String> VALUES = Map.of("alpha", "0.1", "epsilon", "0.1",
-            "temperature", "0.5", "reward-range", "[-5, 5]");
+            "temperature", "0.5", "reward-range", "[-5, 5]", "omega", "5");
 
     @TempDir
     Path tmp;
