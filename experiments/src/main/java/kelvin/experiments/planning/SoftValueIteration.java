@@ -24,9 +24,14 @@ import kelvin.env.mdp.ValueIteration;
  * the policy's choice in the state it leaves: the entropy-regularised Bellman equation, whose
  * maximiser is pi_T (Fox, Pakman &amp; Tishby 2016; Haarnoja, Tang, Abbeel &amp; Levine 2017,
  * "Reinforcement learning with deep energy-based policies", ICML). Limits: T = 0 is the hard max,
- * so V_0 = V* and the sweeps are exactly {@link ValueIteration}'s (the same values); as T grows,
- * pi_T tends to the uniform policy and V_T - T ln A / (1 - gamma) to the uniform policy's value
- * (gamma &lt; 1), with an error of order 1/T.
+ * so V_0 = V* and the sweeps are exactly {@link ValueIteration}'s (the same values). As T grows,
+ * the bonus dominates the rewards and pi_T tends to the policy with the most discounted entropy.
+ * In a continuing MDP (RiverSwim) that is the uniform policy: its true value tends to the uniform
+ * policy's value V_u and V_T - T ln A / (1 - gamma) to V_u, both with errors of order 1/T. In an
+ * episodic MDP the bonus stops at termination, so the limit policy also prolongs the episodes:
+ * on the frozen lakes it avoids holes more than the uniform policy does, its mean entropy stays
+ * below ln A, and V_T exceeds the uniform policy's entropy-regularised value by an amount
+ * proportional to T.
  *
  * <h2>Algorithm and stopping</h2>
  * Synchronous sweeps from V_0 = 0, stopped by value iteration's rule: the first sweep whose largest
