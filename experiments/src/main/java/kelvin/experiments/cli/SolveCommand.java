@@ -304,8 +304,7 @@ public final class SolveCommand implements Callable<Integer> {
         try {
             return SoftValueIteration.solve(model, gamma, t);
         } catch (IllegalStateException e) {
-            throw new ExperimentException("soft value iteration did not converge at gamma " + gamma + " and "
-                    + "temperature " + t + " (" + e.getMessage() + "); try a gamma below 1", e);
+            throw new ExperimentException(e.getMessage() + "; try a gamma below 1", e);
         }
     }
 
