@@ -44,7 +44,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "solve", mixinStandardHelpOptions = true,
         description = "Solve the config's tabular environment by value iteration (gamma from env): V*, the start "
                 + "value and a greedy optimal policy; a map with V* shading and greedy arrows. The config needs only "
-                + "name and env.")
+                + "name and env. --temperature T solves the entropy-regularised MDP instead (soft values, the "
+                + "soft-optimal policy, its true value and entropy); --temperatures draws the temperature path.")
 public final class SolveCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -178,20 +179,20 @@ public final class SolveCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        out.printf(Locale.ROOT, "%s: %d states, %d actions, gamma %s, temperature %s; V_T(start) = %.6f (%d sweeps); "
-                + "the soft-optimal policy's true value from the start %.6f (V* %.6f), mean entropy %.4f nats "
-                + "(ln %d = %.4f)%n", env, n, k, gamma, t, solution.startValue(), solution.sweeps(),
-                solution.trueStartValue(), solveHard(model, gamma).startValue(), solution.meanEntropy(), k,
-                Math.log(k));
+        out.printf(Locale.ROOT, "%s: %d states, %d actions, gamma %s, temperature %s; V_T(start) = %s (%d sweeps); "
+                + "the soft-optimal policy's true value from the start %s (V* %s), mean entropy %.4f nats "
+                + "(ln %d = %.4f)%n", env, n, k, gamma, t, number(solution.startValue(), 6), solution.sweeps(),
+                number(solution.trueStartValue(), 6), number(solveHard(model, gamma).startValue(), 6),
+                solution.meanEntropy(), k, Math.log(k));
         List<String> layout = env.layout();
         if (layout != null && k == 4) {
             int columns = layout.get(0).length();
             out.println("most likely action and V_T:");
-            printGrid(out, layout, solution.policy(), solution.values(), "%.3f");
+            printGrid(out, layout, solution.policy(), solution.values());
             out.println("true value of the soft-optimal policy:");
-            printGrid(out, layout, null, solution.trueValues(), "%.3f");
+            printGrid(out, layout, null, solution.trueValues());
             out.println("entropy of the soft-optimal policy (nats):");
-            printGrid(out, layout, null, solution.entropies(), "%.3f");
+            printGrid(out, layout, null, solution.entropies());
             Path file = png != null ? png : sibling("-soft-solution.png");
             AtomicFiles.write(file, new ChartRenderer().png(softMap(env + "", layout, columns, solution)));
             out.println("map: " + file);
@@ -202,8 +203,8 @@ public final class SolveCommand implements Callable<Integer> {
                     pi.append(a == 0 ? "" : ", ")
                             .append(String.format(Locale.ROOT, "%.4f", solution.probability(s, a)));
                 }
-                out.printf(Locale.ROOT, "state %d: V_T = %.6f, true value %.6f, entropy %.4f nats, pi = [%s]%n", s,
-                        solution.value(s), solution.trueValue(s), solution.entropy(s), pi);
+                out.printf(Locale.ROOT, "state %d: V_T = %s, true value %s, entropy %.4f nats, pi = [%s]%n", s,
+                        number(solution.value(s), 6), number(solution.trueValue(s), 6), solution.entropy(s), pi);
             }
         }
         out.flush();
@@ -246,8 +247,8 @@ public final class SolveCommand implements Callable<Integer> {
                 model.states(), k, gamma, optimal, uniformValue);
         out.printf(Locale.ROOT, "%12s  %14s  %14s  %12s%n", "T", "V_T(start)", "true value", "mean entropy");
         for (int i = 0; i < ts.length; i++) {
-            out.printf(Locale.ROOT, "%12s  %14.6f  %14.6f  %12.4f%n", plain(ts[i]), softValues[i], trueValues[i],
-                    entropies[i]);
+            out.printf(Locale.ROOT, "%12s  %14s  %14s  %12.4f%n", plain(ts[i]), number(softValues[i], 6),
+                    number(trueValues[i], 6), entropies[i]);
         }
         out.printf(Locale.ROOT, "true value: of the soft-optimal policy, without the entropy bonus; mean entropy: "
                 + "nats per step from the start, discounted (ln %d = %.4f is uniform)%n", k, Math.log(k));
@@ -287,6 +288,11 @@ public final class SolveCommand implements Callable<Integer> {
         return env instanceof RiverSwim r ? r.name() : env.toString();
     }
 
+    /** Fixed-point with the given decimals, or scientific once that would be longer than 12 digits. */
+    private static String number(double v, int decimals) {
+        return String.format(Locale.ROOT, Math.abs(v) < 1e12 ? "%." + decimals + "f" : "%." + decimals + "e", v);
+    }
+
     private static String plain(double v) {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
@@ -304,7 +310,8 @@ public final class SolveCommand implements Callable<Integer> {
         try {
             return SoftValueIteration.solve(model, gamma, t);
         } catch (IllegalStateException e) {
-            throw new ExperimentException(e.getMessage() + "; try a gamma below 1", e);
+            throw new ExperimentException(e.getMessage() + (gamma == 1 ? "; try a gamma below 1"
+                    : "; try a smaller temperature"), e);
         }
     }
 
@@ -321,7 +328,7 @@ public final class SolveCommand implements Callable<Integer> {
     }
 
     /** One text grid: arrows of {@code actions} (if given) and then the values of the open cells. */
-    private static void printGrid(PrintWriter out, List<String> layout, int[] actions, double[] values, String format) {
+    private static void printGrid(PrintWriter out, List<String> layout, int[] actions, double[] values) {
         String arrows = "^>v<";
         int columns = layout.get(0).length();
         for (int r = 0; r < layout.size(); r++) {
@@ -331,8 +338,7 @@ public final class SolveCommand implements Callable<Integer> {
                 int s = r * columns + c;
                 char kind = layout.get(r).charAt(c);
                 boolean open = kind == GridMap.FREE || kind == GridMap.START;
-                cells.append(String.format(Locale.ROOT, "%9s", open ? String.format(Locale.ROOT, format, values[s])
-                        : String.valueOf(kind)));
+                cells.append(String.format(Locale.ROOT, "%9s", open ? number(values[s], 3) : String.valueOf(kind)));
                 if (actions != null) {
                     policy.append(open ? arrows.charAt(actions[s]) : kind);
                 }
