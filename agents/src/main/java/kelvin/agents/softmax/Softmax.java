@@ -137,6 +137,34 @@ public final class Softmax {
     }
 
     /**
+     * The soft maximum T ln sum_i exp(z_i / T) = m + T ln W (log-sum-exp at temperature T, from the
+     * same weights as the probabilities, so it cannot overflow). It lies in [m, m + T ln k]; T = 0
+     * gives exactly m, the hard maximum. This is the value of the entropy-regularised choice
+     * max_p (sum_i p_i z_i + T H(p)), attained by the softmax p.
+     *
+     * @param z the logits (the first k are used), finite
+     * @param k the number of entries, 1 &lt;= k &lt;= z.length
+     * @param t the temperature, finite and &gt;= 0
+     * @return m + T ln W
+     * @throws IllegalArgumentException on a bad k or logit, or a temperature that is negative,
+     *     NaN or infinite (the soft maximum is then +infinity for k &gt; 1)
+     */
+    public static double logSumExp(double[] z, int k, double t) {
+        if (!(t >= 0 && t < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("temperature is not in [0, +Infinity): " + t);
+        }
+        double m = max(z, k);
+        if (t == 0) {
+            return m;
+        }
+        double total = 0;
+        for (int i = 0; i < k; i++) {
+            total += Math.exp(gap(z[i], m, t));
+        }
+        return m + t * Math.log(total);
+    }
+
+    /**
      * The entropy H = -sum_i p_i ln p_i in nats, computed as ln W - (sum_i w_i s_i) / W without
      * allocating. Entries with w_i = 0 contribute 0 (the limit of p ln p). The result is clamped
      * to [0, ln k] against rounding, so a one-hot distribution gives exactly 0 and T = +infinity

@@ -439,7 +439,7 @@ public final class TdLearner implements TabularLearner {
         System.arraycopy(q, 0, out, 0, q.length);
     }
 
-    /** Sets Q(s, a): for tests that start from hand-chosen values. */
+    /** Sets Q(s, a): for tests that start from hand-chosen values, and for {@link SoftQLearner}. */
     void setValue(int s, int a, double v) {
         q[index(s, a)] = v;
     }
