@@ -128,21 +128,11 @@ public final class SolveCommand implements Callable<Integer> {
                 model.states(), model.actions(), tabular.gamma(), solution.startValue(), solution.sweeps());
         List<String> layout = env.layout();
         if (layout != null && model.actions() == 4) {
-            String arrows = "^>v<";
-            int columns = layout.get(0).length();
-            for (int r = 0; r < layout.size(); r++) {
-                StringBuilder values = new StringBuilder();
-                StringBuilder policy = new StringBuilder();
-                for (int c = 0; c < columns; c++) {
-                    int s = r * columns + c;
-                    char k = layout.get(r).charAt(c);
-                    boolean open = k == GridMap.FREE || k == GridMap.START;
-                    values.append(String.format(Locale.ROOT, "%9s", open ? String.format(Locale.ROOT, "%.3f",
-                            solution.value(s)) : String.valueOf(k)));
-                    policy.append(open ? arrows.charAt(solution.action(s)) : k);
-                }
-                out.println(policy + "   " + values);
+            int[] greedy = new int[model.states()];
+            for (int s = 0; s < greedy.length; s++) {
+                greedy[s] = solution.action(s);
             }
+            printGrid(out, layout, greedy, solution.values());
             Path file = png != null ? png : Paths.get(config.getFileName().toString().replaceFirst("\\.(ya?ml|json)$",
                     "")
                     + "-solution.png");
