@@ -167,7 +167,9 @@ public final class SoftQLearning implements TabularAgent {
                     + "truncation", "Fox, Pakman & Tishby (2016), Taming the noise in reinforcement learning via "
                     + "soft updates, UAI", List.of(
                     Key.required("policy", new ValueType.Nested(Kind.POLICY), "how actions are chosen from Q(s, .)"),
-                    Key.required("tau", ValueType.Num.positive(), "temperature of the soft backup, in reward units"),
+                    Key.required("tau", new ValueType.Num(0, true, ValueType.Num.MAX_MAGNITUDE, false, false),
+                            "temperature of the soft backup, in reward units; at most 1e50 like the rewards, since "
+                            + "each step adds up to tau ln A to the values"),
                     Key.optional("alpha", new ValueType.Num(0, true, 1, false, false), 0.1, "step size"),
                     Key.optional("gamma", ValueType.Num.closed(0, 1), "discount; default: the environment's gamma"),
                     Key.optional("initial", ValueType.Num.magnitude(), 0.0, "initial Q value")));
