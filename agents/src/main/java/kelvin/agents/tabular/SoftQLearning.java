@@ -16,7 +16,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Soft Q-learning ({@code soft-q-learning}): tabular TD control towards the entropy-regularised
  * (soft) optimal action values Q_T of {@code kelvin solve --temperature}. An immutable description
  * shared by threads; each run calls {@link #start(int, int, UniformRandomProvider)} for its
- * {@link SoftQLearner}.
+ * {@link TdLearner}. It is q-learning with {@code backup: soft} ({@link Backup#SOFT}) under its own
+ * name: both build the same {@link TdAgent}, so the update is written once, in {@link TdLearner}.
  *
  * <h2>Update</h2>
  * Q is a table of S x A values, all starting at {@code initial}. After a step (s, a, r, s'):
@@ -86,7 +87,7 @@ public final class SoftQLearning implements TabularAgent {
             throw new IllegalArgumentException("tau is not finite and > 0: " + tau);
         }
         // alpha, gamma and initial are checked by the TD agent each run is built on
-        TdAgent.qLearning(alpha, gamma, initial, policy);
+        TdAgent.qLearning(alpha, gamma, initial, policy).withBackup(Backup.SOFT, tau);
         return new SoftQLearning(alpha, gamma, initial, tau, policy);
     }
 
@@ -146,9 +147,8 @@ public final class SoftQLearning implements TabularAgent {
      * @throws NullPointerException if {@code rng} is null
      */
     @Override
-    public SoftQLearner start(int states, int actions, UniformRandomProvider rng) {
-        TdLearner acting = TdAgent.qLearning(alpha, gamma, initial, policy).start(states, actions, rng);
-        return new SoftQLearner(acting, alpha, gamma, tau);
+    public TdLearner start(int states, int actions, UniformRandomProvider rng) {
+        return TdAgent.qLearning(alpha, gamma, initial, policy).withBackup(Backup.SOFT, tau).start(states, actions, rng);
     }
 
     @Override
