@@ -148,7 +148,8 @@ public final class SoftQLearning implements TabularAgent {
      */
     @Override
     public TdLearner start(int states, int actions, UniformRandomProvider rng) {
-        return TdAgent.qLearning(alpha, gamma, initial, policy).withBackup(Backup.SOFT, tau).start(states, actions, rng);
+        return TdAgent.qLearning(alpha, gamma, initial, policy).withBackup(Backup.SOFT, tau)
+            .start(states, actions, rng);
     }
 
     @Override
@@ -163,9 +164,9 @@ public final class SoftQLearning implements TabularAgent {
         public Declaration() {
             super(Kind.TABULAR_AGENT, "soft-q-learning", "Q(s,a) += alpha (r + gamma tau ln sum_b exp(Q(s',b)/tau) "
                     + "- Q(s,a)), the soft (entropy-regularised) backup; converges to `kelvin solve --temperature "
-                    + "tau`'s Q_T (Fox, Pakman & Tishby 2016); no bootstrap after termination, bootstrap after "
-                    + "truncation", "Fox, Pakman & Tishby (2016), Taming the noise in reinforcement learning via "
-                    + "soft updates, UAI", List.of(
+                    + "tau`'s Q_T (Fox, Pakman & Tishby 2016); the same agent as q-learning with backup: soft; no "
+                    + "bootstrap after termination, bootstrap after truncation", "Fox, Pakman & Tishby (2016), Taming "
+                    + "the noise in reinforcement learning via soft updates, UAI", List.of(
                     Key.required("policy", new ValueType.Nested(Kind.POLICY), "how actions are chosen from Q(s, .)"),
                     Key.required("tau", ValueType.Num.positive(), "temperature of the soft backup, in reward units"),
                     Key.optional("alpha", new ValueType.Num(0, true, 1, false, false), 0.1, "step size"),
