@@ -16,7 +16,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Soft Q-learning ({@code soft-q-learning}): tabular TD control towards the entropy-regularised
  * (soft) optimal action values Q_T of {@code kelvin solve --temperature}. An immutable description
  * shared by threads; each run calls {@link #start(int, int, UniformRandomProvider)} for its
- * {@link SoftQLearner}.
+ * {@link TdLearner}. It is q-learning with {@code backup: soft} ({@link Backup#SOFT}) under its own
+ * name: both build the same {@link TdAgent}, so the update is written once, in {@link TdLearner}.
  *
  * <h2>Update</h2>
  * Q is a table of S x A values, all starting at {@code initial}. After a step (s, a, r, s'):
@@ -86,7 +87,7 @@ public final class SoftQLearning implements TabularAgent {
             throw new IllegalArgumentException("tau is not finite and > 0: " + tau);
         }
         // alpha, gamma and initial are checked by the TD agent each run is built on
-        TdAgent.qLearning(alpha, gamma, initial, policy);
+        TdAgent.qLearning(alpha, gamma, initial, policy).withBackup(Backup.SOFT, tau);
         return new SoftQLearning(alpha, gamma, initial, tau, policy);
     }
 
@@ -146,9 +147,9 @@ public final class SoftQLearning implements TabularAgent {
      * @throws NullPointerException if {@code rng} is null
      */
     @Override
-    public SoftQLearner start(int states, int actions, UniformRandomProvider rng) {
-        TdLearner acting = TdAgent.qLearning(alpha, gamma, initial, policy).start(states, actions, rng);
-        return new SoftQLearner(acting, alpha, gamma, tau);
+    public TdLearner start(int states, int actions, UniformRandomProvider rng) {
+        return TdAgent.qLearning(alpha, gamma, initial, policy).withBackup(Backup.SOFT, tau)
+            .start(states, actions, rng);
     }
 
     @Override
@@ -163,9 +164,9 @@ public final class SoftQLearning implements TabularAgent {
         public Declaration() {
             super(Kind.TABULAR_AGENT, "soft-q-learning", "Q(s,a) += alpha (r + gamma tau ln sum_b exp(Q(s',b)/tau) "
                     + "- Q(s,a)), the soft (entropy-regularised) backup; converges to `kelvin solve --temperature "
-                    + "tau`'s Q_T (Fox, Pakman & Tishby 2016); no bootstrap after termination, bootstrap after "
-                    + "truncation", "Fox, Pakman & Tishby (2016), Taming the noise in reinforcement learning via "
-                    + "soft updates, UAI", List.of(
+                    + "tau`'s Q_T (Fox, Pakman & Tishby 2016); the same agent as q-learning with backup: soft; no "
+                    + "bootstrap after termination, bootstrap after truncation", "Fox, Pakman & Tishby (2016), Taming "
+                    + "the noise in reinforcement learning via soft updates, UAI", List.of(
                     Key.required("policy", new ValueType.Nested(Kind.POLICY), "how actions are chosen from Q(s, .)"),
                     Key.required("tau", new ValueType.Num(0, true, ValueType.Num.MAX_MAGNITUDE, false, false),
                             "temperature of the soft backup, in reward units; at most 1e50 like the rewards, since "

@@ -1,5 +1,6 @@
 package kelvin.agents.tabular;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import kelvin.agents.policy.Policy;
@@ -23,7 +24,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  *   Q(s, a) = Q(s, a) + alpha * (r + gamma * next - Q(s, a))
  *
  *   next = 0                                  if s' was entered by termination
- *          max_b Q(s', b)                     q-learning
+ *          max_b Q(s', b)                     q-learning ({@link Backup}: or mellowmax, soft)
  *          Q(s', a'), a' ~ pi(. | s')          sarsa (a' is then the action taken in s')
  *          sum_b pi(b | s') Q(s', b)           expected-sarsa
  * </pre>
@@ -54,14 +55,19 @@ public final class TdAgent implements TabularAgent {
     private final double initial;
     private final Policy policy;
     private final Schedule.Per per;
+    private final Backup backup;
+    private final double backupParameter;
 
-    private TdAgent(TdTarget target, double alpha, double gamma, double initial, Policy policy, Schedule.Per per) {
+    private TdAgent(TdTarget target, double alpha, double gamma, double initial, Policy policy, Schedule.Per per,
+        Backup backup, double backupParameter) {
         this.target = target;
         this.alpha = alpha;
         this.gamma = gamma;
         this.initial = initial;
         this.policy = policy;
         this.per = per;
+        this.backup = backup;
+        this.backupParameter = backupParameter;
     }
 
     /**
@@ -108,7 +114,31 @@ public final class TdAgent implements TabularAgent {
         if (!Double.isFinite(initial)) {
             throw new IllegalArgumentException("initial is not finite: " + initial);
         }
-        return new TdAgent(target, alpha, gamma, initial, policy, per);
+        return new TdAgent(target, alpha, gamma, initial, policy, per, Backup.MAX, Double.NaN);
+    }
+
+    /**
+     * This agent with q-learning's max replaced by another backup operator ({@link Backup}).
+     *
+     * @param backup the operator applied to Q(s', .)
+     * @param parameter mellowmax's omega or soft's tau, finite and &gt; 0; ignored for max (pass NaN)
+     * @return the agent with that backup
+     * @throws IllegalArgumentException if the agent is not q-learning and the backup is not max, or
+     *     the parameter is not finite and positive
+     * @throws NullPointerException if {@code backup} is null
+     */
+    public TdAgent withBackup(Backup backup, double parameter) {
+        Objects.requireNonNull(backup, "backup");
+        if (backup == Backup.MAX) {
+            return new TdAgent(target, alpha, gamma, initial, policy, per, Backup.MAX, Double.NaN);
+        }
+        if (target != TdTarget.Q_LEARNING) {
+            throw new IllegalArgumentException("backup " + backup.key() + " needs q-learning, not " + target.key());
+        }
+        if (!(parameter > 0 && parameter < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException(backup.parameterKey() + " is not finite and > 0: " + parameter);
+        }
+        return new TdAgent(target, alpha, gamma, initial, policy, per, backup, parameter);
     }
 
     /**
@@ -175,6 +205,24 @@ public final class TdAgent implements TabularAgent {
      */
     public TdTarget target() {
         return target;
+    }
+
+    /**
+     * The operator that summarises Q(s', .) in q-learning's target.
+     *
+     * @return max unless {@link #withBackup} chose another
+     */
+    public Backup backup() {
+        return backup;
+    }
+
+    /**
+     * The backup's parameter: mellowmax's omega or soft's tau.
+     *
+     * @return the parameter, or NaN for max
+     */
+    public double backupParameter() {
+        return backupParameter;
     }
 
     /**
@@ -250,21 +298,29 @@ public final class TdAgent implements TabularAgent {
     @Override
     public String toString() {
         return target.key() + "(alpha=" + alpha + ", gamma=" + gamma + ", initial=" + initial + ", policy=" + policy
-            + (per == Schedule.Per.EPISODE ? ", per=episode" : "") + ")";
+            + (per == Schedule.Per.EPISODE ? ", per=episode" : "")
+            + (backup == Backup.MAX ? "" : ", backup=" + backup.key() + ", " + backup.parameterKey() + "="
+                + backupParameter) + ")";
     }
 
     /** What the three TD agents of configs share: their keys and how they are built. */
     private abstract static class TdDeclaration extends Component<TabularAgent> {
         private final TdTarget target;
 
-        TdDeclaration(TdTarget target, String summary, String source) {
+        TdDeclaration(TdTarget target, String summary, String source, List<Key> extra) {
             super(Kind.TABULAR_AGENT, target.key(), summary + "; no bootstrap after termination, bootstrap after "
-                    + "truncation", source, List.of(
+                    + "truncation", source, keys(extra));
+            this.target = target;
+        }
+
+        private static List<Key> keys(List<Key> extra) {
+            List<Key> keys = new ArrayList<>(List.of(
                     Key.required("policy", new ValueType.Nested(Kind.POLICY), "how actions are chosen from Q(s, .)"),
                     Key.optional("alpha", new ValueType.Num(0, true, 1, false, false), 0.1, "step size"),
                     Key.optional("gamma", ValueType.Num.closed(0, 1), "discount; default: the environment's gamma"),
                     Key.optional("initial", ValueType.Num.magnitude(), 0.0, "initial Q value")));
-            this.target = target;
+            keys.addAll(extra);
+            return List.copyOf(keys);
         }
 
         @Override
@@ -278,10 +334,39 @@ public final class TdAgent implements TabularAgent {
 
     /** The {@code q-learning} agent of configs. */
     public static final class QLearningDeclaration extends TdDeclaration {
-        /** Declares the keys: policy, alpha, gamma, initial. */
+        /** Declares the keys: policy, alpha, gamma, initial, backup, omega, tau. */
         public QLearningDeclaration() {
-            super(TdTarget.Q_LEARNING, "Q(s,a) += alpha (r + gamma max_b Q(s',b) - Q(s,a)) (Watkins 1989)",
-                    "Watkins (1989), Learning from Delayed Rewards, PhD thesis, Cambridge");
+            super(TdTarget.Q_LEARNING, "Q(s,a) += alpha (r + gamma op(Q(s',.)) - Q(s,a)), op = max (Watkins 1989), "
+                    + "mellowmax log(mean_b exp(omega Q(s',b)))/omega (Asadi & Littman 2017) or soft tau ln sum_b "
+                    + "exp(Q(s',b)/tau) (Fox et al. 2016)",
+                    "Watkins (1989), Learning from Delayed Rewards, PhD thesis, Cambridge", List.of(
+                    Key.optional("backup", new ValueType.Choice(List.of("max", "mellowmax", "soft")), "max",
+                            "the operator op over Q(s', .): max, mellowmax (needs omega) or soft (needs tau)"),
+                    Key.optional("omega", ValueType.Num.closed(1e-6, 1e6), "mellowmax's w (backup: mellowmax "
+                            + "only)"),
+                    Key.optional("tau", new ValueType.Num(0, true, ValueType.Num.MAX_MAGNITUDE, false, false),
+                            "temperature of the soft backup, in reward units, at most 1e50 like the rewards "
+                            + "(backup: soft only)")));
+        }
+
+        @Override
+        public TabularAgent create(Settings v) {
+            TdAgent agent = (TdAgent) super.create(v);
+            Backup backup = Backup.of(v.str("backup"));
+            for (Backup other : Backup.values()) {
+                String key = other.parameterKey();
+                if (key != null && other != backup && v.has(key)) {
+                    throw v.error(key, key + " belongs to backup: " + other.key() + ", not backup: " + backup.key());
+                }
+            }
+            String key = backup.parameterKey();
+            if (key == null) {
+                return agent;
+            }
+            if (!v.has(key)) {
+                throw v.error("backup", "backup: " + backup.key() + " needs " + key);
+            }
+            return agent.withBackup(backup, v.num(key));
         }
     }
 
@@ -291,7 +376,7 @@ public final class TdAgent implements TabularAgent {
         public SarsaDeclaration() {
             super(TdTarget.SARSA, "Q(s,a) += alpha (r + gamma Q(s',a') - Q(s,a)), a' the next action taken "
                     + "(Rummery & Niranjan 1994)", "Rummery & Niranjan (1994), On-line Q-learning using connectionist "
-                    + "systems, CUED/F-INFENG/TR 166");
+                    + "systems, CUED/F-INFENG/TR 166", List.of());
         }
     }
 
@@ -301,7 +386,7 @@ public final class TdAgent implements TabularAgent {
         public ExpectedSarsaDeclaration() {
             super(TdTarget.EXPECTED_SARSA, "Q(s,a) += alpha (r + gamma sum_b pi(b|s') Q(s',b) - Q(s,a)) under the "
                     + "behaviour policy (van Seijen et al. 2009)", "van Seijen, van Hasselt, Whiteson & Wiering "
-                    + "(2009), A theoretical and empirical analysis of Expected Sarsa, IEEE ADPRL");
+                    + "(2009), A theoretical and empirical analysis of Expected Sarsa, IEEE ADPRL", List.of());
         }
     }
 }

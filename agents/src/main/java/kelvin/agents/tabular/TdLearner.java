@@ -3,6 +3,8 @@ package kelvin.agents.tabular;
 import java.util.Arrays;
 import kelvin.agents.policy.PolicyRun;
 import kelvin.agents.schedule.Schedule;
+import kelvin.agents.softmax.Mellowmax;
+import kelvin.agents.softmax.Softmax;
 
 /**
  * One run's tabular TD learner ({@link TdAgent}): the Q table, the policy's per-run state, and the
@@ -55,6 +57,10 @@ import kelvin.agents.schedule.Schedule;
 public final class TdLearner implements TabularLearner {
 
     private final TdTarget target;
+    /** Whether q-learning's backup is the plain max: the default path pays one final-field test. */
+    private final boolean maxBackup;
+    private final Backup backup;
+    private final double backupParameter;
     private final double alpha;
     private final double gamma;
     private final boolean perEpisode;
@@ -92,6 +98,9 @@ public final class TdLearner implements TabularLearner {
 
     TdLearner(TdAgent agent, int states, int actions, PolicyRun policy) {
         this.target = agent.target();
+        this.backup = agent.backup();
+        this.maxBackup = backup == Backup.MAX;
+        this.backupParameter = agent.backupParameter();
         this.alpha = agent.alpha();
         this.gamma = agent.gamma();
         this.perEpisode = agent.per() == Schedule.Per.EPISODE;
@@ -206,7 +215,7 @@ public final class TdLearner implements TabularLearner {
         double next = 0;
         if (!terminal) {
             next = switch (target) {
-                case Q_LEARNING -> max(base2);
+                case Q_LEARNING -> maxBackup ? max(base2) : operatorValue(base2);
                 case SARSA -> sarsaNext(s2, base2);
                 case EXPECTED_SARSA -> expectation(base2);
             };
@@ -411,6 +420,19 @@ public final class TdLearner implements TabularLearner {
     }
 
     /**
+     * The bootstrap value of a state under the learner's backup operator ({@link Backup}): max_a
+     * Q(s, a), mm_omega(Q(s, .)) or tau ln sum_a exp(Q(s, a) / tau).
+     *
+     * @param s the state, in [0, S)
+     * @return the operator applied to Q(s, .)
+     * @throws IndexOutOfBoundsException if s is out of range
+     */
+    public double backupValue(int s) {
+        int base = index(s, 0);
+        return maxBackup ? max(base) : operatorValue(base);
+    }
+
+    /**
      * The largest action value of a state, the q-learning bootstrap value of s.
      *
      * @param s the state, in [0, S)
@@ -439,7 +461,7 @@ public final class TdLearner implements TabularLearner {
         System.arraycopy(q, 0, out, 0, q.length);
     }
 
-    /** Sets Q(s, a): for tests that start from hand-chosen values, and for {@link SoftQLearner}. */
+    /** Sets Q(s, a): for tests that start from hand-chosen values. */
     void setValue(int s, int a, double v) {
         q[index(s, a)] = v;
     }
@@ -475,6 +497,13 @@ public final class TdLearner implements TabularLearner {
             e += probabilities[b] * nextRow[b];
         }
         return e;
+    }
+
+    /** Q-learning's mellowmax or soft summary of the row at base2 (not the max: see learn). */
+    private double operatorValue(int base2) {
+        System.arraycopy(q, base2, nextRow, 0, actions);
+        return backup == Backup.SOFT ? Softmax.logSumExp(nextRow, actions, backupParameter)
+            : Mellowmax.value(nextRow, actions, backupParameter);
     }
 
     private double max(int base) {

@@ -18,7 +18,7 @@ class SoftQLearnerTest {
 
     @Test
     void oneUpdateBootstrapsOnTheSoftMaximum() {
-        SoftQLearner l = SoftQLearning.of(0.5, 0.9, 0.0, 1.0, EpsilonGreedy.of(1.0)).start(2, 2,
+        TdLearner l = SoftQLearning.of(0.5, 0.9, 0.0, 1.0, EpsilonGreedy.of(1.0)).start(2, 2,
             TestRngs.seeded(SEED));
         l.beginEpisode();
         l.act(0);
@@ -40,7 +40,7 @@ class SoftQLearnerTest {
     /** A self-loop bootstraps on Q(s, .) before the update, as every TD learner does. */
     @Test
     void aSelfLoopUsesTheValuesBeforeTheUpdate() {
-        SoftQLearner l = SoftQLearning.of(0.1, 0.5, 1.0, 0.2, EpsilonGreedy.of(1.0)).start(1, 2,
+        TdLearner l = SoftQLearning.of(0.1, 0.5, 1.0, 0.2, EpsilonGreedy.of(1.0)).start(1, 2,
             TestRngs.seeded(SEED));
         l.beginEpisode();
         l.act(0);

@@ -3,8 +3,8 @@ package kelvin.experiments.planning;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import kelvin.agents.policy.EpsilonGreedy;
-import kelvin.agents.tabular.SoftQLearner;
 import kelvin.agents.tabular.SoftQLearning;
+import kelvin.agents.tabular.TdLearner;
 import kelvin.env.mdp.BuiltinMap;
 import kelvin.env.mdp.RiverSwim;
 import kelvin.env.mdp.TabularModel;
@@ -61,7 +61,7 @@ class SoftQLearningConvergenceTest {
     /** Soft Q-learning with exploring starts; the mean Q table over the second half of the episodes. */
     private static double[] averagedQ(TabularModel model, double tau, double alpha, int episodes, int maxSteps) {
         UniformRandomProvider env = RandomSource.XO_RO_SHI_RO_128_PP.create(SEED);
-        SoftQLearner learner = SoftQLearning.of(alpha, GAMMA, 0.0, tau, EpsilonGreedy.of(1.0))
+        TdLearner learner = SoftQLearning.of(alpha, GAMMA, 0.0, tau, EpsilonGreedy.of(1.0))
             .start(model.states(), model.actions(), RandomSource.XO_RO_SHI_RO_128_PP.create(SEED + 1));
         double[] mean = new double[model.states() * model.actions()];
         long samples = 0;
