@@ -1,7 +1,5 @@
 package kelvin.agents.schedule;
 
-import java.util.Locale;
-
 /** Argument checks shared by the schedules; every message names the parameter and its value. */
 final class Checks {
 
