@@ -1,7 +1,5 @@
 package kelvin.agents.schedule;
 
-import java.util.Locale;
-
 /** Argument checks shared by the schedules; every message names the parameter and its value. */
 final class Checks {
 
@@ -64,7 +62,16 @@ final class Checks {
     }
 
     /** Suffix for toString when the schedule counts episodes. */
+    /** Checks the index of a schedule that keeps state per run: its t must run 0, 1, 2, ... in order. */
+    static Schedule.Per sequentialPer(Schedule.Per per) {
+        if (per(per) == Schedule.Per.STATE_VISIT) {
+            throw new IllegalArgumentException("per = state-visit does not fit a schedule with state per run, "
+                + "which needs t = 0, 1, 2, ... in order");
+        }
+        return per;
+    }
+
     static String perSuffix(Schedule.Per per) {
-        return per == Schedule.Per.STEP ? "" : ", per=" + per.name().toLowerCase(Locale.ROOT);
+        return per == Schedule.Per.STEP ? "" : ", per=" + per.key();
     }
 }

@@ -99,9 +99,10 @@ public final class EntropyTarget implements Schedule {
      *
      * @param per steps or episodes
      * @return the schedule
+     * @throws IllegalArgumentException for {@link Per#STATE_VISIT}: this schedule needs its t in order
      */
     public EntropyTarget withPer(Per per) {
-        return new EntropyTarget(initial, target, fraction, rate, Checks.per(per));
+        return new EntropyTarget(initial, target, fraction, rate, Checks.sequentialPer(per));
     }
 
     /** {@inheritDoc} Here: {@code initial} for every t (without feedback T does not move). */
@@ -325,7 +326,7 @@ public final class EntropyTarget implements Schedule {
                             + " actions); give at most that, or use target-fraction");
                 }
             }
-            return et.withPer(Schedule.per(v));
+            return et.withPer(Schedule.sequentialPer(v, "entropy-target"));
         }
     }
 }

@@ -1,6 +1,7 @@
 package kelvin.agents.schedule;
 
 import java.util.List;
+import java.util.Locale;
 import kelvin.api.Key;
 import kelvin.api.Settings;
 import kelvin.api.ValueType;
@@ -11,9 +12,10 @@ import kelvin.api.ValueType;
  * (epsilon-greedy reads its epsilon from one), hence "value at index t" below; the method keeps the
  * name {@link #temperature(long)} because that is the main use.
  *
- * <p>The index counts steps (bandits, and gridworlds with {@link Per#STEP}) or episodes
- * ({@link Per#EPISODE}); it starts at 0 on the first action or the first episode (the README's
- * "Semantics", "Time").
+ * <p>The index counts steps (bandits, and gridworlds with {@link Per#STEP}), episodes
+ * ({@link Per#EPISODE}) or the earlier visits to the current state ({@link Per#STATE_VISIT}, a
+ * schedule per state); it starts at 0 on the first action, the first episode or the first visit
+ * (the README's "Semantics", "Time").
  *
  * <p>A schedule is an immutable value shared by threads. A run asks it for a {@link ScheduleRun}
  * with {@link #newRun()} and talks only to that object, so stateful schedules (simulated annealing
@@ -24,17 +26,45 @@ import kelvin.api.ValueType;
 public interface Schedule {
 
     /** The key every schedule's declaration takes: what its index t counts. */
-    Key PER = Key.optional("per", new ValueType.Choice(List.of("step", "episode")), "step",
-            "what t counts: steps (bandits, gridworlds) or episodes (gridworlds)");
+    Key PER = Key.optional("per", new ValueType.Choice(List.of("step", "episode", "state-visit",
+            "state-action-visit")), "step", "what t counts: steps (bandits, gridworlds), episodes (gridworlds) or "
+                    + "the earlier visits to the current state (tabular agents; on a bandit the same as step); "
+                    + "state-action-visit is refused: a policy choosing among actions has no single (s, a) count");
 
     /**
      * What the index counts, as the {@link #PER} key of a schedule's settings says.
      *
      * @param settings settings holding {@code per}
-     * @return steps or episodes
+     * @return steps, episodes or state visits
+     * @throws RuntimeException the settings' config error at {@code per} for {@code state-action-visit}
      */
     static Per per(Settings settings) {
-        return "episode".equals(settings.str("per")) ? Per.EPISODE : Per.STEP;
+        return switch (settings.str("per")) {
+            case "episode" -> Per.EPISODE;
+            case "state-visit" -> Per.STATE_VISIT;
+            case "state-action-visit" -> throw settings.error("per", "'state-action-visit' has no single count when "
+                    + "the policy chooses among actions: each (s, a) has its own count and the schedule gives one "
+                    + "temperature for all of them; use per: state-visit");
+            default -> Per.STEP;
+        };
+    }
+
+    /**
+     * The refusal of a per-state index by a schedule that keeps state per run: its run asks for
+     * the indices 0, 1, 2, ... in order, while a state's visit count jumps between states.
+     *
+     * @param settings settings holding {@code per}
+     * @param name the schedule's config name
+     * @return the index, when it is not {@link Per#STATE_VISIT}
+     * @throws RuntimeException the settings' config error at {@code per} for {@code state-visit}
+     */
+    static Per sequentialPer(Settings settings, String name) {
+        Per per = per(settings);
+        if (per == Per.STATE_VISIT) {
+            throw settings.error("per", "'state-visit' does not fit " + name + ", which follows one course per run "
+                    + "(t = 0, 1, 2, ... in order); use per: step or per: episode");
+        }
+        return per;
     }
 
     /**
@@ -59,7 +89,21 @@ public interface Schedule {
         /** t counts actions (steps): the default. */
         STEP,
         /** t counts episodes. */
-        EPISODE
+        EPISODE,
+        /**
+         * t is the number of earlier visits to the current state in the run (0 on the first visit):
+         * each state has its own schedule. On a bandit (one state) this is the step index.
+         */
+        STATE_VISIT;
+
+        /**
+         * The config spelling: {@code step}, {@code episode} or {@code state-visit}.
+         *
+         * @return the value of the {@code per} key that means this
+         */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     /**

@@ -131,9 +131,10 @@ public final class SimulatedAnnealing implements Schedule {
      *
      * @param per steps or episodes
      * @return the schedule
+     * @throws IllegalArgumentException for {@link Per#STATE_VISIT}: this schedule needs its t in order
      */
     public SimulatedAnnealing withPer(Per per) {
-        return new SimulatedAnnealing(initial, cooling, plateau, min, patience, to, Checks.per(per));
+        return new SimulatedAnnealing(initial, cooling, plateau, min, patience, to, Checks.sequentialPer(per));
     }
 
     /**
@@ -366,7 +367,7 @@ public final class SimulatedAnnealing implements Schedule {
                 Settings r = v.group("reheat");
                 sa = sa.withReheat(r.intValue("patience"), r.num("to"));
             }
-            return sa.withPer(Schedule.per(v));
+            return sa.withPer(Schedule.sequentialPer(v, "simulated-annealing"));
         }
     }
 }

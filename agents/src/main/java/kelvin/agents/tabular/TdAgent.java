@@ -38,7 +38,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <h2>Parameters</h2>
  * {@code alpha} in (0, 1]; {@code gamma} in [0, 1]; {@code initial} finite (optimistic values
  * encourage exploration); the policy; and what the policy's schedule index counts
- * ({@link Schedule.Per}: steps or episodes), by default the schedule's own {@link Schedule#per()}.
+ * ({@link Schedule.Per}: steps, episodes or state visits), by default the schedule's own {@link Schedule#per()}.
  *
  * <p>References: C. J. C. H. Watkins, <i>Learning from Delayed Rewards</i>, PhD thesis, Cambridge,
  * 1989; G. A. Rummery and M. Niranjan, "On-line Q-learning using connectionist systems", Technical
@@ -264,7 +264,7 @@ public final class TdAgent implements TabularAgent {
     /**
      * What the policy's schedule index t counts.
      *
-     * @return {@link Schedule.Per#STEP} or {@link Schedule.Per#EPISODE}
+     * @return {@link Schedule.Per#STEP}, {@link Schedule.Per#EPISODE} or {@link Schedule.Per#STATE_VISIT}
      */
     public Schedule.Per per() {
         return per;
@@ -298,7 +298,7 @@ public final class TdAgent implements TabularAgent {
     @Override
     public String toString() {
         return target.key() + "(alpha=" + alpha + ", gamma=" + gamma + ", initial=" + initial + ", policy=" + policy
-            + (per == Schedule.Per.EPISODE ? ", per=episode" : "")
+            + (per != Schedule.Per.STEP ? ", per=" + per.key() : "")
             + (backup == Backup.MAX ? "" : ", backup=" + backup.key() + ", " + backup.parameterKey() + "="
                 + backupParameter) + ")";
     }

@@ -36,8 +36,13 @@ import kelvin.agents.softmax.Softmax;
  * The policy's index t is, with {@link Schedule.Per#STEP}, the number of environment steps the run
  * has completed before the action is chosen (0 for the first action of the run; SARSA's a' is
  * chosen with the index of the step it will be taken in); with {@link Schedule.Per#EPISODE}, the
- * episode number (0 for the first episode), the same for every choice of the episode. Expected
- * SARSA's expectation uses the policy at the next step's index.
+ * episode number (0 for the first episode), the same for every choice of the episode; with
+ * {@link Schedule.Per#STATE_VISIT}, the number of earlier visits to the state the choice is made
+ * in, per run (0 on the first visit). A visit is an action taken in the state: {@code act} counts
+ * it, so SARSA's a' for s2 is chosen with the count of s2 before the visit it will be taken in,
+ * and a pending a' dropped on truncation counts nothing; entering a terminal state is no visit.
+ * The counts are kept (S longs) only for that index. Expected SARSA's expectation uses the policy
+ * at the next step's index (for state visits, the count of s2).
  *
  * <h2>Schedule feedback</h2>
  * Per step: {@code learn} forwards (r, entropy of the distribution that chose a) to
@@ -64,6 +69,9 @@ public final class TdLearner implements TabularLearner {
     private final double alpha;
     private final double gamma;
     private final boolean perEpisode;
+    /** Whether t is the state's visit count; then {@link #visits} holds the counts, otherwise it is null. */
+    private final boolean perVisit;
+    private final long[] visits;
     private final int states;
     private final int actions;
     private final double[] q;
@@ -104,6 +112,8 @@ public final class TdLearner implements TabularLearner {
         this.alpha = agent.alpha();
         this.gamma = agent.gamma();
         this.perEpisode = agent.per() == Schedule.Per.EPISODE;
+        this.perVisit = agent.per() == Schedule.Per.STATE_VISIT;
+        this.visits = perVisit ? new long[states] : null;
         this.states = states;
         this.actions = actions;
         this.q = new double[states * actions];
@@ -180,7 +190,10 @@ public final class TdLearner implements TabularLearner {
             pendingAction = -1;
             pendingState = -1;
         } else {
-            a = choose(s, scheduleIndex());
+            a = choose(s, scheduleIndex(s));
+        }
+        if (perVisit) {
+            visits[s]++;
         }
         if (tracking) {
             actedEntropy = entropy();
@@ -343,7 +356,7 @@ public final class TdLearner implements TabularLearner {
     @Override
     public void distribution(int s, double[] out) {
         System.arraycopy(q, index(s, 0), nextRow, 0, actions);
-        policy.distribution(nextRow, scheduleIndex(), out);
+        policy.distribution(nextRow, scheduleIndex(s), out);
     }
 
     /**
@@ -468,8 +481,11 @@ public final class TdLearner implements TabularLearner {
 
     // ---------------------------------------------------------------------------------------------
 
-    /** The policy index of the next choice. */
-    private long scheduleIndex() {
+    /** The policy index of the next choice in state s. */
+    private long scheduleIndex(int s) {
+        if (perVisit) {
+            return visits[s];
+        }
         return perEpisode ? Math.max(episode, 0) : step;
     }
 
@@ -483,7 +499,7 @@ public final class TdLearner implements TabularLearner {
     }
 
     private double sarsaNext(int s2, int base2) {
-        int a2 = choose(s2, scheduleIndex());
+        int a2 = choose(s2, scheduleIndex(s2));
         pendingAction = a2;
         pendingState = s2;
         return q[base2 + a2];
@@ -491,7 +507,7 @@ public final class TdLearner implements TabularLearner {
 
     private double expectation(int base2) {
         System.arraycopy(q, base2, nextRow, 0, actions);
-        policy.distribution(nextRow, scheduleIndex(), probabilities);
+        policy.distribution(nextRow, scheduleIndex(perVisit ? base2 / actions : 0), probabilities);
         double e = 0;
         for (int b = 0; b < actions; b++) {
             e += probabilities[b] * nextRow[b];

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import kelvin.agents.schedule.Schedule;
 import kelvin.agents.schedule.ScheduleRun;
 import kelvin.experiments.ExperimentException;
 import kelvin.experiments.model.BanditCell;
@@ -93,7 +94,8 @@ public final class ScheduleCommand implements Callable<Integer> {
                             + "schedules (simulated annealing, entropy-target) react to that run's rewards; pure "
                                     + "ones are the same in every run"
                     : "# schedules without feedback (stateful ones neither reheat nor adapt here), no simulation: "
-                            + (e.episodic() ? "t counts each schedule's own unit (steps or episodes)"
+                            + (e.episodic() ? "t counts each schedule's own unit (steps, episodes, or for per: "
+                                    + "state-visit the earlier visits to a state, the same schedule in every state)"
                                     : "some t are beyond the horizon of " + e.horizon() + " steps"));
         }
         BanditSimulation simulation = new BanditSimulation(e);
@@ -110,7 +112,8 @@ public final class ScheduleCommand implements Callable<Integer> {
                     out.println(Mappers.JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
                             .writeValueAsString(row));
                 } else {
-                    out.printf(Locale.ROOT, "%-30s t = %-10d T = %.6g%n", c.label(), t, temperature);
+                    out.printf(Locale.ROOT, "%-30s %s = %-10d T = %.6g%n", c.label(),
+                            perState(c) ? "t (earlier visits)" : "t", t, temperature);
                 }
             }
         }
@@ -126,6 +129,11 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Whether the cell's schedule has one course per state, indexed by the visits to it. */
+    private static boolean perState(Cell c) {
+        return c.temperature().per() == Schedule.Per.STATE_VISIT;
     }
 
     private static double[] formula(Cell c, long[] at) {
@@ -159,11 +167,14 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
         List<Series> series = new ArrayList<>();
         if (e.episodic()) {
+            boolean allPerState = true;
             for (Cell c : cells) {
                 series.add(Series.line(c.label(), x, formula(c, at), c.index()));
+                allPerState &= perState(c);
             }
             return ResultWriter.readableTicks(LineChart.temperatures(e.name() + ": temperature schedules (no feedback)",
-                    "schedule index t + 1", series));
+                    allPerState ? "visits to the state, n = t + 1" : "schedule index t + 1 (per: state-visit: visits "
+                            + "to the state)", series));
         }
         BanditSimulation simulation = new BanditSimulation(e);
         for (Cell c : cells) {
