@@ -26,12 +26,13 @@ public record Table(String caption, List<String> columns, List<List<String>> row
     private static final String INTERVAL = "[\\[(]\\s*" + NUM + "\\s*[,;]\\s*" + NUM + "\\s*[\\])]";
 
     /**
-     * A numeric cell: a number, optionally followed by a plus-minus term and/or an interval, or an
-     * interval alone: {@code 1,036.2}, {@code -3e-4}, {@code 12%}, {@code 4.1 ± 0.3},
-     * {@code 207.2 [199.9, 214.5]}, {@code [1028.1, 1044.3]}.
+     * A numeric cell: a number, optionally followed by a plus-minus term and/or an interval, or by a
+     * remark in parentheses that is not an interval (why there is none), or an interval alone:
+     * {@code 1,036.2}, {@code -3e-4}, {@code 12%}, {@code 4.1 ± 0.3}, {@code 207.2 [199.9, 214.5]},
+     * {@code 0.5003 (no spread)}, {@code 231.6 (n = 1, no interval)}, {@code [1028.1, 1044.3]}.
      */
     private static final Pattern NUMBER = Pattern.compile(
-        NUM + "(\\s*(\u00b1|\\+/-)\\s*" + NUM + ")?(\\s*" + INTERVAL + ")?|" + INTERVAL);
+        NUM + "((\\s*(\u00b1|\\+/-)\\s*" + NUM + ")?(\\s*" + INTERVAL + ")?|\\s+\\([^()]*\\))|" + INTERVAL);
 
     /** Cells that stand for a missing or non-finite number and do not make a column textual. */
     private static final Pattern PLACEHOLDER = Pattern.compile("|-|\u2014|\u2013|NaN|n/a|[-+]?(inf|Infinity|\u221e)");

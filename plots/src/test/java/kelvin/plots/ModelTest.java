@@ -78,6 +78,12 @@ class ModelTest {
         assertTrue(t.isNumericColumn(2));
         assertTrue(t.isNumericColumn(3));
         assertTrue(t.isNumericColumn(4));
+        Table remarks = new Table("t", List.of("entropy", "label"), List.of(
+            List.of("0.5003 (no spread)", "eps (greedy)"),
+            List.of("231.6 (n = 1, no interval)", "(none)"),
+            List.of("0.358 [0.324, 0.393]", "x")));
+        assertTrue(remarks.isNumericColumn(0), "a number with a remark on its missing interval");
+        assertFalse(remarks.isNumericColumn(1), "text with a remark is still text");
         Table placeholdersOnly = new Table("t", List.of("a"), List.of(List.of("—")));
         assertFalse(placeholdersOnly.isNumericColumn(0));
     }
