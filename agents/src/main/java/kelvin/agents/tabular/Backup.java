@@ -1,6 +1,7 @@
 package kelvin.agents.tabular;
 
 import java.util.Arrays;
+import kelvin.api.ValueType;
 
 /**
  * How q-learning summarises Q(s', .) into the value of the next state: the operator of its backup
@@ -25,6 +26,12 @@ public enum Backup {
      * fixed point is the Q_T of {@code kelvin solve --temperature tau} (Fox, Pakman &amp; Tishby 2016).
      */
     SOFT("soft");
+
+    /**
+     * What a config may give as the soft backup's tau: positive and at most 1e50 like the rewards,
+     * since each step adds up to tau ln A to the values.
+     */
+    static final ValueType.Num TAU = new ValueType.Num(0, true, ValueType.Num.MAX_MAGNITUDE, false, false);
 
     private final String key;
 

@@ -1,23 +1,19 @@
 package kelvin.agents.tabular;
 
 import java.util.List;
-import java.util.Objects;
 import kelvin.agents.policy.Policy;
 import kelvin.agents.softmax.Softmax;
 import kelvin.api.Component;
-import kelvin.api.Environment;
 import kelvin.api.Key;
 import kelvin.api.Kind;
 import kelvin.api.Settings;
 import kelvin.api.ValueType;
-import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Soft Q-learning ({@code soft-q-learning}): tabular TD control towards the entropy-regularised
- * (soft) optimal action values Q_T of {@code kelvin solve --temperature}. An immutable description
- * shared by threads; each run calls {@link #start(int, int, UniformRandomProvider)} for its
- * {@link TdLearner}. It is q-learning with {@code backup: soft} ({@link Backup#SOFT}) under its own
- * name: both build the same {@link TdAgent}, so the update is written once, in {@link TdLearner}.
+ * (soft) optimal action values Q_T of {@code kelvin solve --temperature}. It is q-learning with
+ * {@code backup: soft} ({@link Backup#SOFT}) under its own name: {@link #of} builds that
+ * {@link TdAgent}, so the update is written once, in {@link TdLearner}.
  *
  * <h2>Update</h2>
  * Q is a table of S x A values, all starting at {@code initial}. After a step (s, a, r, s'):
@@ -53,109 +49,25 @@ import org.apache.commons.rng.UniformRandomProvider;
  * "Reinforcement learning with deep energy-based policies", <i>ICML 2017</i>, PMLR 70, 1352-1361
  * (the name soft Q-learning).
  */
-public final class SoftQLearning implements TabularAgent {
+public final class SoftQLearning {
 
-    private final double alpha;
-    private final double gamma;
-    private final double initial;
-    private final double tau;
-    private final Policy policy;
-
-    private SoftQLearning(double alpha, double gamma, double initial, double tau, Policy policy) {
-        this.alpha = alpha;
-        this.gamma = gamma;
-        this.initial = initial;
-        this.tau = tau;
-        this.policy = policy;
+    private SoftQLearning() {
     }
 
     /**
-     * A soft Q-learning agent.
+     * Soft Q-learning: q-learning with the soft backup at tau.
      *
      * @param alpha the step size, in (0, 1]
      * @param gamma the discount, in [0, 1]
      * @param initial Q_0 for every (s, a), finite
-     * @param tau the temperature of the soft backup, finite and &gt; 0
+     * @param tau the temperature of the backup, finite and &gt; 0
      * @param policy the behaviour policy
      * @return the agent
      * @throws IllegalArgumentException on a parameter out of range
      * @throws NullPointerException if {@code policy} is null
      */
-    public static SoftQLearning of(double alpha, double gamma, double initial, double tau, Policy policy) {
-        Objects.requireNonNull(policy, "policy");
-        if (!(tau > 0 && tau < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("tau is not finite and > 0: " + tau);
-        }
-        // alpha, gamma and initial are checked by the TD agent each run is built on
-        TdAgent.qLearning(alpha, gamma, initial, policy).withBackup(Backup.SOFT, tau);
-        return new SoftQLearning(alpha, gamma, initial, tau, policy);
-    }
-
-    /**
-     * The step size alpha of the update.
-     *
-     * @return alpha, in (0, 1]
-     */
-    public double alpha() {
-        return alpha;
-    }
-
-    /**
-     * The discount gamma applied to the bootstrap term.
-     *
-     * @return gamma, in [0, 1]
-     */
-    public double gamma() {
-        return gamma;
-    }
-
-    /**
-     * The value every entry of a fresh Q table starts from.
-     *
-     * @return Q_0, finite
-     */
-    public double initial() {
-        return initial;
-    }
-
-    /**
-     * The temperature of the soft backup.
-     *
-     * @return tau, finite and &gt; 0
-     */
-    public double tau() {
-        return tau;
-    }
-
-    /**
-     * The behaviour policy, which chooses the actions from Q(s, .).
-     *
-     * @return the policy, not null
-     */
-    public Policy policy() {
-        return policy;
-    }
-
-    /**
-     * Creates one run's learner with a fresh Q table and the policy's per-run state.
-     *
-     * @param states S, at least 1
-     * @param actions A, at least 1
-     * @param rng the run's agent stream (all the policy's draws come from it)
-     * @return the learner, owned by one run
-     * @throws IllegalArgumentException if S or A is below 1 or S * A overflows an int
-     * @throws NullPointerException if {@code rng} is null
-     */
-    @Override
-    public TdLearner start(int states, int actions, UniformRandomProvider rng) {
-        return TdAgent.qLearning(alpha, gamma, initial, policy).withBackup(Backup.SOFT, tau)
-            .start(states, actions, rng);
-    }
-
-    @Override
-    public String toString() {
-        return "soft-q-learning(alpha=" + alpha + ", gamma=" + gamma + ", initial=" + initial + ", tau=" + tau
-            + ", policy=" + policy + ")";
+    public static TdAgent of(double alpha, double gamma, double initial, double tau, Policy policy) {
+        return TdAgent.qLearning(alpha, gamma, initial, policy).withBackup(Backup.SOFT, tau);
     }
 
     /** The {@code soft-q-learning} agent of configs. */
@@ -168,9 +80,8 @@ public final class SoftQLearning implements TabularAgent {
                     + "bootstrap after termination, bootstrap after truncation", "Fox, Pakman & Tishby (2016), Taming "
                     + "the noise in reinforcement learning via soft updates, UAI", List.of(
                     Key.required("policy", new ValueType.Nested(Kind.POLICY), "how actions are chosen from Q(s, .)"),
-                    Key.required("tau", new ValueType.Num(0, true, ValueType.Num.MAX_MAGNITUDE, false, false),
-                            "temperature of the soft backup, in reward units; at most 1e50 like the rewards, since "
-                            + "each step adds up to tau ln A to the values"),
+                    Key.required("tau", Backup.TAU, "temperature of the soft backup, in reward units; at most 1e50 "
+                            + "like the rewards, since each step adds up to tau ln A to the values"),
                     Key.optional("alpha", new ValueType.Num(0, true, 1, false, false), 0.1, "step size"),
                     Key.optional("gamma", ValueType.Num.closed(0, 1), "discount; default: the environment's gamma"),
                     Key.optional("initial", ValueType.Num.magnitude(), 0.0, "initial Q value")));
@@ -178,10 +89,8 @@ public final class SoftQLearning implements TabularAgent {
 
         @Override
         public TabularAgent create(Settings v) {
-            Environment env = v.context().environment();
-            double gamma = v.has("gamma") ? v.num("gamma")
-                    : env != null && !Double.isNaN(env.discount()) ? env.discount() : 1.0;
-            return of(v.num("alpha"), gamma, v.num("initial"), v.num("tau"), v.get("policy", Policy.class));
+            return of(v.num("alpha"), TdAgent.gamma(v), v.num("initial"), v.num("tau"), v.get("policy",
+                    Policy.class));
         }
     }
 }

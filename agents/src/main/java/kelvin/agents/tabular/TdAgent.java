@@ -325,11 +325,14 @@ public final class TdAgent implements TabularAgent {
 
         @Override
         public TabularAgent create(Settings v) {
-            Environment env = v.context().environment();
-            double gamma = v.has("gamma") ? v.num("gamma")
-                    : env != null && !Double.isNaN(env.discount()) ? env.discount() : 1.0;
-            return of(target, v.num("alpha"), gamma, v.num("initial"), v.get("policy", Policy.class));
+            return of(target, v.num("alpha"), gamma(v), v.num("initial"), v.get("policy", Policy.class));
         }
+    }
+
+    /** A TD agent's discount: its {@code gamma} key, else the environment's, else 1. */
+    static double gamma(Settings v) {
+        Environment env = v.context().environment();
+        return v.has("gamma") ? v.num("gamma") : env != null && !Double.isNaN(env.discount()) ? env.discount() : 1.0;
     }
 
     /** The {@code q-learning} agent of configs. */
@@ -344,9 +347,8 @@ public final class TdAgent implements TabularAgent {
                             "the operator op over Q(s', .): max, mellowmax (needs omega) or soft (needs tau)"),
                     Key.optional("omega", ValueType.Num.closed(1e-6, 1e6), "mellowmax's w (backup: mellowmax "
                             + "only)"),
-                    Key.optional("tau", new ValueType.Num(0, true, ValueType.Num.MAX_MAGNITUDE, false, false),
-                            "temperature of the soft backup, in reward units, at most 1e50 like the rewards "
-                            + "(backup: soft only)")));
+                    Key.optional("tau", Backup.TAU, "temperature of the soft backup, in reward units, at most "
+                            + "1e50 like the rewards (backup: soft only)")));
         }
 
         @Override

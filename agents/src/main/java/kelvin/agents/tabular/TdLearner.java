@@ -62,8 +62,6 @@ import kelvin.agents.softmax.Softmax;
 public final class TdLearner implements TabularLearner {
 
     private final TdTarget target;
-    /** Whether q-learning's backup is the plain max: the default path pays one final-field test. */
-    private final boolean maxBackup;
     private final Backup backup;
     private final double backupParameter;
     private final double alpha;
@@ -107,7 +105,6 @@ public final class TdLearner implements TabularLearner {
     TdLearner(TdAgent agent, int states, int actions, PolicyRun policy) {
         this.target = agent.target();
         this.backup = agent.backup();
-        this.maxBackup = backup == Backup.MAX;
         this.backupParameter = agent.backupParameter();
         this.alpha = agent.alpha();
         this.gamma = agent.gamma();
@@ -228,9 +225,9 @@ public final class TdLearner implements TabularLearner {
         double next = 0;
         if (!terminal) {
             next = switch (target) {
-                case Q_LEARNING -> maxBackup ? max(base2) : operatorValue(base2);
+                case Q_LEARNING -> backup == Backup.MAX ? max(base2) : operatorValue(base2);
                 case SARSA -> sarsaNext(s2, base2);
-                case EXPECTED_SARSA -> expectation(base2);
+                case EXPECTED_SARSA -> expectation(s2, base2);
             };
         }
         q[sa] = q[sa] + alpha * (r + gamma * next - q[sa]);
@@ -442,7 +439,7 @@ public final class TdLearner implements TabularLearner {
      */
     public double backupValue(int s) {
         int base = index(s, 0);
-        return maxBackup ? max(base) : operatorValue(base);
+        return backup == Backup.MAX ? max(base) : operatorValue(base);
     }
 
     /**
@@ -505,9 +502,9 @@ public final class TdLearner implements TabularLearner {
         return q[base2 + a2];
     }
 
-    private double expectation(int base2) {
+    private double expectation(int s2, int base2) {
         System.arraycopy(q, base2, nextRow, 0, actions);
-        policy.distribution(nextRow, scheduleIndex(perVisit ? base2 / actions : 0), probabilities);
+        policy.distribution(nextRow, scheduleIndex(s2), probabilities);
         double e = 0;
         for (int b = 0; b < actions; b++) {
             e += probabilities[b] * nextRow[b];
