@@ -1,5 +1,6 @@
 package kelvin.agents.policy;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import kelvin.agents.softmax.Mellowmax;
@@ -51,12 +52,18 @@ public final class MellowmaxPolicy implements Policy {
         return "mellowmax(omega=" + omega + ")";
     }
 
-    /** One run: the solver, a weight buffer and the last beta. */
+    /**
+     * One run: the solver, a weight buffer, the last choice's temperature, and the values the last
+     * root was found for, since a learner asks for the entropy or distribution of the values it has
+     * just chosen from and one Brent solve per step is enough.
+     */
     private static final class Run implements PolicyRun {
         private final int k;
         private final UniformRandomProvider rng;
         private final Mellowmax operator;
         private final double[] scratch;
+        private final double[] solvedFor;
+        private double solvedTemperature = Double.NaN;
         private double lastTemperature = Double.NaN;
 
         Run(int k, double omega, UniformRandomProvider rng) {
@@ -64,10 +71,15 @@ public final class MellowmaxPolicy implements Policy {
             this.rng = rng;
             this.operator = new Mellowmax(omega);
             this.scratch = new double[k];
+            this.solvedFor = new double[k];
         }
 
         private double temperatureAt(double[] q) {
-            return Softmax.temperatureOfBeta(operator.beta(q, k));
+            if (Double.isNaN(solvedTemperature) || !Arrays.equals(q, 0, k, solvedFor, 0, k)) {
+                System.arraycopy(q, 0, solvedFor, 0, k);
+                solvedTemperature = Softmax.temperatureOfBeta(operator.beta(q, k));
+            }
+            return solvedTemperature;
         }
 
         @Override
