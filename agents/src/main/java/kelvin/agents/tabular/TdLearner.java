@@ -483,7 +483,9 @@ public final class TdLearner implements TabularLearner {
         if (perVisit) {
             return visits[s];
         }
-        return perEpisode ? Math.max(episode, 0) : step;
+        // between episodes the next choice belongs to the next episode, whose index a per-episode
+        // schedule has already moved to at endEpisode
+        return perEpisode ? (inEpisode ? episode : episode + 1) : step;
     }
 
     private int choose(int s, long t) {

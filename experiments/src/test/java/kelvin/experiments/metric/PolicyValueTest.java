@@ -30,4 +30,18 @@ class PolicyValueTest {
         // tail left then is that change times 0.675 / (1 - 0.675), about 2e-12 here
         assertEquals(0.25 / 0.325, last.mean(), 1e-11);
     }
+
+    @Test
+    void itReadsAStatefulPerEpisodeScheduleAtTheNextEpisodesIndex() throws Exception {
+        // the metric asks for the policy between episodes, after the schedule has moved on to the next
+        // episode: asking at the finished episode's index would take a stateful schedule back
+        String yaml = "name: pv\nseed: 22\nruns: 2\nepisodes: 4\n"
+                + "env: {type: gridworld, rows: [S.G], gamma: 0.9}\n"
+                + "agents:\n  a: {type: q-learning, policy: {type: epsilon-greedy, epsilon: {schedule: "
+                + "simulated-annealing, initial: 0.5, cooling: 0.5, plateau: 1, per: episode}}}\n"
+                + "metrics: [policy-value]\nrecord: {points: 4}\n";
+        Experiment e = ExperimentLoader.bind(YamlTrees.parse("pv.yaml", yaml), Registry.builtIns());
+        ResultData data = ExperimentSession.of(e).run(SessionOptions.inMemory().withThreads(1));
+        assertEquals(2, data.last(0, e.metric("policy-value")).n());
+    }
 }
