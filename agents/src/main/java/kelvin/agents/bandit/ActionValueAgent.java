@@ -31,7 +31,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * {@link PolicyRun#select(double[], long, int)}: a Boltzmann policy then recomputes one weight, and
  * chooses the same action as {@code policy.select(Q, t)}), {@code update} updates Q, forwards
  * (reward, entropy) to the policy's schedule (the entropy of the distribution that chose the
- * action when the schedule asks for it, NaN otherwise) and then advances t. {@code entropy()},
+ * action when the schedule asks for it, NaN otherwise) and then advances t; a policy that follows
+ * value changes ({@link PolicyRun#perState()}, VDBE) is told Q(arm)'s change, as a change in state
+ * 0, before that feedback. {@code entropy()},
  * {@code temperature()} and {@code distribution(out)} describe the policy at the current Q and t.
  *
  * <p>Reference: R. S. Sutton and A. G. Barto, <i>Reinforcement Learning: An Introduction</i>, 2nd
@@ -156,6 +158,8 @@ public final class ActionValueAgent implements BanditAgent {
         private final PolicyRun policy;
         /** Whether the policy's schedule wants the entropy (fixed for a run). */
         private final boolean needsEntropy;
+        /** Whether the policy follows value changes (VDBE): a bandit is its one state, 0. */
+        private final boolean perState;
         private long t;
         /**
          * Which entry of Q changed since the last select: the policy's hint
@@ -171,6 +175,7 @@ public final class ActionValueAgent implements BanditAgent {
             this.sampleAverage = Double.isNaN(alpha);
             this.policy = policy;
             this.needsEntropy = policy.needsEntropy();
+            this.perState = policy.perState();
         }
 
         @Override
@@ -186,10 +191,14 @@ public final class ActionValueAgent implements BanditAgent {
             double h = needsEntropy ? policy.entropy(q, t) : Double.NaN;
             long pulls = ++n[arm]; // checks arm before anything changes
             changed = changed == PolicyRun.UNCHANGED || changed == arm ? arm : PolicyRun.UNKNOWN;
+            double old = q[arm];
             if (sampleAverage) {
                 q[arm] += (reward - q[arm]) / pulls;
             } else {
                 q[arm] += alpha * (reward - q[arm]);
+            }
+            if (perState) {
+                policy.valueChanged(0, q[arm] - old);
             }
             policy.observe(reward, h);
             t++;

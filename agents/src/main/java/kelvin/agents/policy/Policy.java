@@ -22,6 +22,24 @@ public interface Policy {
     PolicyRun start(int arms, UniformRandomProvider rng);
 
     /**
+     * Creates the per-run policy for a learner with S states, for policies that keep a value per
+     * state ({@link PolicyRun#perState()}). The default ignores S: {@code start(arms, rng)}.
+     *
+     * @param arms number of actions K, at least 1
+     * @param states number of states S, at least 1
+     * @param rng the run's agent stream
+     * @return the run's policy
+     * @throws IllegalArgumentException if {@code arms < 1} or {@code states < 1}
+     * @throws NullPointerException if {@code rng} is null
+     */
+    default PolicyRun start(int arms, int states, UniformRandomProvider rng) {
+        if (states < 1) {
+            throw new IllegalArgumentException("states is not at least 1: " + states);
+        }
+        return start(arms, rng);
+    }
+
+    /**
      * What the index t of the policy's schedule counts, so a tabular learner passes steps or
      * episodes: the {@link Schedule#per()} of its temperature or epsilon schedule.
      *

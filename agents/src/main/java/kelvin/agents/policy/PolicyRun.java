@@ -1,5 +1,7 @@
 package kelvin.agents.policy;
 
+import org.apache.commons.rng.UniformRandomProvider;
+
 /**
  * One run's policy. Owned by one thread; allocates nothing per call.
  *
@@ -84,5 +86,36 @@ public interface PolicyRun {
      */
     default boolean needsEntropy() {
         return false;
+    }
+
+    /**
+     * Whether the policy keeps a value per environment state (VDBE's exploration rate): a tabular
+     * learner then calls {@link #inState(int)} before every call about a state and
+     * {@link #valueChanged(int, double)} after every update. Fixed for a run, so a learner asks once.
+     *
+     * @return false unless the policy depends on the state beyond Q(s, .)
+     */
+    default boolean perState() {
+        return false;
+    }
+
+    /**
+     * Names the environment state that the following {@code select}, {@code entropy},
+     * {@code temperature} and {@code distribution} calls are about, until the next call of this
+     * method. Before the first call it is state 0 (a bandit's only state). The default ignores it.
+     *
+     * @param s the state, in [0, S) of {@link Policy#start(int, int, UniformRandomProvider)}
+     */
+    default void inState(int s) {
+    }
+
+    /**
+     * Feedback after an update of Q(s, a): the change Q_new(s, a) - Q_old(s, a). The default
+     * ignores it.
+     *
+     * @param s the state whose action value changed, in [0, S)
+     * @param change the new value minus the old, finite
+     */
+    default void valueChanged(int s, double change) {
     }
 }

@@ -292,7 +292,7 @@ public final class TdAgent implements TabularAgent {
             throw new IllegalArgumentException("states * actions is too large: " + (long) states * actions);
         }
         Objects.requireNonNull(rng, "rng");
-        return new TdLearner(this, states, actions, policy.start(actions, rng));
+        return new TdLearner(this, states, actions, policy.start(actions, states, rng));
     }
 
     @Override

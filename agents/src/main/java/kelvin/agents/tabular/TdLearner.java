@@ -51,6 +51,13 @@ import kelvin.agents.softmax.Softmax;
  * undiscounted return, the mean entropy of the episode's choices) once. The entropy is NaN unless
  * the schedule asks for it ({@link PolicyRun#needsEntropy()}).
  *
+ * <h2>Per-state policies</h2>
+ * A policy that keeps a value per state ({@link PolicyRun#perState()}, VDBE's exploration rate) is
+ * told the state before every call about one ({@link PolicyRun#inState(int)}: the choice in s, the
+ * distribution of s2 for expected SARSA, the entropy of the last choice) and, after the update of
+ * Q(s, a), its change ({@link PolicyRun#valueChanged(int, double)}). So SARSA's a' for s2 is chosen
+ * before the update of the step that led there, with the exploration rate s2 had then.
+ *
  * <h2>Entropy and temperature</h2>
  * {@link #entropy()} and {@link #temperature()} describe the distribution that chose the action the
  * last {@link #act(int)} returned. They are computed when asked and cached; ask before the next
@@ -75,6 +82,8 @@ public final class TdLearner implements TabularLearner {
     private final double[] q;
     private final PolicyRun policy;
     private final boolean needsEntropy;
+    /** Whether the policy keeps a value per state ({@link PolicyRun#perState()}): it is then told the state. */
+    private final boolean perStatePolicy;
     /** The row handed to the policy for the last choice (a copy of Q(s, .)). */
     private final double[] row;
     /** Expected SARSA's probabilities and next row. */
@@ -93,8 +102,9 @@ public final class TdLearner implements TabularLearner {
     private int pendingAction = -1;
     private int pendingState = -1;
 
-    /** The index t and the caches of the last choice. */
+    /** The index t, the state and the caches of the last choice. */
     private long lastIndex = -1;
+    private int lastState = -1;
     private double lastEntropy = Double.NaN;
     private boolean entropyKnown;
     private double lastTemperature = Double.NaN;
@@ -117,6 +127,7 @@ public final class TdLearner implements TabularLearner {
         Arrays.fill(q, agent.initial());
         this.policy = policy;
         this.needsEntropy = policy.needsEntropy();
+        this.perStatePolicy = policy.perState();
         this.tracking = needsEntropy;
         this.row = new double[actions];
         this.probabilities = new double[actions];
@@ -230,7 +241,11 @@ public final class TdLearner implements TabularLearner {
                 case EXPECTED_SARSA -> expectation(s2, base2);
             };
         }
-        q[sa] = q[sa] + alpha * (r + gamma * next - q[sa]);
+        double old = q[sa];
+        q[sa] = old + alpha * (r + gamma * next - old);
+        if (perStatePolicy) {
+            policy.valueChanged(s, q[sa] - old);
+        }
     }
 
     /**
@@ -261,6 +276,7 @@ public final class TdLearner implements TabularLearner {
     public double entropy() {
         checkChosen();
         if (!entropyKnown) {
+            tellState(lastState);
             lastEntropy = policy.entropy(row, lastIndex);
             entropyKnown = true;
         }
@@ -278,6 +294,7 @@ public final class TdLearner implements TabularLearner {
     public double temperature() {
         checkChosen();
         if (!temperatureKnown) {
+            tellState(lastState);
             lastTemperature = policy.temperature(lastIndex);
             temperatureKnown = true;
         }
@@ -353,6 +370,7 @@ public final class TdLearner implements TabularLearner {
     @Override
     public void distribution(int s, double[] out) {
         System.arraycopy(q, index(s, 0), nextRow, 0, actions);
+        tellState(s);
         policy.distribution(nextRow, scheduleIndex(s), out);
     }
 
@@ -488,10 +506,18 @@ public final class TdLearner implements TabularLearner {
         return perEpisode ? (inEpisode ? episode : episode + 1) : step;
     }
 
+    private void tellState(int s) {
+        if (perStatePolicy) {
+            policy.inState(s);
+        }
+    }
+
     private int choose(int s, long t) {
         System.arraycopy(q, index(s, 0), row, 0, actions);
+        tellState(s);
         int a = policy.select(row, t);
         lastIndex = t;
+        lastState = s;
         entropyKnown = false;
         temperatureKnown = false;
         return a;
@@ -506,6 +532,7 @@ public final class TdLearner implements TabularLearner {
 
     private double expectation(int s2, int base2) {
         System.arraycopy(q, base2, nextRow, 0, actions);
+        tellState(s2);
         policy.distribution(nextRow, scheduleIndex(s2), probabilities);
         double e = 0;
         for (int b = 0; b < actions; b++) {

@@ -60,11 +60,16 @@ public final class BenchCommand implements Callable<Integer> {
                 + "agents:\n  e: {type: action-value, policy: {type: epsilon-greedy, epsilon: 0.1}}\n");
         // The BURLAP peer's setup (../shared/peers/burlap/NOTES.md): open 10x10, reward 1 at the goal,
         // Q-learning alpha 0.1, gamma 0.95, Q0 0, Boltzmann T = 0.5, 2000 episodes per run.
-        WORKLOADS.put("gridworld-q", "name: gridworld-q\nruns: 30\nepisodes: 2000\n"
-                + "env: {type: gridworld, map: open-10x10, gamma: 0.95}\n"
-                + "agents:\n  q: {type: q-learning, alpha: 0.1, gamma: 0.95, initial: 0, "
-                + "policy: {type: boltzmann, temperature: 0.5}}\n"
-                + "metrics: [length]\nrecord: {points: 2000}\n");
+        gridworld("gridworld-q", "q-learning", "policy: {type: boltzmann, temperature: 0.5}");
+        // The same set-up with the temperature methods of issue 24 in place of the fixed-T policy, so their
+        // steps per second compare with gridworld-q's.
+        gridworld("gridworld-visit-exp", "q-learning", "policy: {type: boltzmann, temperature: {schedule: "
+                + "exponential, initial: 1.0, decay: 0.99, min: 0.005, per: state-visit}}");
+        gridworld("gridworld-glie", "sarsa", "policy: {type: boltzmann, temperature: {schedule: glie-boltzmann, "
+                + "c: 0.5}}");
+        gridworld("gridworld-soft-q", "soft-q-learning", "tau: 0.01, policy: {type: boltzmann, temperature: 0.5}");
+        gridworld("gridworld-mellowmax", "q-learning", "policy: {type: mellowmax, omega: 2}");
+        gridworld("gridworld-vdbe", "q-learning", "policy: {type: vdbe-softmax, temperature: 0.5, sigma: 0.01}");
         // A sweep of 16 cells (16 fixed temperatures on the testbed), for the thread speed-up.
         WORKLOADS.put("many-cells", "name: many-cells\nruns: 500\nsteps: 2000\n"
                 + "env: {type: gaussian-bandit, arms: 10}\n"
@@ -73,6 +78,14 @@ public final class BenchCommand implements Callable<Integer> {
                 + "sweep:\n  policy.temperature.value: [0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.14, 0.2, 0.3, "
                 + "0.4, 0.5, 0.7, 1.0, 1.4, 2.0, 3.0]\n"
                 + "metrics: [regret, reward, optimal-action]\nrecord: {points: 100}\n");
+    }
+
+    /** A gridworld-q workload with another agent type and keys (alpha, gamma and initial as there). */
+    private static void gridworld(String name, String type, String keys) {
+        WORKLOADS.put(name, "name: " + name + "\nruns: 30\nepisodes: 2000\n"
+                + "env: {type: gridworld, map: open-10x10, gamma: 0.95}\n"
+                + "agents:\n  q: {type: " + type + ", alpha: 0.1, gamma: 0.95, initial: 0, " + keys + "}\n"
+                + "metrics: [length]\nrecord: {points: 2000}\n");
     }
 
     @CommandLine.Spec

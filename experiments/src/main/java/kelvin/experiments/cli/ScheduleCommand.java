@@ -98,6 +98,14 @@ public final class ScheduleCommand implements Callable<Integer> {
                                     + "state-visit the earlier visits to a state, the same schedule in every state)"
                                     : "some t are beyond the horizon of " + e.horizon() + " steps"));
         }
+        // columns as wide as the longest label and index name, so every T lines up
+        int labelWidth = 30;
+        int indexWidth = 1;
+        for (Cell c : withSchedule) {
+            labelWidth = Math.max(labelWidth, c.label().length());
+            indexWidth = Math.max(indexWidth, indexName(c).length());
+        }
+        String line = "%-" + labelWidth + "s %-" + indexWidth + "s = %-10d T = %.6g%n";
         BanditSimulation simulation = new BanditSimulation(e);
         for (Cell c : withSchedule) {
             double[] values = simulate ? simulation.temperatureTrace((BanditCell) c, 0, ts) : formula(c, ts);
@@ -112,8 +120,7 @@ public final class ScheduleCommand implements Callable<Integer> {
                     out.println(Mappers.JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
                             .writeValueAsString(row));
                 } else {
-                    out.printf(Locale.ROOT, "%-30s %s = %-10d T = %.6g%n", c.label(),
-                            perState(c) ? "t (earlier visits)" : "t", t, temperature);
+                    out.printf(Locale.ROOT, line, c.label(), indexName(c), t, temperature);
                 }
             }
         }
@@ -132,6 +139,10 @@ public final class ScheduleCommand implements Callable<Integer> {
     }
 
     /** Whether the cell's schedule has one course per state, indexed by the visits to it. */
+    private static String indexName(Cell c) {
+        return perState(c) ? "t (earlier visits)" : "t";
+    }
+
     private static boolean perState(Cell c) {
         return c.temperature().per() == Schedule.Per.STATE_VISIT;
     }

@@ -159,7 +159,15 @@ public final class PluginGuards {
     private record GuardedPolicy(Policy policy, String who) implements Policy {
         @Override
         public PolicyRun start(int arms, UniformRandomProvider rng) {
-            PolicyRun run = policy.start(arms, rng);
+            return guard(policy.start(arms, rng), arms);
+        }
+
+        @Override
+        public PolicyRun start(int arms, int states, UniformRandomProvider rng) {
+            return guard(policy.start(arms, states, rng), arms);
+        }
+
+        private PolicyRun guard(PolicyRun run, int arms) {
             double[] p = new double[arms];
             return new PolicyRun() {
                 @Override
@@ -205,6 +213,21 @@ public final class PluginGuards {
                 @Override
                 public boolean needsEntropy() {
                     return run.needsEntropy();
+                }
+
+                @Override
+                public boolean perState() {
+                    return run.perState();
+                }
+
+                @Override
+                public void inState(int s) {
+                    run.inState(s);
+                }
+
+                @Override
+                public void valueChanged(int s, double change) {
+                    run.valueChanged(s, change);
                 }
             };
         }
