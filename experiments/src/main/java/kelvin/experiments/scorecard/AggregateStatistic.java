@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * An aggregate of one agent's normalised scores over a suite, with the definitions of rliable's
- * {@code metrics.py} (Agarwal et al. 2021, section 4 and appendix A). With E environments, n_e runs
+ * {@code metrics.py} (Agarwal et al. 2021, section 4). With E environments, n_e runs
  * in environment e, x_{e,r} the score of run r in environment e, and m_e = (1 / n_e) sum_r x_{e,r}
  * the environment's mean:
  * <ul>
@@ -127,7 +127,7 @@ public final class AggregateStatistic {
                 }
                 yield median(scratch, rows.length);
             }
-            case IQM -> interquartileMean(scratch, pool(rows, scratch));
+            case IQM -> interquartileMean(scratch, ScoreTable.pool(rows, scratch));
             case GAP -> {
                 double sum = 0;
                 int n = 0;
@@ -140,15 +140,6 @@ public final class AggregateStatistic {
                 yield sum / n;
             }
         };
-    }
-
-    private static int pool(double[][] rows, double[] into) {
-        int n = 0;
-        for (double[] row : rows) {
-            System.arraycopy(row, 0, into, n, row.length);
-            n += row.length;
-        }
-        return n;
     }
 
     /**

@@ -8,7 +8,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * strictly above tau, F(tau) = (1 / N) sum_{e,r} [x_{e,r} &gt; tau], with a stratified bootstrap band
  * at each tau. This is rliable's run-score distribution ({@code create_performance_profile} with
  * {@code use_score_distribution=True}, {@code run_score_deviation}: {@code mean(scores > tau)};
- * Agarwal et al. 2021, section 4.1), preferred there to the profile of environment means for its
+ * Agarwal et al. 2021, section 4), preferred there to the profile of environment means for its
  * smaller variance. Runs are pooled as in {@link AggregateStatistic#IQM}.
  */
 public final class PerformanceProfile {
@@ -70,11 +70,7 @@ public final class PerformanceProfile {
 
     /** Pools and sorts the scores, then counts those above each tau by binary search. */
     private static void fractionsAbove(double[][] rows, double[] pooled, double[] taus, double[] out) {
-        int n = 0;
-        for (double[] row : rows) {
-            System.arraycopy(row, 0, pooled, n, row.length);
-            n += row.length;
-        }
+        int n = ScoreTable.pool(rows, pooled);
         Arrays.sort(pooled, 0, n);
         for (int i = 0; i < taus.length; i++) {
             out[i] = (double) (n - countAtMost(pooled, n, taus[i])) / n;

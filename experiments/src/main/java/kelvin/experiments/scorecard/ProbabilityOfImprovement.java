@@ -6,7 +6,7 @@ import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * The probability of improvement of agent X over agent Y (Agarwal et al. 2021, section 4.3; rliable's
+ * The probability of improvement of agent X over agent Y (Agarwal et al. 2021, section 4; rliable's
  * {@code metrics.probability_of_improvement}): per environment e the Mann-Whitney form
  * P_e(X &gt; Y) = (1 / (n_X n_Y)) sum_{i,j} S(x_{e,i}, y_{e,j}) with S(a, b) = 1 if a &gt; b, 1/2 if
  * a = b and 0 otherwise (scipy's U statistic of {@code mannwhitneyu} over n_X n_Y), then the

@@ -131,6 +131,16 @@ public final class ScoreTable {
         return scores;
     }
 
+    /** Copies the rows one after another into {@code into}; returns how many values that is. */
+    static int pool(double[][] rows, double[] into) {
+        int n = 0;
+        for (double[] row : rows) {
+            System.arraycopy(row, 0, into, n, row.length);
+            n += row.length;
+        }
+        return n;
+    }
+
     static double mean(double[] values) {
         double sum = 0;
         for (double v : values) {

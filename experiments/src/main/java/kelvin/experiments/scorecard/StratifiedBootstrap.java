@@ -8,12 +8,13 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Stratified bootstrap percentile intervals (Agarwal et al. 2021, section 4; Efron &amp; Tibshirani
- * 1993, "An Introduction to the Bootstrap", chapters 8.3 and 13): each resample draws, independently
+ * 1993, "An Introduction to the Bootstrap", chapter 13): each resample draws, independently
  * within each environment e, n_e runs with replacement from that environment's n_e runs, as rliable's
  * {@code StratifiedBootstrap} (runs resampled, environments kept: the uncertainty of repeating the
  * experiment with other seeds on the same suite). The statistic is recomputed on each of B resamples,
  * and the interval at level 1 - alpha is the alpha / 2 and 1 - alpha / 2 quantiles of those B values,
- * each the linear interpolation between order statistics (Hyndman &amp; Fan type 7, numpy's default,
+ * each the linear interpolation between order statistics (Hyndman &amp; Fan 1996, "Sample quantiles in
+ * statistical packages", The American Statistician 50(4), type 7: numpy's default,
  * which arch's {@code conf_int(method='percentile')} uses under rliable).
  *
  * <p>Why percentile: it is rliable's default and the paper's; it respects the range of a bounded
