@@ -8,11 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.stream.Stream;
+import kelvin.api.Environment;
 import kelvin.api.Guide;
 import kelvin.experiments.metric.Better;
 import kelvin.experiments.metric.Recorded;
@@ -219,12 +224,20 @@ final class ReportWriter {
      * @param name the facet's name for titles and file names; null for the single chart
      * @param cells the variants its chart draws, reference variants included
      * @param note what the caption adds (how many variants are hidden), or null
+     * @param ofEnvironment whether the facet is one environment of a sweep rather than (part of) one agent
      */
-    record Facet(String name, List<Cell> cells, String note) {
+    record Facet(String name, List<Cell> cells, String note, boolean ofEnvironment) {
+        Facet(String name, List<Cell> cells, String note) {
+            this(name, cells, note, false);
+        }
     }
 
     List<Facet> facets() {
         List<Cell> all = experiment.cells();
+        List<Facet> environments = byEnvironment(all);
+        if (environments != null) {
+            return environments;
+        }
         if (all.size() <= MAX_LINES) {
             return List.of(new Facet(null, all, null));
         }
@@ -253,6 +266,55 @@ final class ReportWriter {
                 }
                 facets.add(facet);
             }
+        }
+        return facets;
+    }
+
+    /**
+     * One chart per environment of an environment sweep, each with every agent on it, since curves of
+     * different environments share no scale; null when there is one environment, more than
+     * {@link #MAX_FACETS}, or one with more than {@link #MAX_LINES} variants. A facet is named by the
+     * swept values that tell its environment from the others ("map=four-rooms").
+     */
+    private static List<Facet> byEnvironment(List<Cell> all) {
+        List<Environment> environments = new ArrayList<>();
+        List<List<Cell>> groups = new ArrayList<>();
+        for (Cell c : all) {
+            int i = 0;
+            while (i < environments.size() && environments.get(i) != c.environment()) {
+                i++;
+            }
+            if (i == environments.size()) {
+                environments.add(c.environment());
+                groups.add(new ArrayList<>());
+            }
+            groups.get(i).add(c);
+        }
+        if (groups.size() < 2 || groups.size() > MAX_FACETS || groups.stream().anyMatch(g -> g.size() > MAX_LINES)) {
+            return null;
+        }
+        List<String> keys = new ArrayList<>();
+        for (String key : all.get(0).params().keySet()) {
+            Set<String> values = new HashSet<>();
+            boolean constantWithin = true;
+            for (List<Cell> group : groups) {
+                String v = group.get(0).params().get(key);
+                values.add(v);
+                constantWithin &= group.stream().allMatch(c -> Objects.equals(c.params().get(key), v));
+            }
+            if (constantWithin && values.size() > 1) {
+                keys.add(key);
+            }
+        }
+        List<Facet> facets = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            Map<String, String> params = groups.get(i).get(0).params();
+            StringJoiner name = new StringJoiner(", ");
+            keys.forEach(k -> name.add(k + "=" + params.get(k)));
+            if (keys.isEmpty()) {
+                name.add(String.valueOf(i + 1));
+            }
+            facets.add(new Facet(name.toString(), groups.get(i), null, true));
         }
         return facets;
     }
@@ -433,7 +495,7 @@ final class ReportWriter {
         String smoothing = plot.smooth() > 1 ? ", " + smoothingPhrase(plot.smooth()) : "";
         String title = String.format(Locale.ROOT, "%s (%s%s, %s%s)", metric.metric().title(),
                 experiment.name(),
-                facet.name() == null ? "" : ", agent " + facet.name(), Interval.bandsOver(experiment.runs()),
+                facet.name() == null ? "" : (facet.ofEnvironment() ? ", environment " : ", agent ") + facet.name(), Interval.bandsOver(experiment.runs()),
                 smoothing);
         String yLabel = metric.metric().chartAxisLabel();
         boolean logTime = options.timeAxis() == ReportOptions.TimeAxis.LOG
