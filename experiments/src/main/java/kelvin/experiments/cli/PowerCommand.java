@@ -58,7 +58,7 @@ public final class PowerCommand implements Callable<Integer> {
             + "from 0.5 up to (not including) 1 (default: ${DEFAULT-VALUE}).")
     double power;
 
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05", description = "The two-sided level of the "
+    @Option(names = "--alpha", paramLabel = "LEVEL", defaultValue = "0.05", description = "The two-sided level of the "
             + "test, between 0 and 1 (default: ${DEFAULT-VALUE}).")
     double alpha;
 

@@ -126,11 +126,16 @@ public final class PowerAnalysis {
         Difference d = pairing.common() ? Difference.paired(x, y)
                 : Difference.welch(Test.WELCH, Sample.of(x), Sample.of(y));
         String where = metric + " of " + a + " and " + b;
+        if (pilot.runs() < 2) {
+            throw new ConfigException(Location.of(request.pilot()), "", "the pilot has " + pilot.runs() + " run per "
+                    + "variant; an sd needs at least 2, so run a pilot with more (kelvin run CONFIG --runs 20)");
+        }
         if (Math.min(d.a().n(), d.b().n()) < 2) {
             throw new ConfigException(Location.of(request.pilot()), "", where + ": " + (d.test() == Test.PAIRED
-                    ? runs(d.a().n()) + " with a value of both" : "A has " + runs(d.a().n()) + " with a value, B "
-                    + d.b().n()) + "; an sd needs at least 2 runs, so run a pilot with more (kelvin run CONFIG "
-                    + "--runs 20)");
+                    ? d.a().n() + " of the " + pilot.runs() + " paired runs have a value of both"
+                    : "of the " + pilot.runs() + " runs, " + d.a().n() + " of A and " + d.b().n() + " of B have a "
+                    + "value") + "; an sd needs at least 2 (a variant has no value of a metric it does not record, "
+                    + "such as the temperature of epsilon-greedy)");
         }
         double difference = given != null ? given : d.value();
         if (!(d.spread() > 0)) {
@@ -203,10 +208,6 @@ public final class PowerAnalysis {
                     + " (no spread), so any n >= 2 tells them apart";
         }
         return new ConfigException(Location.of(pilot), "", where + ": " + problem);
-    }
-
-    private static String runs(long n) {
-        return n + (n == 1 ? " run" : " runs");
     }
 
     private static String number(double x) {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import kelvin.experiments.results.Interval;
 import kelvin.experiments.results.ValueFormat;
 
 /**
@@ -35,18 +36,17 @@ public final class PowerReport {
         out.println("pilot: " + CompareReport.test(d.test(), r.pairing()));
         if (r.paired()) {
             out.println("pilot: " + d.a().n() + " paired runs" + missing(pilot, d.a().n()) + ", B - A = "
-                    + f.signedValue(d.value()) + ", s = sd of the per-run differences B_r - A_r = "
-                    + f.value(d.spread()));
+                    + observed(d, f) + ", s = sd of the per-run differences B_r - A_r = " + f.value(d.spread()));
         } else {
             out.println("pilot: " + d.a().n() + " runs of A" + missing(pilot, d.a().n()) + " (sd " + f.value(d.a().sd())
                     + ") and " + d.b().n() + " of B" + missing(pilot, d.b().n()) + " (sd " + f.value(d.b().sd())
-                    + "), B - A = " + f.signedValue(d.value()) + ", s = sqrt(sd_A^2 + sd_B^2) = " + f.value(d.spread()));
+                    + "), B - A = " + observed(d, f) + ", s = sqrt(sd_A^2 + sd_B^2) = " + f.value(d.spread()));
         }
         out.println("D = " + f.value(Math.abs(r.difference())) + (r.differenceGiven() ? " (--difference)"
                 : ", the pilot's observed |B - A| (--difference sets the smallest difference worth detecting)"));
         long n = r.runsNeeded();
         out.printf("runs needed per variant: %d for %s power to detect D with a two-sided %s t test at alpha = %s%n",
-                n, percent(r.power()), r.paired() ? "paired" : "Welch", plain(r.alpha()));
+                n, ValueFormat.PERCENT.value(r.power()), r.paired() ? "paired" : "Welch", plain(r.alpha()));
         out.printf("the pilot's %s have %s power at D; %d runs have %s%n", pilotRuns(r), percent(r.pilotPower()), n,
                 percent(r.plan().power(n)));
         out.printf("n is the smallest n >= 2 with n >= ((t_{1-alpha/2,df} + t_{power,df}) s / D)^2, df = %s (normal "
@@ -94,6 +94,13 @@ public final class PowerReport {
         o.put("pilot_power", CompareReport.value(r.pilotPower()));
         out.println(CompareReport.jsonLine(o));
         out.flush();
+    }
+
+    /** B - A with its 95% interval, whose width sets the digits (so round-off prints as 0). */
+    private static String observed(Difference d, ValueFormat f) {
+        double[] ci = d.interval(0.95);
+        return f.signed(new Interval(d.value(), d.se(), ci[0], ci[1], Math.min(d.a().n(), d.b().n())))
+                + " (95% interval)";
     }
 
     /** The pilot's runs as the power line counts them. */
