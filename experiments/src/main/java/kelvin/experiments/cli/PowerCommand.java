@@ -22,13 +22,15 @@ import picocli.CommandLine.Parameters;
                 + "differences B_r - A_r when its runs are paired (common random numbers, as kelvin compare "
                 + "decides), else sqrt(sd_A^2 + sd_B^2) with Welch's degrees of freedom. It also says the power of "
                 + "the pilot's own runs at D.",
-                "The answer is an estimate from the pilot's sd, which a small pilot estimates roughly; D defaults "
-                + "to the pilot's observed difference, which a pilot too small to detect it overstates as often as "
-                + "not, so give the smallest difference worth detecting with --difference."},
+                "The answer is an estimate from the pilot's sd, which a small pilot estimates roughly. D defaults "
+                + "to the pilot's observed difference, an estimate that is too large about half the time (and a "
+                + "plan from it then falls short), so give the smallest difference worth detecting with "
+                + "--difference."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  planned",
-            "  2  bad usage, a missing or incomplete folder, an unknown variant or metric, or a pilot that admits no "
-                + "answer (D = 0, no spread, fewer than 2 runs, values that are not finite)"})
+            "  2  bad usage, a missing or incomplete folder, an unknown variant or metric, or",
+            "     a pilot that admits no answer (D = 0, no spread, fewer than 2 runs, values",
+            "     that are not finite)"})
 public final class PowerCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -50,7 +52,7 @@ public final class PowerCommand implements Callable<Integer> {
     String metric;
 
     @Option(names = "--difference", paramLabel = "D", description = "The difference to detect, in the metric's "
-            + "units as runs.csv stores them (a share for optimal-action: 0.05 is 5 points); its sign does not "
+            + "units as stored in runs.csv (a share for optimal-action: 0.05 is 5 points); its sign does not "
             + "matter. Default: the pilot's observed B - A.")
     Double difference;
 
