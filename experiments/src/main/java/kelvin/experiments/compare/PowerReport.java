@@ -28,10 +28,11 @@ public final class PowerReport {
         Difference d = r.observed();
         FolderResults pilot = r.pilot();
         out.printf("B - A (B minus A) of %s%s at t = %d in %s (%s): A = %s, B = %s%n", r.metric(),
-                CompareReport.direction(r.better()), pilot.horizon(), pilot.dir(), pilot.name(), r.variantA(), r.variantB());
+                CompareReport.direction(r.better()), pilot.horizon(), pilot.dir(), pilot.name(), r.variantA(),
+                r.variantB());
         if (r.metricDefault()) {
-            out.println("metric: " + r.metric() + " by default (the one variants are ranked by, else the first "
-                    + "recorded with a direction); --metric chooses another of " + String.join(", ", pilot.metrics()));
+            out.println("metric: " + r.metric() + " by default (--metric chooses one of "
+                    + String.join(", ", pilot.metrics()) + ")");
         }
         out.println("pilot: " + CompareReport.test(d.test(), r.pairing()));
         if (r.paired()) {

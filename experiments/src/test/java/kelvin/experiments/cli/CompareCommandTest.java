@@ -299,8 +299,16 @@ class CompareCommandTest {
         return keys;
     }
 
-    /** A column of runs.csv for one variant, in run order. */
-    private static double[] finals(Path dir, String variant, String metric) throws IOException {
+    /**
+     * A column of runs.csv for one variant, in run order.
+     *
+     * @param dir a results folder
+     * @param variant a variant's label
+     * @param metric a recorded metric
+     * @return its final value in each run
+     * @throws IOException when runs.csv cannot be read
+     */
+    static double[] finals(Path dir, String variant, String metric) throws IOException {
         List<String> lines = Files.readAllLines(dir.resolve("runs.csv"));
         int column = List.of(lines.get(0).split(",")).indexOf(metric);
         return lines.stream().skip(1).map(l -> l.split(",", -1)).filter(f -> f[0].equals(variant))

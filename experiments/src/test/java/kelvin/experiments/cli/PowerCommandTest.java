@@ -78,13 +78,11 @@ class PowerCommandTest {
 
     @Test
     void aPairedPilotPlansFromTheSdOfThePerRunDifferences() throws IOException {
-        Cli r = Cli.run("power", quick.toString(), "eps-0.1", "annealed", "--json");
-        assertEquals(0, r.exit(), r.err());
-        JsonNode o = JSON.readTree(r.out());
+        JsonNode o = json("power", quick.toString(), "eps-0.1", "annealed", "--json");
         assertEquals("paired", o.get("test").asText());
         assertEquals("regret", o.get("metric").asText());
-        double[] a = finals(quick, "eps-0.1", "regret");
-        double[] b = finals(quick, "annealed", "regret");
+        double[] a = CompareCommandTest.finals(quick, "eps-0.1", "regret");
+        double[] b = CompareCommandTest.finals(quick, "annealed", "regret");
         SummaryStatistics d = new SummaryStatistics();
         for (int i = 0; i < a.length; i++) {
             d.addValue(b[i] - a[i]);
@@ -111,14 +109,15 @@ class PowerCommandTest {
                 + "two-sided paired t test at alpha = 0.05\n"), text.out());
         assertTrue(text.out().contains(", the pilot's observed |B - A| (--difference sets"), text.out());
         assertTrue(text.out().contains("\nthe pilot's 20 paired runs have "), text.out());
-        assertTrue(text.out().contains("\nmetric: regret by default"), text.out());
+        assertTrue(text.out().contains("\nmetric: regret by default (--metric chooses one of regret, reward, "
+                + "optimal-action, entropy, temperature)\n"), text.out());
     }
 
     @Test
     void aGivenDifferenceLevelAndPowerAreUsedAndTheSignOfDDoesNotMatter() throws IOException {
         String[] args = {"power", quick.toString(), "eps-0.1", "annealed", "--difference", "25", "--power", "0.9",
             "--alpha", "0.01", "--json"};
-        JsonNode o = JSON.readTree(Cli.run(args).out());
+        JsonNode o = json(args);
         assertEquals("given", o.get("difference_from").asText());
         assertEquals(25, o.get("difference").asDouble(), 0);
         assertEquals(0.9, o.get("power").asDouble(), 0);
@@ -126,20 +125,18 @@ class PowerCommandTest {
         SampleSize plan = SampleSize.paired(o.get("s").asDouble(), 25, 0.01);
         assertEquals(plan.runsNeeded(0.9), o.get("runs_needed").asLong());
         args[5] = "-25";
-        JsonNode negative = JSON.readTree(Cli.run(args).out());
+        JsonNode negative = json(args);
         assertEquals(o.get("runs_needed"), negative.get("runs_needed"));
         assertEquals(o.get("pilot_power"), negative.get("pilot_power"));
     }
 
     @Test
     void variantsOfDifferentEnvironmentsPlanWithBothSdsAndWelchsDegrees() throws IOException {
-        Cli r = Cli.run("power", sweep.toString(), "eps[arms=5]", "eps[arms=10]", "--json");
-        assertEquals(0, r.exit(), r.err());
-        JsonNode o = JSON.readTree(r.out());
+        JsonNode o = json("power", sweep.toString(), "eps[arms=5]", "eps[arms=10]", "--json");
         assertEquals("welch", o.get("test").asText());
         assertEquals("the swept environment keys differ (A {arms=5}, B {arms=10})", o.get("paired_reason").asText());
-        SummaryStatistics a = stats(finals(sweep, "eps[arms=5]", "regret"));
-        SummaryStatistics b = stats(finals(sweep, "eps[arms=10]", "regret"));
+        SummaryStatistics a = stats(CompareCommandTest.finals(sweep, "eps[arms=5]", "regret"));
+        SummaryStatistics b = stats(CompareCommandTest.finals(sweep, "eps[arms=10]", "regret"));
         assertEquals(a.getStandardDeviation(), o.get("sd_a").asDouble(), 1e-9);
         assertEquals(b.getStandardDeviation(), o.get("sd_b").asDouble(), 1e-9);
         SampleSize plan = SampleSize.welch(a.getStandardDeviation(), b.getStandardDeviation(),
@@ -150,8 +147,7 @@ class PowerCommandTest {
         assertEquals(plan.power(12), o.get("pilot_power").asDouble(), 1e-12);
 
         // the same agent pair within one arm count met the same arms run by run
-        JsonNode paired = JSON.readTree(Cli.run("power", sweep.toString(), "eps[arms=5]", "hot[arms=5]", "--json")
-                .out());
+        JsonNode paired = json("power", sweep.toString(), "eps[arms=5]", "hot[arms=5]", "--json");
         assertEquals("paired", paired.get("test").asText());
         Cli text = Cli.run("power", sweep.toString(), "eps[arms=5]", "eps[arms=10]");
         assertTrue(text.out().contains("\npilot: Welch's t test on the per-run values of runs.csv (not paired: the "
@@ -171,7 +167,7 @@ class PowerCommandTest {
 
     @Test
     void jsonKeysAreTheDocumentedOnes() throws IOException {
-        JsonNode o = JSON.readTree(Cli.run("power", quick.toString(), "eps-0.1", "annealed", "--json").out());
+        JsonNode o = json("power", quick.toString(), "eps-0.1", "annealed", "--json");
         List<String> expected = List.of("pilot", "variant_a", "variant_b", "metric", "t", "better", "test",
                 "paired_reason", "pilot_runs", "n_a", "n_b", "mean_a", "mean_b", "observed_difference", "sd_a", "sd_b",
                 "s", "difference", "difference_from", "alpha", "power", "runs_needed", "df", "power_at_runs_needed",
@@ -256,8 +252,8 @@ class PowerCommandTest {
         assertOneLine(Cli.run("power", balanced.toString(), "eps-0.1", "annealed"), "error: --difference: the "
                 + "pilot's B - A of regret of eps-0.1 and annealed is exactly 0, so it names no difference to detect; "
                 + "give the smallest one worth detecting with --difference D, in the metric's units");
-        Cli given = Cli.run("power", balanced.toString(), "eps-0.1", "annealed", "--difference", "3", "--json");
-        assertEquals(0, given.exit(), given.err());
+        assertEquals("given", json("power", balanced.toString(), "eps-0.1", "annealed", "--difference", "3",
+                "--json").get("difference_from").asText());
     }
 
     @Test
@@ -269,6 +265,14 @@ class PowerCommandTest {
         assertTrue(help.startsWith("Usage: kelvin power [-hV] "), r.out());
         assertTrue(help.contains("(default: 0.8)") && help.contains("(default: 0.05)"), r.out());
         assertTrue(help.contains("Exit codes: 0 planned 2 bad usage"), r.out());
+    }
+
+    /** Runs a command that must succeed and prints one JSON object. */
+    private static JsonNode json(String... args) throws IOException {
+        Cli r = Cli.run(args);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(1, r.out().lines().count(), r.out());
+        return JSON.readTree(r.out());
     }
 
     private static void assertOneLine(Cli r, String expected) {
@@ -283,14 +287,6 @@ class PowerCommandTest {
             s.addValue(v);
         }
         return s;
-    }
-
-    /** A column of runs.csv for one variant, in run order. */
-    private static double[] finals(Path dir, String variant, String metric) throws IOException {
-        List<String> lines = Files.readAllLines(dir.resolve("runs.csv"));
-        int column = List.of(lines.get(0).split(",")).indexOf(metric);
-        return lines.stream().skip(1).map(l -> l.split(",", -1)).filter(f -> f[0].equals(variant))
-                .mapToDouble(f -> Double.parseDouble(f[column])).toArray();
     }
 
     private static Path copy(Path from, String name) throws IOException {
