@@ -32,7 +32,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  * degrees of freedom.
  *
  * <p>Implementation note. The formula treats the t statistic under the alternative as a central t
- * shifted by |D| / se, and leaves out the opposite rejection tail; the exact distribution is the
+ * shifted by |D| / se, and leaves out the opposite rejection tail (so as D nears 0 the power tends to
+ * alpha / 2 rather than alpha, which matters only far below any target); the exact distribution is the
  * noncentral t, which neither Commons Math 3.6 nor any other dependency of Kelvin provides, so it is
  * not used. Measured against the exact noncentral t (SciPy's {@code nct}), the formula agrees where
  * it matters and errs on the safe side: for a paired sd of 1, D = 0.5, alpha = 0.05 and 80% power it
