@@ -49,7 +49,20 @@ class CompareCommandTest {
     }
 
     private static Path run(String config, String name, String... more) {
-        Path out = tmp.resolve(name);
+        return runInto(tmp, config, name, more);
+    }
+
+    /**
+     * Runs a config quietly and without charts, failing the test unless it succeeds.
+     *
+     * @param dir where the results folder goes
+     * @param config the config's path
+     * @param name the results folder's name in dir
+     * @param more further options of kelvin run
+     * @return the results folder
+     */
+    static Path runInto(Path dir, String config, String name, String... more) {
+        Path out = dir.resolve(name);
         List<String> args = new ArrayList<>(List.of("run", config, "--out", out.toString(), "--quiet", "--no-plots"));
         args.addAll(List.of(more));
         Cli r = Cli.run(args.toArray(String[]::new));

@@ -68,12 +68,7 @@ class PowerCommandTest {
     }
 
     private static Path run(String config, String name, String... more) {
-        Path out = tmp.resolve(name);
-        List<String> args = new ArrayList<>(List.of("run", config, "--out", out.toString(), "--quiet", "--no-plots"));
-        args.addAll(List.of(more));
-        Cli r = Cli.run(args.toArray(String[]::new));
-        assertEquals(0, r.exit(), r.err());
-        return out;
+        return CompareCommandTest.runInto(tmp, config, name, more);
     }
 
     @Test
