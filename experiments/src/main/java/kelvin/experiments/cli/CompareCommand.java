@@ -3,18 +3,13 @@ package kelvin.experiments.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import kelvin.api.Kind;
 import kelvin.experiments.compare.CompareReport;
 import kelvin.experiments.compare.Comparer;
 import kelvin.experiments.compare.FolderArgument;
 import kelvin.experiments.compare.Margin;
 import kelvin.experiments.config.ConfigException;
-import kelvin.experiments.config.ExperimentLoader;
 import kelvin.experiments.config.Location;
 import kelvin.experiments.config.Registry;
-import kelvin.experiments.metric.Better;
-import kelvin.experiments.metric.Metric;
-import kelvin.experiments.results.ValueFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,29 +96,12 @@ public final class CompareCommand implements Callable<Integer> {
         Margin m = equivalent ? Margin.parse(margin) : null;
         Registry registry = plugins.registry();
         Comparer.Result result = Comparer.compare(new Comparer.Request(FolderArgument.parse(a),
-                FolderArgument.parse(b), pairs, metrics, at, m), name -> direction(registry, name));
+                FolderArgument.parse(b), pairs, metrics, at, m), name -> RecordedMetrics.direction(registry, name));
         if (json) {
-            CompareReport.json(result, spec.commandLine().getOut(), name -> format(registry, name));
+            CompareReport.json(result, spec.commandLine().getOut(), name -> RecordedMetrics.format(registry, name));
         } else {
-            CompareReport.text(result, spec.commandLine().getOut(), name -> format(registry, name));
+            CompareReport.text(result, spec.commandLine().getOut(), name -> RecordedMetrics.format(registry, name));
         }
         return equivalent && !result.allEquivalent() ? 1 : 0;
-    }
-
-    /** How the metric's numbers are written (optimal action in percent); plain for an unknown metric. */
-    private static ValueFormat format(Registry registry, String name) {
-        Metric m = metric(registry, name);
-        return m == null ? ValueFormat.PLAIN : ValueFormat.of(m);
-    }
-
-    /** The metric's good direction, or null for a metric no loaded component declares. */
-    private static Better direction(Registry registry, String name) {
-        Metric m = metric(registry, name);
-        return m == null ? null : m.better();
-    }
-
-    private static Metric metric(Registry registry, String name) {
-        Registry.Entry e = registry.find(Kind.METRIC, name);
-        return e == null ? null : ExperimentLoader.metric(e);
     }
 }

@@ -46,6 +46,7 @@ public final class KelvinCommand {
             PlotCommand.class,
             NewCommand.class,
             CompareCommand.class,
+            PowerCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class);
 

@@ -156,7 +156,7 @@ public final class CompareReport {
             if (c.equivalence() != null) {
                 o.put("reason", reason(c, formats.apply(c.metric())));
             }
-            out.println(Mappers.JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
+            out.println(jsonLine(o));
         }
         for (Comparer.Unmatched u : r.unmatched()) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -166,7 +166,7 @@ public final class CompareReport {
             o.put("t", u.t());
             o.put("verdict", "not equivalent");
             o.put("reason", u.reason());
-            out.println(Mappers.JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
+            out.println(jsonLine(o));
         }
         out.flush();
     }
@@ -223,22 +223,37 @@ public final class CompareReport {
     }
 
     private static String testLine(Comparison c) {
-        Difference d = c.difference();
-        String head = "t = " + c.t() + ": " + d.test().description();
-        if (d.test() == Test.PAIRED) {
-            return head + " (" + c.pairing().reason() + ")";
+        return "t = " + c.t() + ": " + test(c.difference().test(), c.pairing());
+    }
+
+    /**
+     * A test in words with why it was chosen.
+     *
+     * @param test the test
+     * @param pairing whether the runs could be paired, and why
+     * @return e.g. {@code paired t test on the per-run values of runs.csv (same seed (7), ...)}
+     */
+    static String test(Test test, Pairing pairing) {
+        if (test == Test.PAIRED) {
+            return test.description() + " (" + pairing.reason() + ")";
         }
-        if (d.test() == Test.WELCH) {
-            return head + " (not paired: " + c.pairing().reason() + ")";
+        if (test == Test.WELCH) {
+            return test.description() + " (not paired: " + pairing.reason() + ")";
         }
-        return head;
+        return test.description();
     }
 
     private static String variants(Comparison c) {
         return c.variantA().equals(c.variantB()) ? c.variantA() : c.variantA() + " / " + c.variantB();
     }
 
-    private static String direction(Better b) {
+    /**
+     * A metric's direction as the table heads it.
+     *
+     * @param b the direction, or null when unknown
+     * @return {@code " (lower better)"}, {@code " (higher better)"} or empty
+     */
+    static String direction(Better b) {
         return b == Better.LOWER ? " (lower better)" : b == Better.HIGHER ? " (higher better)" : "";
     }
 
@@ -246,8 +261,25 @@ public final class CompareReport {
         return d.test() == Test.PAIRED ? Long.toString(d.a().n()) : d.a().n() + "/" + d.b().n();
     }
 
-    private static Object value(double x) {
+    /**
+     * A number for JSON.
+     *
+     * @param x the number
+     * @return x, or null when it is not finite
+     */
+    static Object value(double x) {
         return Double.isFinite(x) ? (Object) x : null;
+    }
+
+    /**
+     * An object as one line of JSON.
+     *
+     * @param o the keys and values, in order
+     * @return the line, without a line break
+     * @throws JsonProcessingException never for plain values
+     */
+    static String jsonLine(Map<String, Object> o) throws JsonProcessingException {
+        return Mappers.JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o);
     }
 
     private static String p(double p) {

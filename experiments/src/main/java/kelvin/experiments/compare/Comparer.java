@@ -259,7 +259,15 @@ public final class Comparer {
         throw noVariant(firstLeft, a, request.a().text());
     }
 
-    private static void checkVariant(String variant, FolderResults f, String argument) {
+    /**
+     * Refuses a variant the folder does not have.
+     *
+     * @param variant a label, or null for none named
+     * @param f the folder
+     * @param argument how the command line named the folder
+     * @throws ConfigException (exit 2) naming the folder and listing its variants
+     */
+    static void checkVariant(String variant, FolderResults f, String argument) {
         if (variant != null && !f.variants().contains(variant)) {
             throw noVariant(variant, f, argument);
         }
@@ -283,15 +291,25 @@ public final class Comparer {
         Set<String> chosen = new LinkedHashSet<>();
         for (String m : request.metrics()) {
             String name = m.strip();
-            for (FolderResults f : List.of(a, b)) {
-                if (!f.metrics().contains(name)) {
-                    throw new ConfigException(Location.of("--metric"), "", "'" + name + "' is not recorded in "
-                            + f.dir() + "; recorded there: " + String.join(", ", f.metrics()));
-                }
-            }
+            checkMetric(name, a);
+            checkMetric(name, b);
             chosen.add(name);
         }
         return List.copyOf(chosen);
+    }
+
+    /**
+     * Refuses a {@code --metric} the folder does not record.
+     *
+     * @param name the metric's name
+     * @param f the folder
+     * @throws ConfigException (exit 2) naming the folder and listing what it records
+     */
+    static void checkMetric(String name, FolderResults f) {
+        if (!f.metrics().contains(name)) {
+            throw new ConfigException(Location.of("--metric"), "", "'" + name + "' is not recorded in " + f.dir()
+                    + "; recorded there: " + String.join(", ", f.metrics()));
+        }
     }
 
     /** The last checkpoint (when both folders share it) and each --at, which must be a checkpoint of both. */

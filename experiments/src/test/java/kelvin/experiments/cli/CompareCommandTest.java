@@ -49,7 +49,20 @@ class CompareCommandTest {
     }
 
     private static Path run(String config, String name, String... more) {
-        Path out = tmp.resolve(name);
+        return runInto(tmp, config, name, more);
+    }
+
+    /**
+     * Runs a config quietly and without charts, failing the test unless it succeeds.
+     *
+     * @param dir where the results folder goes
+     * @param config the config's path
+     * @param name the results folder's name in dir
+     * @param more further options of kelvin run
+     * @return the results folder
+     */
+    static Path runInto(Path dir, String config, String name, String... more) {
+        Path out = dir.resolve(name);
         List<String> args = new ArrayList<>(List.of("run", config, "--out", out.toString(), "--quiet", "--no-plots"));
         args.addAll(List.of(more));
         Cli r = Cli.run(args.toArray(String[]::new));
@@ -299,8 +312,16 @@ class CompareCommandTest {
         return keys;
     }
 
-    /** A column of runs.csv for one variant, in run order. */
-    private static double[] finals(Path dir, String variant, String metric) throws IOException {
+    /**
+     * A column of runs.csv for one variant, in run order.
+     *
+     * @param dir a results folder
+     * @param variant a variant's label
+     * @param metric a recorded metric
+     * @return its final value in each run
+     * @throws IOException when runs.csv cannot be read
+     */
+    static double[] finals(Path dir, String variant, String metric) throws IOException {
         List<String> lines = Files.readAllLines(dir.resolve("runs.csv"));
         int column = List.of(lines.get(0).split(",")).indexOf(metric);
         return lines.stream().skip(1).map(l -> l.split(",", -1)).filter(f -> f[0].equals(variant))
