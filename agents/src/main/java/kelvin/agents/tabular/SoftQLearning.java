@@ -43,6 +43,13 @@ import kelvin.api.ValueType;
  * behaviour policy need not be softmax(Q / tau): a Boltzmann policy at temperature tau follows the
  * soft-optimal policy itself, any other explores off-policy.
  *
+ * <p>The start matters more than for q-learning. Where no reward is near, Q_T is the uniform
+ * policy's soft value gamma tau ln A / (1 - gamma), not 0; from 0 every visit raises a value by its
+ * entropy bonus, so the actions taken before look best and a near-greedy agent circles where it
+ * has been (four rooms at tau = 0.002 from {@code initial: 0}: no goal reached after the first
+ * episode, in any run). Starting at that soft value is neutral in a continuing task and optimistic
+ * in short episodes (README, "Temperatures per state").
+ *
  * <p>References: R. Fox, A. Pakman and N. Tishby, "Taming the noise in reinforcement learning via
  * soft updates", <i>Proceedings of the 32nd Conference on Uncertainty in Artificial Intelligence</i>
  * (UAI 2016), 202-211, arXiv:1512.08562 (G-learning); T. Haarnoja, H. Tang, P. Abbeel and S. Levine,
