@@ -60,4 +60,23 @@ public interface BanditRun {
     default GaussianArms stationaryGaussian() {
         return null;
     }
+
+    /**
+     * The expected regret of the uniform random policy over this run's first {@code steps} steps:
+     * the sum over those steps of mu* - the mean of the arm means, the floor a normalised score
+     * 1 - regret / uniform regret measures against. The default is {@code steps} times the current
+     * gap, exact for means that never move; a bandit whose means move keeps its own sum (and then
+     * must be asked after exactly {@code steps} pulls).
+     *
+     * @param steps the number of steps taken so far, at least 0
+     * @return the uniform policy's expected regret, at least 0
+     */
+    default double uniformRegret(long steps) {
+        double sum = 0;
+        int k = arms();
+        for (int a = 0; a < k; a++) {
+            sum += mean(a);
+        }
+        return Math.max(0.0, steps * (bestMean() - sum / k));
+    }
 }

@@ -279,6 +279,8 @@ public final class DriftingBandit implements BanditEnv {
         private final double drift;
         private final double noise;
         private final NormalizedGaussianSampler gaussian;
+        /** The uniform policy's expected regret over the steps pulled so far, along this run's drift. */
+        private double uniformRegret;
 
         Run(double[] mu, double drift, double noise, NormalizedGaussianSampler gaussian) {
             super(mu);
@@ -293,15 +295,24 @@ public final class DriftingBandit implements BanditEnv {
             double reward = m + noise * gaussian.sample();
             double[] means = mu;
             double top = Double.NEGATIVE_INFINITY;
+            double sum = 0;
             for (int i = 0; i < means.length; i++) {
+                sum += means[i];
                 double moved = means[i] + drift * gaussian.sample();
                 means[i] = moved;
                 if (moved > top) {
                     top = moved;
                 }
             }
+            uniformRegret += bestMean() - sum / means.length;
             setBest(top);
             return reward;
+        }
+
+        /** {@inheritDoc} Here: the sum kept pull by pull, so {@code steps} must be the pulls so far. */
+        @Override
+        public double uniformRegret(long steps) {
+            return uniformRegret;
         }
     }
 

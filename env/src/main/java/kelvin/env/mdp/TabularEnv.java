@@ -1,5 +1,6 @@
 package kelvin.env.mdp;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import kelvin.api.Guide;
@@ -128,5 +129,23 @@ public interface TabularEnv {
      */
     default List<Guide> guides() {
         return List.of();
+    }
+
+    /**
+     * The reference a normalised score starts from: the value from the start that counts as 0, where
+     * V* counts as 1. By default the uniform random policy's expected discounted return over an
+     * episode of at most {@code maxSteps} steps, exactly ({@link HorizonValues#policyStart}); an
+     * environment with a more telling floor (a do-nothing policy, a published random score) overrides
+     * it.
+     *
+     * @param model the run's model
+     * @param gamma the discount of the values
+     * @param maxSteps the episode's step limit
+     * @return the reference value from the start, finite
+     */
+    default double scoreFloor(TabularModel model, double gamma, int maxSteps) {
+        double[] uniform = new double[model.states() * model.actions()];
+        Arrays.fill(uniform, 1.0 / model.actions());
+        return HorizonValues.policyStart(model, gamma, uniform, maxSteps);
     }
 }

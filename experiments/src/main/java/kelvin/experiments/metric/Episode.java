@@ -111,4 +111,20 @@ public interface Episode {
      * @return max-steps
      */
     int maxSteps();
+
+    /**
+     * V*(start) of this run's model over an episode of at most max-steps steps, the value regret
+     * measures against.
+     *
+     * @return the best expected discounted return from the start
+     */
+    double optimalValue();
+
+    /**
+     * The environment's score floor for this run's model ({@link kelvin.env.mdp.TabularEnv#scoreFloor}):
+     * the value from the start that a normalised score counts as 0. Computed on first use.
+     *
+     * @return by default the uniform random policy's value from the start
+     */
+    double scoreFloor();
 }

@@ -80,6 +80,8 @@ public final class TabularSimulation implements Simulation {
         TabularModel shared = env.isRandomized() ? null : env.model(null);
         double sharedOptimum = shared == null ? Double.NaN
                 : HorizonValues.optimalStart(shared, task.gamma(), task.maxSteps());
+        // the score floor of a shared model, computed once per block when a metric asks for it
+        double[] sharedFloor = {Double.NaN};
         Metric.EpisodeRecorder[] recorders = new Metric.EpisodeRecorder[metrics.size()];
         boolean[] success = new boolean[env.states()];
         for (int s = 0; s < success.length; s++) {
@@ -99,7 +101,8 @@ public final class TabularSimulation implements Simulation {
                     recorders[k] = metrics.get(k).metric().startEpisodes(model);
                 }
                 rows.beginRun();
-                run(task, model, optimum, run, learner, recorders, out, rows, success, env.successOnPositiveReturn());
+                run(task, model, optimum, shared != null ? sharedFloor : new double[] {Double.NaN}, run, learner,
+                        recorders, out, rows, success, env.successOnPositiveReturn());
             } catch (RuntimeException e) {
                 throw RunFailure.located(e, c.label(), r);
             }
@@ -112,7 +115,8 @@ public final class TabularSimulation implements Simulation {
         stopFlag.raise();
     }
 
-    private void run(TabularTask task, TabularModel model, double optimum, TabularRun run, TabularLearner learner,
+    private void run(TabularTask task, TabularModel model, double optimum, double[] floor, TabularRun run,
+                     TabularLearner learner,
                      Metric.EpisodeRecorder[] recorders, Moments out, RunRows rows, boolean[] successState,
                      boolean successOnReturn) {
         final int episodes = experiment.horizon();
@@ -124,7 +128,7 @@ public final class TabularSimulation implements Simulation {
         int covered = 0;
         int reachable = model.reachableCount();
         final int c = checkpoints.length;
-        View view = new View(task, model, learner);
+        View view = new View(task, model, learner, optimum, floor);
         double regret = 0;
         double area = 0;
         int firstSuccess = 0;
@@ -213,6 +217,9 @@ public final class TabularSimulation implements Simulation {
         private final TabularTask task;
         private final TabularModel model;
         private final TabularLearner learner;
+        private final double optimum;
+        /** One slot: the score floor once computed, NaN before; shared by the runs of a block on one model. */
+        private final double[] floor;
         private int index;
         private boolean last;
         private double undiscounted;
@@ -223,10 +230,12 @@ public final class TabularSimulation implements Simulation {
         private double meanTemperature;
         private double entropy;
 
-        View(TabularTask task, TabularModel model, TabularLearner learner) {
+        View(TabularTask task, TabularModel model, TabularLearner learner, double optimum, double[] floor) {
             this.task = task;
             this.model = model;
             this.learner = learner;
+            this.optimum = optimum;
+            this.floor = floor;
         }
 
         void set(int index, boolean last, double undiscounted, int length, double regret, double coverage,
@@ -310,6 +319,19 @@ public final class TabularSimulation implements Simulation {
         @Override
         public int maxSteps() {
             return task.maxSteps();
+        }
+
+        @Override
+        public double optimalValue() {
+            return optimum;
+        }
+
+        @Override
+        public double scoreFloor() {
+            if (Double.isNaN(floor[0])) {
+                floor[0] = task.mdp().scoreFloor(model, task.gamma(), task.maxSteps());
+            }
+            return floor[0];
         }
     }
 }

@@ -1,0 +1,65 @@
+package kelvin.experiments.metric;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import kelvin.experiments.cli.Cli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The normalised score: 0 for the uniform random policy, 1 for the optimum, exactly where it can be. */
+class ScoreTest {
+
+    @TempDir
+    Path tmp;
+
+    /** summary.csv's row of a variant and metric: mean, stderr. */
+    private static double[] summary(Path dir, String variant, String metric) throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("summary.csv"));
+        for (String line : lines) {
+            String[] f = line.split(",");
+            if (f[0].replace("\"", "").equals(variant) && f[1].equals(metric)) {
+                return new double[] {Double.parseDouble(f[2]), Double.parseDouble(f[3])};
+            }
+        }
+        throw new AssertionError(variant + " " + metric + " not in " + lines);
+    }
+
+    private Path run(String name, String yaml) throws IOException {
+        Path config = Files.writeString(tmp.resolve(name + ".yaml"), yaml);
+        Path out = tmp.resolve(name);
+        Cli r = Cli.run("run", config.toString(), "--out", out.toString(), "--quiet", "--no-plots");
+        assertEquals(0, r.exit(), r.err());
+        return out;
+    }
+
+    @Test
+    void theUniformPolicyScoresZeroOnStationaryAndDriftingBandits() throws IOException {
+        for (String env : List.of("{type: gaussian-bandit, arms: 10}", "{type: drifting-bandit, arms: 5, drift: 0.05}")) {
+            Path out = run(env.contains("drift") ? "drifting" : "stationary", "name: b\nseed: 3\nruns: 400\nsteps: 500\nenv: " + env + "\n"
+                    + "metrics: [score]\nagents:\n  uniform: {type: action-value, policy: {type: boltzmann, "
+                    + "temperature: inf}}\n");
+            double[] s = summary(out, "uniform", "score");
+            assertEquals(0.0, s[0], 4 * s[1], env + ": " + s[0] + " +- " + s[1]);
+        }
+    }
+
+    @Test
+    void aLearnerThatFoundTheOptimalGreedyPolicyScoresOneAndScoresAreNeverAboveOne() throws IOException {
+        // acting uniformly at random, q-learning still learns Q* off-policy on this small deterministic map,
+        // so its greedy policy is optimal: (G - F) / (V* - F) = 1 exactly
+        Path out = run("grid", "name: g\nseed: 3\nruns: 10\nepisodes: 300\n"
+                + "env: {type: gridworld, rows: [\"S..\", \".#.\", \"..G\"], gamma: 0.9}\nmetrics: [score]\n"
+                + "agents:\n  random: {type: q-learning, alpha: 0.5, policy: {type: boltzmann, temperature: inf}}\n");
+        double[] s = summary(out, "random", "score");
+        assertEquals(1.0, s[0], 1e-12);
+        for (String line : Files.readAllLines(out.resolve("curves.csv")).subList(1, 11)) {
+            double mean = Double.parseDouble(line.split(",")[3]);
+            assertTrue(mean <= 1 + 1e-12, line);
+        }
+    }
+}
