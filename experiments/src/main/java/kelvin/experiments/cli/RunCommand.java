@@ -18,16 +18,21 @@ import java.util.concurrent.Callable;
 import kelvin.experiments.ExperimentException;
 import kelvin.experiments.ExperimentSession;
 import kelvin.experiments.SessionOptions;
+import kelvin.experiments.SuiteSession;
 import kelvin.experiments.config.ConfigException;
 import kelvin.experiments.config.Overrides;
+import kelvin.experiments.config.SuiteLoader;
 import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
+import kelvin.experiments.model.Suite;
 import kelvin.experiments.results.Interval;
 import kelvin.experiments.results.ResultData;
 import kelvin.experiments.results.ResultsFolder;
+import kelvin.experiments.results.SuiteWriter;
 import kelvin.experiments.results.ValueFormat;
 import kelvin.experiments.run.ProgressListener;
+import kelvin.experiments.scorecard.StratifiedBootstrap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,6 +77,10 @@ public final class RunCommand implements Callable<Integer> {
             + "Kelvin's files of the old run are deleted before anything new is written.")
     boolean force;
 
+    @Option(names = "--bootstrap", paramLabel = "N", description = "Resamples of the stratified bootstrap behind a "
+            + "suite's scorecard intervals (default 2000; seeded, so the same N gives the same bytes).")
+    int bootstrap = StratifiedBootstrap.DEFAULT_RESAMPLES;
+
     @Mixin
     CommonOptions common;
 
@@ -97,6 +106,13 @@ public final class RunCommand implements Callable<Integer> {
         if (out != null) {
             ResultsFolder.checkPlace(out);
         }
+        if (bootstrap < 100 || bootstrap > 1_000_000) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap: " + bootstrap
+                    + " is out of range; expected a whole number from 100 to 1000000");
+        }
+        if (SuiteLoader.isSuite(config)) {
+            return runSuite(overrides, shorthands, n);
+        }
         Experiment experiment = load(overrides, shorthands);
         Path dir = out != null ? out : Paths.get("results", experiment.name());
         PrintWriter err = spec.commandLine().getErr();
@@ -114,6 +130,40 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Runs a config with {@code envs}: every environment into envs/NAME, then the scorecard. */
+    private int runSuite(List<String> overrides, Map<String, String> shorthands, int n) throws Exception {
+        Suite suite;
+        try {
+            suite = SuiteLoader.load(config, overrides, plugins.registry(), common.budget);
+        } catch (ConfigException e) {
+            throw named(e, shorthands);
+        }
+        Path dir = out != null ? out : Paths.get("results", suite.name());
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        SuiteSession.Result result;
+        try (ProgressDisplay progress = new ProgressDisplay(err, suite.name())) {
+            SessionOptions options = SessionOptions.inMemory().withThreads(n).writingTo(dir, !noPlots)
+                    .withFolderPolicy(resume, force)
+                    .reportingTo(quiet ? ProgressListener.NONE : progress, note -> notice(err, note));
+            result = SuiteSession.of(suite).run(options, StratifiedBootstrap.of(bootstrap,
+                    StratifiedBootstrap.DEFAULT_LEVEL));
+            SuiteWriter.write(result, dir, !noPlots);
+        } catch (IOException e) {
+            throw new ExperimentException("could not write results to " + dir + ": " + describe(e, dir), e);
+        }
+        SuiteSummary.print(spec.commandLine().getOut(), result, (System.nanoTime() - start) / 1e9, n, dir, !noPlots);
+        return 0;
+    }
+
+    private static ConfigException named(ConfigException e, Map<String, String> shorthands) {
+        ConfigException named = e;
+        for (Map.Entry<String, String> s : shorthands.entrySet()) {
+            named = Overrides.asOption(named, s.getKey(), s.getValue());
+        }
+        return named;
+    }
+
     /**
      * Loads the config with {@code overrides}, the shorthand options' last so that they win over a
      * {@code --set} of the same key; a problem with a shorthand's value names the option the user
@@ -123,11 +173,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             return Experiment.load(config, overrides, plugins.registry(), common.budget);
         } catch (ConfigException e) {
-            ConfigException named = e;
-            for (Map.Entry<String, String> s : shorthands.entrySet()) {
-                named = Overrides.asOption(named, s.getKey(), s.getValue());
-            }
-            throw named;
+            throw named(e, shorthands);
         }
     }
 
@@ -173,21 +219,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             table.add(row);
         }
-        // a column is as wide as its header and values (at least 22 for metrics), so every header
-        // stands over its values
-        int[] widths = new int[header.size()];
-        for (List<String> row : table) {
-            for (int k = 0; k < widths.length; k++) {
-                widths[k] = Math.max(widths[k], Math.max(k == 0 ? 7 : 22, row.get(k).length()));
-            }
-        }
-        for (List<String> row : table) {
-            StringBuilder line = new StringBuilder();
-            for (int k = 0; k < row.size(); k++) {
-                line.append(String.format(Locale.ROOT, "  %-" + widths[k] + "s", row.get(k)));
-            }
-            w.println(line.toString().stripTrailing());
-        }
+        Tables.print(w, table);
         w.println("results: " + dir + (noPlots ? "" : " (open " + dir.resolve("report.html") + ")"));
         w.flush();
     }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import kelvin.experiments.config.ConfigException;
 import kelvin.experiments.config.Registry;
+import kelvin.experiments.config.SuiteLoader;
 import kelvin.experiments.model.Experiment;
+import kelvin.experiments.model.Suite;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +39,18 @@ public final class ValidateCommand implements Callable<Integer> {
         Registry registry = plugins.registry();
         for (Path config : configs) {
             try {
+                if (SuiteLoader.isSuite(config)) {
+                    Suite suite = SuiteLoader.load(config, common.overrides, registry, common.budget);
+                    out.printf("ok: %s (suite %s: %d environment%s)%n", config, suite.name(),
+                            suite.environments().size(), suite.environments().size() == 1 ? "" : "s");
+                    for (Suite.Environment env : suite.environments()) {
+                        Experiment e = env.experiment();
+                        out.printf("  %s: %d variant%s x %d runs x %d %ss%s%n", env.name(), e.cells().size(),
+                                e.cells().size() == 1 ? "" : "s", e.runs(), e.horizon(), e.timeUnit(),
+                                env.skipped().isEmpty() ? "" : "; skipped: " + Suite.Skipped.describe(env.skipped()));
+                    }
+                    continue;
+                }
                 Experiment e = Experiment.load(config, common.overrides, registry, common.budget);
                 out.printf("ok: %s (%s: %d variant%s x %d runs x %d %ss)%n", config, e.name(), e.cells().size(),
                         e.cells().size() == 1 ? "" : "s", e.runs(), e.horizon(), e.timeUnit());

@@ -120,6 +120,18 @@ public sealed interface ConfigNode {
             return new MapNode(location, copy);
         }
 
+        /**
+         * A copy without {@code key}.
+         *
+         * @param key the key to drop
+         * @return the copy, the other keys in their order
+         */
+        public MapNode without(String key) {
+            Map<String, Entry> copy = new LinkedHashMap<>(entries);
+            copy.remove(key);
+            return new MapNode(location, copy);
+        }
+
         @Override
         public String describe() {
             return "a mapping";

@@ -42,6 +42,27 @@ public final class Overrides {
     }
 
     /**
+     * Sets a value written in a config (a suite environment's {@code set}) at a dotted key path, as
+     * {@link #apply} does for {@code --set}; problems with the path are reported where it was written.
+     *
+     * @param root the config to change, a mapping
+     * @param path the dotted key path
+     * @param value the node to put there, keeping its own location
+     * @param where where the path was written
+     * @return a copy of the tree with the value set
+     */
+    static MapNode setNode(MapNode root, String path, ConfigNode value, Location where) {
+        if (!path.matches("[A-Za-z0-9_+.-]+") || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
+            throw new ConfigException(where, path, "is not a dotted key path such as agents.eps.policy.epsilon");
+        }
+        try {
+            return set(root, path.split("\\."), 0, value, path);
+        } catch (ConfigException e) {
+            throw new ConfigException(where, e.path(), e.problem());
+        }
+    }
+
+    /**
      * The same problem said of a command-line option that stands for {@code PATH=VALUE} (as
      * {@code kelvin run --runs N} stands for {@code --set runs=N}): when {@code e} is about the value an
      * override of {@code path} set, the option names it, in place of the override and the key path

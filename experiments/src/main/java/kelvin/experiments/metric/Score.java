@@ -5,7 +5,6 @@ import kelvin.api.Component;
 import kelvin.api.Kind;
 import kelvin.api.Settings;
 import kelvin.env.bandit.BanditRun;
-import kelvin.env.mdp.HorizonValues;
 import kelvin.env.mdp.TabularModel;
 
 /**
@@ -15,13 +14,17 @@ import kelvin.env.mdp.TabularModel;
  *   <li>On a bandit: 1 - regret_t / U_t, with U_t the uniform random policy's expected regret over
  *       the same t steps ({@link BanditRun#uniformRegret(long)}: t (mu* - mean of the means) for
  *       means that never move, the sum along the run's own drift otherwise).</li>
- *   <li>On a tabular MDP: (G - F) / (V* - F), G the value from the start of the learner's greedy
- *       policy (as {@code greedy-value}), V* the optimal value and F the environment's floor
- *       ({@link kelvin.env.mdp.TabularEnv#scoreFloor}, by default the uniform random policy's
- *       value), all exact on the run's model over an episode of at most max-steps steps.</li>
+ *   <li>On a tabular MDP the same over episodes: 1 - regret_e / (e (V* - F)), where regret_e sums
+ *       V*(start) - the discounted return of each of the first e episodes and F is the
+ *       environment's floor ({@link kelvin.env.mdp.TabularEnv#scoreFloor}, by default the uniform
+ *       random policy's value from the start): the mean over the episodes so far of
+ *       (G - F) / (V* - F), with V* and F exact on the run's model over an episode of at most
+ *       max-steps steps.</li>
  * </ul>
- * Below 0 is worse than acting at random, 1 is optimal. It is NaN where the floor is the optimum
- * (every arm or policy equally good), where no score can tell agents apart.
+ * Both measure what exploring cost along the way, as regret does, on one scale: 0 is the
+ * uniform random policy's expectation, 1 no regret at all. It can fall below 0 (worse than random)
+ * and is NaN where the floor is the optimum (every arm or policy equally good), where no score can
+ * tell agents apart.
  */
 public final class Score implements Metric {
 
@@ -43,9 +46,9 @@ public final class Score implements Metric {
     @Override
     public String caption(boolean episodic) {
         if (episodic) {
-            return "Normalised score (G - F) / (V* - F) of the greedy policy's value G from the start, with F the "
-                    + "environment's floor (the uniform random policy's value) and V* the optimum: 0 is random, 1 "
-                    + "optimal.";
+            return "Normalised score: the mean over the episodes so far of (G - F) / (V* - F), G an episode's "
+                    + "discounted return, F the uniform random policy's value and V* the optimum, from the start "
+                    + "(1 - regret / the uniform policy's regret): 0 is random, 1 optimal.";
         }
         return "Normalised score 1 - regret / the uniform random policy's expected regret over the same steps: 0 "
                 + "is random, 1 optimal.";
@@ -69,16 +72,12 @@ public final class Score implements Metric {
         };
     }
 
-    /** {@inheritDoc} Each run gets its own table of greedy probabilities. */
     @Override
     public EpisodeRecorder startEpisodes(TabularModel model) {
-        double[] greedy = new double[model.states() * model.actions()];
         return episode -> {
-            episode.learner().greedyPolicy(greedy);
-            double value = HorizonValues.policyStart(episode.model(), episode.gamma(), greedy, episode.maxSteps());
             double floor = episode.scoreFloor();
-            double range = episode.optimalValue() - floor;
-            return separates(range, value - floor) ? (value - floor) / range : Double.NaN;
+            double uniform = (episode.index() + 1) * (episode.optimalValue() - floor);
+            return separates(uniform, episode.regret()) ? 1 - episode.regret() / uniform : Double.NaN;
         };
     }
 
@@ -91,8 +90,9 @@ public final class Score implements Metric {
     public static final class Declaration extends Component<Metric> {
         /** Declares the metric; it has no keys. */
         public Declaration() {
-            super(Kind.METRIC, "score", "normalised score: 1 - regret / uniform regret on bandits, (greedy value - "
-                    + "floor) / (V* - floor) on MDPs (floor: the uniform random policy's value); 0 random, 1 optimal",
+            super(Kind.METRIC, "score", "normalised score 1 - regret / the uniform random policy's expected regret "
+                    + "over the same steps or episodes (on MDPs: the mean over episodes of (return - F) / (V* - F), F "
+                    + "the uniform policy's value); 0 random, 1 optimal",
                     "Agarwal et al. (2021), Deep Reinforcement Learning at the Edge of the Statistical Precipice, "
                             + "NeurIPS (normalised scores)", List.of());
         }

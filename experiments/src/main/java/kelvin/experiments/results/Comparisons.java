@@ -3,16 +3,19 @@ package kelvin.experiments.results;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import kelvin.api.Environment;
+import kelvin.experiments.compare.Holm;
 import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.run.RunStore;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.apache.commons.math3.stat.inference.TTest;
 
 /**
  * Paired comparisons of variants under common random numbers. Run r of every variant on the same
@@ -22,6 +25,8 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  * interval of the same difference is kept beside it to show how much pairing saves.
  */
 public final class Comparisons {
+    /** The family-wise error rate of a ranking's pairwise tests. */
+    static final double SIGNIFICANCE = 0.05;
 
     private Comparisons() {
     }
@@ -204,24 +209,26 @@ public final class Comparisons {
      * One variant's place in a ranking.
      *
      * @param cell the variant
-     * @param rank its competition rank, 1 for the best; tied variants share their group leader's
+     * @param rank 1 plus the number of variants significantly better (Holm-adjusted paired t tests)
      * @param finalValue its regret at the horizon
      * @param area its area under the regret curve, or null when no run has one
-     * @param vsLeader its paired difference to its group's leader, or null for a leader
+     * @param vsLeader its paired difference to the best variant, or null for the best
      */
     public record Place(Cell cell, int rank, Interval finalValue, Interval area, Difference vsLeader) {
     }
 
     /**
-     * Ranks the cells by mean final regret, lower first, with ties: walking down the sorted list, a
-     * variant shares the rank of the current group's leader (the best variant of the group) when
-     * the paired interval of its difference to the leader contains 0; otherwise it starts a new
-     * group whose rank is its position (competition ranking: 1, 1, 3, ...). Cells without regret
-     * are left out. The experiment must record the metric that ranks variants (regret).
+     * Ranks the cells by mean final regret, lower first. Every pair of cells is compared by a paired
+     * t test on their per-run final regrets (two-sided), and the p values of all pairs are adjusted
+     * together by Holm's step-down method ({@link Holm}), which keeps the chance of any false "better"
+     * in the whole table at most 5%. A cell's rank is 1 plus the number of cells significantly better
+     * than it (adjusted p below 0.05), so cells that cannot be told apart share a rank (1, 1, 3, ...).
+     * Cells without regret are left out. The experiment must record the metric that ranks variants
+     * (regret).
      *
      * @param data results of an experiment that records regret
-     * @param cells the cells to rank
-     * @return their places, best first
+     * @param cells the cells to rank, all on one environment (their runs share random numbers)
+     * @return their places, best first; each but the best with its paired difference to the best
      */
     public static List<Place> rank(ResultData data, List<Cell> cells) {
         Recorded regret = data.experiment().metrics().get(data.experiment().rankingMetric());
@@ -233,21 +240,60 @@ public final class Comparisons {
         }
         sorted.sort(Comparator.comparingDouble((Cell c) -> data.last(c.index(), regret).mean())
                 .thenComparingInt(Cell::index));
-        List<Place> places = new ArrayList<>();
-        Cell leader = null;
-        int rank = 0;
-        for (int i = 0; i < sorted.size(); i++) {
-            Cell c = sorted.get(i);
-            Difference vsLeader = leader == null ? null
-                    : paired(data, c.index(), leader.index(), data.experiment().metrics().indexOf(regret));
-            if (vsLeader == null || vsLeader.decided()) {
-                leader = c;
-                rank = i + 1;
+        int n = sorted.size();
+        double[][] finals = new double[n][];
+        for (int i = 0; i < n; i++) {
+            finals[i] = data.finals(sorted.get(i).index(), regret);
+        }
+        double[] p = new double[n * (n - 1) / 2];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                p[k++] = pairedP(finals[i], finals[j]);
             }
-            places.add(new Place(c, rank, data.last(c.index(), regret), areaInterval(data, c),
-                    c == leader ? null : vsLeader));
+        }
+        double[] adjusted = Holm.adjust(p);
+        int[] better = new int[n];
+        k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (adjusted[k++] < SIGNIFICANCE && data.last(sorted.get(i).index(), regret).mean()
+                        < data.last(sorted.get(j).index(), regret).mean()) {
+                    better[j]++;
+                }
+            }
+        }
+        List<Place> places = new ArrayList<>();
+        Cell best = n == 0 ? null : sorted.get(0);
+        int column = data.experiment().metrics().indexOf(regret);
+        for (int i = 0; i < n; i++) {
+            Cell c = sorted.get(i);
+            places.add(new Place(c, 1 + better[i], data.last(c.index(), regret), areaInterval(data, c),
+                    c == best ? null : paired(data, c.index(), best.index(), column)));
         }
         return places;
+    }
+
+    /**
+     * The two-sided p value of a paired t test on the runs where both values are finite; NaN when
+     * fewer than two such runs remain or their differences have no spread and no mean.
+     */
+    static double pairedP(double[] a, double[] b) {
+        int n = 0;
+        double[] x = new double[a.length];
+        double[] y = new double[a.length];
+        for (int r = 0; r < a.length; r++) {
+            if (Double.isFinite(a[r]) && Double.isFinite(b[r])) {
+                x[n] = a[r];
+                y[n] = b[r];
+                n++;
+            }
+        }
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double p = new TTest().pairedTTest(Arrays.copyOf(x, n), Arrays.copyOf(y, n));
+        return Double.isNaN(p) ? Double.NaN : p;
     }
 
     /** The mean area under the regret curve with its 95% interval; null if regret is not recorded. */

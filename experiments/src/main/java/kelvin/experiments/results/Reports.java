@@ -71,16 +71,18 @@ final class Reports {
     private static Table ranking(Experiment e, List<Comparisons.Place> places, String where) {
         ValueFormat regret = ValueFormat.of(e.metrics().get(e.rankingMetric()).metric());
         List<String> columns = List.of("rank", "variant", "final regret [95% CI]", "area under regret curve [95% CI]",
-                "difference to the group's best [paired 95% CI]");
+                "difference to the best [paired 95% CI]");
         List<List<String>> rows = new ArrayList<>();
         for (Comparisons.Place p : places) {
             rows.add(List.of(Integer.toString(p.rank()), p.cell().label(), regret.interval(p.finalValue()),
                     p.area() == null ? "" : ValueFormat.PLAIN.interval(p.area()),
                     p.vsLeader() == null ? "" : regret.signed(p.vsLeader().difference())));
         }
+        int pairs = places.size() * (places.size() - 1) / 2;
         return new Table("Ranking by final regret at " + e.timeUnit() + " " + e.horizon() + where
-                + ": lower is better; equal ranks where the paired 95% interval to the group's best contains 0",
-                columns, rows);
+                + ": lower is better; rank = 1 + the number of variants with significantly lower regret by a paired "
+                + "t test, Holm-corrected over all " + pairs + " pair" + (pairs == 1 ? "" : "s") + " (family-wise "
+                + "error 5%), so variants that cannot be told apart share a rank", columns, rows);
     }
 
     private static Table paired(ResultData data, List<Cell> group, Cell base, String where) {

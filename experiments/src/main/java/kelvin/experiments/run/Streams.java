@@ -30,6 +30,7 @@ public final class Streams {
 
     private static final long ENVIRONMENT = 0x656e7669726f6eL;
     private static final long AGENT = 0x6167656e74L;
+    private static final long SCORECARD = 0x73636f7265L;
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
     private Streams() {
@@ -56,6 +57,18 @@ public final class Streams {
      */
     public static UniformRandomProvider agent(long seed, String cellLabel, int run) {
         return agentGenerator(seed, cellLabel, run);
+    }
+
+    /**
+     * The stream of one bootstrap job of a suite's scorecard ("aggregate A", "improvement A B", ...),
+     * apart from every run's streams, so an agent's intervals do not move when another agent joins.
+     *
+     * @param seed the master seed
+     * @param job the job's label
+     * @return a generator of its own, at the start of that stream
+     */
+    public static UniformRandomProvider scorecard(long seed, String job) {
+        return create(key(seed, SCORECARD, labelHash(job), 0));
     }
 
     /**

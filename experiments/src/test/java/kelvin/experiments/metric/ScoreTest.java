@@ -49,17 +49,23 @@ class ScoreTest {
     }
 
     @Test
-    void aLearnerThatFoundTheOptimalGreedyPolicyScoresOneAndScoresAreNeverAboveOne() throws IOException {
-        // acting uniformly at random, q-learning still learns Q* off-policy on this small deterministic map,
-        // so its greedy policy is optimal: (G - F) / (V* - F) = 1 exactly
-        Path out = run("grid", "name: g\nseed: 3\nruns: 10\nepisodes: 300\n"
-                + "env: {type: gridworld, rows: [\"S..\", \".#.\", \"..G\"], gamma: 0.9}\nmetrics: [score]\n"
-                + "agents:\n  random: {type: q-learning, alpha: 0.5, policy: {type: boltzmann, temperature: inf}}\n");
-        double[] s = summary(out, "random", "score");
-        assertEquals(1.0, s[0], 1e-12);
-        for (String line : Files.readAllLines(out.resolve("curves.csv")).subList(1, 11)) {
-            double mean = Double.parseDouble(line.split(",")[3]);
-            assertTrue(mean <= 1 + 1e-12, line);
+    void onAGridworldItIsOneMinusRegretOverTheUniformPolicysRegret() throws IOException {
+        // "SG" at gamma 0.5: V* = 1 (one step right), the uniform policy's value F = (1/4) / (1 - 3/8) = 0.4,
+        // so after 40 episodes score = 1 - regret / (40 * 0.6) in every run
+        Path out = run("grid", "name: g\nseed: 3\nruns: 12\nepisodes: 40\n"
+                + "env: {type: gridworld, rows: [\"SG\"], gamma: 0.5}\nmetrics: [regret, score]\n"
+                + "agents:\n  eps: {type: q-learning, alpha: 0.5, policy: {type: epsilon-greedy, epsilon: 0.3}}\n"
+                + "  uniform: {type: q-learning, policy: {type: boltzmann, temperature: inf}}\n");
+        List<String> rows = Files.readAllLines(out.resolve("runs.csv"));
+        List<String> header = List.of(rows.get(0).split(","));
+        int regret = header.indexOf("regret");
+        int score = header.indexOf("score");
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            assertEquals(1 - Double.parseDouble(f[regret]) / (40 * 0.6), Double.parseDouble(f[score]), 1e-12, row);
         }
+        double[] uniform = summary(out, "uniform", "score");
+        assertEquals(0.0, uniform[0], 4 * uniform[1], "the uniform policy's expectation is the floor");
+        assertTrue(summary(out, "eps", "score")[0] > 0.5);
     }
 }
