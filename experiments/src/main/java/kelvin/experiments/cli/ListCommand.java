@@ -100,6 +100,12 @@ public final class ListCommand implements Callable<Integer> {
         }
         sb.append("| `agents` | a mapping NAME: agent (names from A-Z a-z 0-9 . _ + -); required | the variants "
                 + "compared, drawn together on every chart |\n");
+        sb.append("| `envs` | a mapping NAME: {env, steps or episodes, set}; instead of env, steps and episodes | a "
+                + "suite: each environment runs as its own experiment (results in envs/NAME/), set gives dotted key "
+                + "paths their values there, and the variants are compared across all on the normalised score |\n");
+        sb.append("| `agents.NAME.bandit`, `agents.NAME.tabular` | mappings of agent keys; optional, suites only | "
+                + "merged over the agent's other keys on bandits (environments with steps) or tabular environments "
+                + "(with episodes); an agent without a type for an environment's kind is skipped there |\n");
         sb.append("| `sweep` | a mapping PATH: [values]; optional | dotted key paths inside agents; the cartesian "
                 + "product applies to every agent that has the path |\n");
         for (Key k : ExperimentLoader.recordKeys()) {

@@ -35,8 +35,8 @@ public final class ConfigSchema {
         ObjectNode root = F.objectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("title", "Kelvin experiment config");
-        root.put("description", "One experiment: an environment, named agent variants, an optional sweep, "
-                + "the metrics to record and how often.");
+        root.put("description", "One experiment (an environment, named agent variants, an optional sweep, "
+                + "the metrics to record and how often) or a suite (envs: several environments).");
         root.put("type", "object");
         ObjectNode props = root.putObject("properties");
         ArrayNode required = root.putArray("required");
@@ -46,12 +46,45 @@ public final class ConfigSchema {
                 required.add(k.name());
             }
         }
+        // a suite (envs) gives each environment its own env and horizon: exactly one of env and envs
+        required.remove(indexOf(required, "env"));
+        ArrayNode either = root.putArray("oneOf");
+        either.addObject().putArray("required").add("env");
+        ObjectNode suite = either.addObject();
+        suite.putArray("required").add("envs");
+        ObjectNode notTop = suite.putObject("not").putArray("anyOf").addObject();
+        notTop.putArray("required").add("steps");
+        ((ArrayNode) suite.get("not").get("anyOf")).addObject().putArray("required").add("episodes");
+        ObjectNode envs = props.putObject("envs");
+        envs.put("description", "A suite: named environments, each with its own env, horizon (steps or episodes) "
+                + "and set (dotted key paths to values for that environment); every agent that fits runs on each.");
+        envs.put("type", "object");
+        envs.put("minProperties", 1);
+        envs.putObject("propertyNames").put("pattern", "^[A-Za-z0-9._+-]{1,60}$");
+        ObjectNode env = envs.putObject("additionalProperties");
+        env.put("type", "object");
+        ObjectNode envProps = env.putObject("properties");
+        envProps.putObject("env").put("$ref", "#/$defs/environment");
+        envProps.set("steps", props.get("steps").deepCopy());
+        envProps.set("episodes", props.get("episodes").deepCopy());
+        envProps.putObject("set").put("type", "object");
+        env.putArray("required").add("env");
+        env.put("additionalProperties", false);
         ObjectNode agents = props.putObject("agents");
         agents.put("description", "Named agent variants, drawn together on every chart.");
         agents.put("type", "object");
         agents.put("minProperties", 1);
         agents.putObject("propertyNames").put("pattern", "^[A-Za-z0-9._+-]{1,60}$");
-        agents.putObject("additionalProperties").put("$ref", "#/$defs/agent");
+        // in a suite, an agent may give its keys per kind of environment instead of one type
+        ArrayNode agentForms = agents.putObject("additionalProperties").putArray("anyOf");
+        agentForms.addObject().put("$ref", "#/$defs/agent");
+        ObjectNode sections = agentForms.addObject();
+        sections.put("type", "object");
+        sections.putArray("anyOf").addObject().putArray("required").add("bandit");
+        ((ArrayNode) sections.get("anyOf")).addObject().putArray("required").add("tabular");
+        ObjectNode sectionProps = sections.putObject("properties");
+        sectionProps.putObject("bandit").put("type", "object");
+        sectionProps.putObject("tabular").put("type", "object");
         required.add("agents");
         props.set("sweep", sweepSchema("Dotted key paths inside agents, each with the values to sweep; applies to "
                 + "every agent that has the path."));
@@ -89,6 +122,15 @@ public final class ConfigSchema {
             }
         }
         return root;
+    }
+
+    private static int indexOf(ArrayNode array, String value) {
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i).asText().equals(value)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(value + " is not in " + array);
     }
 
     private static String defName(Kind kind) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import kelvin.experiments.model.Experiment;
+import kelvin.experiments.model.Suite;
 import kelvin.experiments.results.ResultWriter;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,14 @@ class ConfigSchemaTest {
         }
         for (Path p : examples) {
             assertEquals(Set.of(), validate(Files.readString(p)), p.toString());
+            if (SuiteLoader.isSuite(p)) {
+                Suite suite = SuiteLoader.load(p, List.of(), Registry.builtIns(), Limits.Budget.DEFAULT);
+                for (Suite.Environment env : suite.environments()) {
+                    assertEquals(Set.of(), validate(ResultWriter.configYaml(env.experiment())),
+                            "resolved " + p + ", environment " + env.name());
+                }
+                continue;
+            }
             Experiment e = Experiment.load(p);
             assertEquals(Set.of(), validate(ResultWriter.configYaml(e)), "resolved " + p);
         }
@@ -57,5 +66,11 @@ class ConfigSchemaTest {
                 + "agents:\n  a: {type: action-value, policy: {type: greedy}}\n").isEmpty());
         assertTrue(validate(head + "agents:\n  a: {type: action-value, policy: {type: boltzmann, temperature: inf}}\n")
                 .isEmpty());
+        String suite = "name: t\nruns: 10\nenvs:\n  b: {env: {type: gaussian-bandit}, steps: 100}\n"
+                + "agents:\n  a: {bandit: {type: action-value, policy: {type: greedy}}}\n";
+        assertTrue(validate(suite).isEmpty(), validate(suite).toString());
+        assertFalse(validate(suite.replace("runs: 10", "runs: 10\nsteps: 5")).isEmpty(), "horizons go under envs");
+        assertFalse(validate(suite + "env: {type: gaussian-bandit}\n").isEmpty(), "env or envs, not both");
+        assertFalse(validate(suite.replace("steps: 100}", "steps: 100, colour: red}")).isEmpty());
     }
 }

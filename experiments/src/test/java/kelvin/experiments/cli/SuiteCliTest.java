@@ -1,0 +1,128 @@
+package kelvin.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A suite through the command line: files, bytes for any thread count and after a resume, plain-run equality. */
+class SuiteCliTest {
+
+    static final String SUITE = """
+            name: tiny
+            seed: 11
+            runs: 6
+            envs:
+              arms: {env: {type: gaussian-bandit, arms: 5}, steps: 200}
+              coins: {env: {type: bernoulli-bandit, means: [0.2, 0.5, 0.6]}, steps: 300}
+              grid: {env: {type: gridworld, rows: ["S..", "..G"], gamma: 0.9}, episodes: 30}
+            agents:
+              fixed:
+                policy: {type: boltzmann, temperature: 0.2}
+                bandit: {type: action-value}
+                tabular: {type: q-learning, alpha: 0.5}
+              cooled:
+                bandit: {type: action-value, policy: {type: boltzmann, temperature: {schedule: exponential, \
+            initial: 1, decay: 0.99, min: 0.01}}}
+                tabular: {type: q-learning, alpha: 0.5, policy: {type: epsilon-greedy, epsilon: 0.1}}
+              ucb: {type: ucb1, c: 1}
+            record: {points: 20}
+            """;
+
+    @TempDir
+    Path tmp;
+
+    private Path config() throws IOException {
+        return Files.writeString(tmp.resolve("tiny.yaml"), SUITE);
+    }
+
+    /** Every file of a folder but the timing-dependent manifest.json, by relative path. */
+    static Map<String, String> files(Path dir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                String name = dir.relativize(p).toString().replace('\\', '/');
+                if (name.endsWith(".csv") || name.equals("suite.json")) {
+                    out.put(name, Files.readString(p));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aSuiteRunsEveryEnvironmentAndPrintsTheScorecard() throws IOException {
+        Path out = tmp.resolve("out");
+        Cli r = Cli.run("run", config().toString(), "--out", out.toString(), "--quiet", "--no-plots");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("  grid                 2 variants x 6 runs x 30 episodes; skipped: ucb (ucb1 is "
+                + "a bandit agent)"), r.out());
+        assertTrue(r.out().contains("note: ucb is left out of the aggregate statistics: it has no score on grid."),
+                r.out());
+        for (String env : List.of("arms", "coins", "grid")) {
+            assertTrue(Files.exists(out.resolve("envs").resolve(env).resolve("curves.csv")), env);
+        }
+        assertTrue(Files.readString(out.resolve("suite.json")).contains("\"aggregated\" : [ \"fixed\", \"cooled\" ]"),
+                Files.readString(out.resolve("suite.json")));
+    }
+
+    @Test
+    void theBytesAreTheSameForAnyThreadCountAndAfterAResume() throws IOException {
+        Path one = tmp.resolve("one");
+        Path two = tmp.resolve("two");
+        assertEquals(0, Cli.run("run", config().toString(), "--out", one.toString(), "--quiet", "--no-plots",
+                "--threads", "1").exit());
+        assertEquals(0, Cli.run("run", config().toString(), "--out", two.toString(), "--quiet", "--no-plots",
+                "--threads", "2").exit());
+        assertEquals(files(one), files(two));
+        // a resume after one environment's cells are lost recomputes them to the same bytes
+        try (Stream<Path> cells = Files.list(two.resolve("envs").resolve("coins").resolve("cells"))) {
+            Files.delete(cells.sorted().findFirst().orElseThrow());
+        }
+        Cli again = Cli.run("run", config().toString(), "--out", two.toString(), "--quiet", "--no-plots", "--resume");
+        assertEquals(0, again.exit(), again.err());
+        assertEquals(files(one), files(two));
+    }
+
+    @Test
+    void eachEnvironmentGivesThePlainRunsBytes() throws IOException {
+        Path suite = tmp.resolve("suite");
+        assertEquals(0, Cli.run("run", config().toString(), "--out", suite.toString(), "--quiet", "--no-plots").exit());
+        Path plain = Files.writeString(tmp.resolve("plain.yaml"), """
+                name: tiny-coins
+                seed: 11
+                runs: 6
+                steps: 300
+                env: {type: bernoulli-bandit, means: [0.2, 0.5, 0.6]}
+                metrics: [regret, reward, average-reward, optimal-action, entropy, temperature, score]
+                agents:
+                  fixed: {policy: {type: boltzmann, temperature: 0.2}, type: action-value}
+                  cooled: {type: action-value, policy: {type: boltzmann, temperature: {schedule: exponential, \
+                initial: 1, decay: 0.99, min: 0.01}}}
+                  ucb: {type: ucb1, c: 1}
+                record: {points: 20}
+                """);
+        Path out = tmp.resolve("plain");
+        Cli r = Cli.run("run", plain.toString(), "--out", out.toString(), "--quiet", "--no-plots");
+        assertEquals(0, r.exit(), r.err());
+        for (String f : List.of("curves.csv", "summary.csv", "runs.csv")) {
+            assertEquals(Files.readString(out.resolve(f)), Files.readString(suite.resolve("envs/coins").resolve(f)), f);
+        }
+    }
+
+    @Test
+    void validateDescribesEachEnvironment() throws IOException {
+        Cli r = Cli.run("validate", config().toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("(suite tiny: 3 environments)") && r.out().contains("  arms: 3 variants x 6 runs "
+                + "x 200 steps"), r.out());
+    }
+}
