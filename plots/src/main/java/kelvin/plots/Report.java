@@ -21,23 +21,40 @@ import java.util.Objects;
 public record Report(String title, List<Fact> facts, String config, List<Figure> figures, List<Table> tables) {
 
     /**
-     * One header fact.
+     * One header fact, optionally a link to a file beside the report.
      *
      * @param key what it is, e.g. {@code "seed"}
      * @param value its value, already formatted, e.g. {@code "2026"}
+     * @param href a relative path the value links to (e.g. {@code envs/testbed/report.html}), or null
      */
-    public record Fact(String key, String value) {
+    public record Fact(String key, String value, String href) {
 
         /**
-         * A header fact, with both parts required.
+         * A header fact; a link must be a relative path of plain characters, so a report never
+         * links out of its folder's tree or to a script.
          *
          * @param key what it is, e.g. {@code "seed"}
          * @param value its value, already formatted, e.g. {@code "2026"}
+         * @param href a relative path, or null
          * @throws NullPointerException if key or value is null
+         * @throws IllegalArgumentException if href is not a relative path of A-Z a-z 0-9 . _ + - /
          */
         public Fact {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(value, "value");
+            if (href != null && (!href.matches("[A-Za-z0-9._+/-]+") || href.startsWith("/") || href.contains(".."))) {
+                throw new IllegalArgumentException("not a relative link: " + href);
+            }
+        }
+
+        /**
+         * A header fact without a link.
+         *
+         * @param key what it is
+         * @param value its formatted value
+         */
+        public Fact(String key, String value) {
+            this(key, value, null);
         }
     }
 
@@ -91,6 +108,19 @@ public record Report(String title, List<Fact> facts, String config, List<Figure>
          */
         public Builder fact(String key, String value) {
             facts.add(new Fact(key, value));
+            return this;
+        }
+
+        /**
+         * Adds a header fact that links to a file beside the report.
+         *
+         * @param key what it is
+         * @param value its formatted value, the link's text
+         * @param href the relative path it links to
+         * @return this builder
+         */
+        public Builder link(String key, String value, String href) {
+            facts.add(new Fact(key, value, Objects.requireNonNull(href, "href")));
             return this;
         }
 

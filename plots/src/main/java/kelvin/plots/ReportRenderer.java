@@ -122,8 +122,14 @@ public final class ReportRenderer {
         if (!report.facts().isEmpty()) {
             out.append("<dl class=\"facts\">\n");
             for (Report.Fact fact : report.facts()) {
-                out.append("<div><dt>").append(Html.escape(fact.key())).append("</dt><dd>")
-                    .append(Html.escape(fact.value())).append("</dd></div>\n");
+                out.append("<div><dt>").append(Html.escape(fact.key())).append("</dt><dd>");
+                if (fact.href() != null) {
+                    out.append("<a href=\"").append(Html.escape(fact.href())).append("\">")
+                        .append(Html.escape(fact.value())).append("</a>");
+                } else {
+                    out.append(Html.escape(fact.value()));
+                }
+                out.append("</dd></div>\n");
             }
             out.append("</dl>\n");
         }
