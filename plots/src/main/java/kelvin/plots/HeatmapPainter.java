@@ -38,6 +38,7 @@ final class HeatmapPainter extends Painter {
     private static final String NO_DATA = "no data";
     private static final String WALL_TEXT = "no cell (wall)";
     private static final String OFF_SCALE_TEXT = "0 or less";
+    private static final String CLIPPED_TEXT = "beyond the bar: its end colour";
 
     private final Heatmap map;
     private final ColorScale scale;
@@ -46,9 +47,14 @@ final class HeatmapPainter extends Painter {
         super(scale);
         this.map = map;
         ColorScale.Builder range = new ColorScale.Builder(map.logScale());
-        for (int r = 0; r < map.rows(); r++) {
-            for (int c = 0; c < map.columns(); c++) {
-                range.add(map.at(r, c));
+        if (map.range() != null) {
+            range.add(map.range().low());
+            range.add(map.range().high());
+        } else {
+            for (int r = 0; r < map.rows(); r++) {
+                for (int c = 0; c < map.columns(); c++) {
+                    range.add(map.at(r, c));
+                }
             }
         }
         this.scale = range.build();
@@ -105,7 +111,7 @@ final class HeatmapPainter extends Painter {
 
     private void paintCells(Graphics2D g, double x0, double y0, double cell) {
         boolean labels = cell >= px(40);
-        Font valueFont = font(Font.PLAIN, Math.min(15, (float) (cell / s / 4)));
+        Font valueFont = cellFont(g, cell);
         for (int r = 0; r < map.rows(); r++) {
             for (int c = 0; c < map.columns(); c++) {
                 double v = map.at(r, c);
@@ -113,12 +119,17 @@ final class HeatmapPainter extends Painter {
                 Rectangle2D.Double box = new Rectangle2D.Double(x0 + c * cell, y0 + r * cell, cell, cell);
                 g.setColor(fill);
                 g.fill(box);
-                if (labels && !Double.isNaN(v)) {
+                String text = cellText(r, c);
+                if (labels && !text.isEmpty()) {
                     g.setFont(valueFont);
                     g.setColor(luminance(fill) > 0.45 ? TEXT : Color.WHITE);
                     FontMetrics m = g.getFontMetrics();
-                    drawCentered(g, compact(v), box.getCenterX(),
-                        box.getCenterY() + (m.getAscent() - m.getDescent()) / 2.0);
+                    String[] lines = text.split("\n");
+                    double first = box.getCenterY() - (lines.length - 1) * m.getHeight() / 2.0
+                        + (m.getAscent() - m.getDescent()) / 2.0;
+                    for (int i = 0; i < lines.length; i++) {
+                        drawCentered(g, lines[i], box.getCenterX(), first + i * m.getHeight());
+                    }
                 }
             }
         }
@@ -135,6 +146,50 @@ final class HeatmapPainter extends Painter {
         }
         g.setColor(FRAME);
         g.draw(new Rectangle2D.Double(x0, y0, map.columns() * cell, map.rows() * cell));
+    }
+
+    /** The text of a cell: its own when the map has texts, else its value, none for a missing cell. */
+    private String cellText(int r, int c) {
+        if (map.cellTexts() != null) {
+            return map.cellTexts().get(r).get(c);
+        }
+        double v = map.at(r, c);
+        return Double.isNaN(v) ? "" : compact(v);
+    }
+
+    /**
+     * The value font: 15 px at most, a quarter of the cell, and small enough that the longest line
+     * of the tallest text fits inside the cell with a margin.
+     */
+    private Font cellFont(Graphics2D g, double cell) {
+        float size = Math.min(15, (float) (cell / s / 4));
+        if (map.cellTexts() == null) {
+            return font(Font.PLAIN, size);
+        }
+        for (; size > 8; size -= 0.5f) {
+            FontMetrics m = g.getFontMetrics(font(Font.PLAIN, size));
+            if (fits(m, cell * 0.9)) {
+                break;
+            }
+        }
+        return font(Font.PLAIN, size);
+    }
+
+    private boolean fits(FontMetrics m, double room) {
+        for (List<String> row : map.cellTexts()) {
+            for (String text : row) {
+                String[] lines = text.split("\n");
+                if (lines.length * m.getHeight() > room) {
+                    return false;
+                }
+                for (String line : lines) {
+                    if (m.stringWidth(line) > room) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private void paintIndices(Graphics2D g, Font indexFont, double x0, double y0, double cell) {
@@ -230,6 +285,9 @@ final class HeatmapPainter extends Painter {
         FontMetrics m = g.getFontMetrics();
         int bar = scale.panelWidth(m, s, font(Font.PLAIN, 16).getSize());
         int text = Math.max(m.stringWidth(WALL_TEXT), m.stringWidth(OFF_SCALE_TEXT));
+        if (hasClipped()) {
+            text = Math.max(text, m.stringWidth(CLIPPED_TEXT) - px(36) - px(18) - px(8));
+        }
         if (map.markLabel() != null) {
             text = Math.max(text, m.stringWidth(map.markLabel()));
         }
@@ -238,13 +296,19 @@ final class HeatmapPainter extends Painter {
     }
 
     private void paintPanel(Graphics2D g, double x, double gridTop, double gridHeight, int top, int bottom) {
-        double swatchBlock = px(28) * 3 + px(12);
+        double swatchBlock = px(28) * (hasClipped() ? 4 : 3) + px(12);
         double barHeight = Math.min(Math.max(gridHeight, px(180)), bottom - top - swatchBlock);
         double barTop = Math.max(top, gridTop + (gridHeight - barHeight - swatchBlock) / 2);
         double y = barTop;
         if (hasScale()) {
             scale.paintBar(g, x, barTop, barHeight, s, map.valueLabel());
             y = barTop + barHeight + px(16);
+        }
+        if (hasClipped()) {
+            g.setFont(font(Font.ITALIC, 14));
+            g.setColor(MUTED);
+            g.drawString(CLIPPED_TEXT, (float) x, (float) (y + g.getFontMetrics().getAscent()));
+            y += px(28);
         }
         if (hasWalls()) {
             swatch(g, x, y, WALL, WALL_TEXT);
@@ -278,6 +342,10 @@ final class HeatmapPainter extends Painter {
         g.setColor(TEXT);
         FontMetrics m = g.getFontMetrics();
         g.drawString(text, (float) (x + size + px(8)), (float) (y + size / 2 + (m.getAscent() - m.getDescent()) / 2.0));
+    }
+
+    private boolean hasClipped() {
+        return map.range() != null && any(map.range()::clips);
     }
 
     private boolean hasWalls() {

@@ -360,7 +360,14 @@ public final class ResultData {
 
     /** A results file that is missing, malformed or does not belong to the folder's config.yaml. */
     public static final class BadResultsException extends RuntimeException {
-        BadResultsException(Path file, long line, String message) {
+        /**
+         * A problem with a results file.
+         *
+         * @param file the file
+         * @param line its 1-based line, or 0 for the file as a whole
+         * @param message what is wrong, after {@code file:line: }
+         */
+        public BadResultsException(Path file, long line, String message) {
             super(file + (line > 0 ? ":" + line : "") + ": " + message);
         }
     }
