@@ -35,10 +35,13 @@ final class HeatmapPainter extends Painter {
     /** Outline of the marked cell: vermillion stands out against every viridis colour. */
     static final Color MARK = new Color(0xD5, 0x5E, 0x00);
 
+    /** Most lines a column label may wrap onto. */
+    private static final int MAX_LABEL_LINES = 3;
+
     private static final String NO_DATA = "no data";
     private static final String WALL_TEXT = "no cell (wall)";
     private static final String OFF_SCALE_TEXT = "0 or less";
-    private static final String CLIPPED_TEXT = "beyond the bar: its end colour";
+    private static final String CLIPPED_TEXT = "values beyond the bar: end colour";
 
     private final Heatmap map;
     private final ColorScale scale;
@@ -93,10 +96,21 @@ final class HeatmapPainter extends Painter {
 
         int left = pad + rowLabelWidth;
         int right = width - pad - panelWidth;
-        int gridTop = top + colLabelHeight;
         int bottom = height - pad;
-        double cell = Math.floor(Math.min((right - left) / (double) cols, (bottom - gridTop) / (double) rows));
-        cell = Math.max(cell, 1);
+        int lineHeight = indexMetrics.getHeight();
+        double cell = cellSize(left, right, top + colLabelHeight, bottom);
+        // named columns too wide for their cells wrap at spaces, the grid shrinking to make room for the lines
+        List<List<String>> columnLines = map.columnAxis() == null ? null : wrap(indexMetrics, cell);
+        int labelLines = lines(columnLines);
+        if (labelLines > 1) {
+            cell = cellSize(left, right, top + colLabelHeight + (labelLines - 1) * lineHeight, bottom);
+            columnLines = wrap(indexMetrics, cell);
+            if (lines(columnLines) > labelLines) {
+                columnLines = null;
+            }
+            colLabelHeight += (labelLines - 1) * lineHeight;
+        }
+        int gridTop = top + colLabelHeight;
         double gridWidth = cell * cols;
         double gridHeight = cell * rows;
         double x0 = left + (right - left - gridWidth) / 2;
@@ -104,9 +118,51 @@ final class HeatmapPainter extends Painter {
 
         paintCells(g, x0, y0, cell);
         paintMark(g, x0, y0, cell);
-        paintIndices(g, indexFont, x0, y0, cell);
-        paintAxisTitles(g, indexMetrics, x0, y0, cell);
+        paintIndices(g, indexFont, x0, y0, cell, columnLines);
+        paintAxisTitles(g, indexMetrics, x0, y0, cell, columnLines == null ? 1 : labelLines);
         paintPanel(g, x0 + gridWidth + px(36), y0, gridHeight, top, bottom);
+    }
+
+    /** The side of a square cell when the grid fills the box from left to right and from gridTop to bottom. */
+    private double cellSize(int left, int right, int gridTop, int bottom) {
+        double cell = Math.floor(Math.min((right - left) / (double) map.columns(),
+            (bottom - gridTop) / (double) map.rows()));
+        return Math.max(cell, 1);
+    }
+
+    /**
+     * The column labels broken at spaces into lines no wider than a cell, or null when a word is
+     * wider or a label would need more than {@value #MAX_LABEL_LINES} lines.
+     */
+    private List<List<String>> wrap(FontMetrics m, double cell) {
+        double room = cell - px(6);
+        List<List<String>> wrapped = new ArrayList<>();
+        for (String label : columnLabels()) {
+            List<String> lines = new ArrayList<>();
+            String line = "";
+            for (String word : label.split(" ")) {
+                if (m.stringWidth(word) > room) {
+                    return null;
+                }
+                String longer = line.isEmpty() ? word : line + " " + word;
+                if (m.stringWidth(longer) <= room) {
+                    line = longer;
+                } else {
+                    lines.add(line);
+                    line = word;
+                }
+            }
+            lines.add(line);
+            if (lines.size() > MAX_LABEL_LINES) {
+                return null;
+            }
+            wrapped.add(lines);
+        }
+        return wrapped;
+    }
+
+    private static int lines(List<List<String>> wrapped) {
+        return wrapped == null ? 1 : wrapped.stream().mapToInt(List::size).max().orElse(1);
     }
 
     private void paintCells(Graphics2D g, double x0, double y0, double cell) {
@@ -192,7 +248,8 @@ final class HeatmapPainter extends Painter {
         return true;
     }
 
-    private void paintIndices(Graphics2D g, Font indexFont, double x0, double y0, double cell) {
+    private void paintIndices(Graphics2D g, Font indexFont, double x0, double y0, double cell,
+            List<List<String>> columnLines) {
         g.setFont(indexFont);
         g.setColor(named() ? TEXT : MUTED);
         FontMetrics m = g.getFontMetrics();
@@ -201,8 +258,18 @@ final class HeatmapPainter extends Painter {
         // label every k-th row or column so labels never collide on large grids
         int everyCol = Math.max(1, (int) Math.ceil((widest(m, columnLabels) + px(6)) / cell));
         int everyRow = Math.max(1, (int) Math.ceil(m.getHeight() / cell));
-        for (int c = 0; c < map.columns(); c += everyCol) {
-            drawCentered(g, columnLabels.get(c), x0 + (c + 0.5) * cell, y0 - px(5) - m.getDescent());
+        if (columnLines != null) {
+            for (int c = 0; c < map.columns(); c++) {
+                List<String> lines = columnLines.get(c);
+                for (int i = 0; i < lines.size(); i++) {
+                    drawCentered(g, lines.get(i), x0 + (c + 0.5) * cell,
+                        y0 - px(5) - m.getDescent() - (lines.size() - 1 - i) * m.getHeight());
+                }
+            }
+        } else {
+            for (int c = 0; c < map.columns(); c += everyCol) {
+                drawCentered(g, columnLabels.get(c), x0 + (c + 0.5) * cell, y0 - px(5) - m.getDescent());
+            }
         }
         for (int r = 0; r < map.rows(); r += everyRow) {
             String label = rowLabels.get(r);
@@ -212,12 +279,13 @@ final class HeatmapPainter extends Painter {
     }
 
     /** The column axis title above its labels, the row axis title rotated left of its labels. */
-    private void paintAxisTitles(Graphics2D g, FontMetrics labelMetrics, double x0, double y0, double cell) {
+    private void paintAxisTitles(Graphics2D g, FontMetrics labelMetrics, double x0, double y0, double cell,
+            int labelLines) {
         g.setFont(font(Font.PLAIN, 17));
         g.setColor(TEXT);
         FontMetrics m = g.getFontMetrics();
         if (map.columnAxis() != null) {
-            double baseline = y0 - px(5) - labelMetrics.getHeight() - px(4) - m.getDescent();
+            double baseline = y0 - px(5) - labelLines * labelMetrics.getHeight() - px(4) - m.getDescent();
             drawCentered(g, map.columnAxis().title(), x0 + cell * map.columns() / 2, baseline);
         }
         if (map.rowAxis() != null) {
@@ -286,7 +354,8 @@ final class HeatmapPainter extends Painter {
         int bar = scale.panelWidth(m, s, font(Font.PLAIN, 16).getSize());
         int text = Math.max(m.stringWidth(WALL_TEXT), m.stringWidth(OFF_SCALE_TEXT));
         if (hasClipped()) {
-            text = Math.max(text, m.stringWidth(CLIPPED_TEXT) - px(36) - px(18) - px(8));
+            // the note starts where the swatches do, without their square and gap
+            text = Math.max(text, g.getFontMetrics(font(Font.ITALIC, 14)).stringWidth(CLIPPED_TEXT) - px(18) - px(8));
         }
         if (map.markLabel() != null) {
             text = Math.max(text, m.stringWidth(map.markLabel()));

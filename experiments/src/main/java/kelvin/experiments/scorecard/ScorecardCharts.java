@@ -13,6 +13,7 @@ import kelvin.plots.Heatmap;
 import kelvin.plots.IntervalPlot;
 import kelvin.plots.LineChart;
 import kelvin.plots.Series;
+import kelvin.plots.Ticks;
 import kelvin.plots.YRange;
 
 /**
@@ -175,12 +176,11 @@ public final class ScorecardCharts {
                 lows[a] = e == null ? Double.NaN : e.low();
                 highs[a] = e == null ? Double.NaN : e.high();
             }
-            boolean gap = statistic.startsWith("optimality-gap");
-            panels.add(new IntervalPlot.Panel(panelTitle(statistic), gap ? "normalised score (lower is better)"
-                    : "normalised score", estimates, lows, highs));
+            panels.add(new IntervalPlot.Panel(panelTitle(statistic), "normalised score", estimates, lows, highs));
         }
         return new IntervalPlot("Aggregate normalised score over all environments (95% bootstrap CI)", rows, panels,
-                "bar: 95% stratified bootstrap interval \u00b7 line: point estimate");
+                "bar: 95% stratified bootstrap interval \u00b7 line: point estimate \u00b7 optimality gap: lower is "
+                        + "better");
     }
 
     /** median, iqm, mean, optimality-gap as a panel's heading. */
@@ -213,9 +213,32 @@ public final class ScorecardCharts {
             double[] high = points.stream().mapToDouble(ScorecardData.ProfilePoint::high).toArray();
             series.add(Series.withBand(agents.get(a), tau, fraction, low, high, a));
         }
-        return new LineChart("Performance profiles: share of runs scoring above \u03c4 (95% CI)",
-                "normalised score threshold \u03c4" + (logTau ? " (log scale)" : ""), "fraction of runs with score > \u03c4",
-                logTau, false, series).withYRange(YRange.of(0, 1));
+        LineChart chart = new LineChart("Performance profiles: share of runs scoring above \u03c4 (95% CI)",
+                "normalised score threshold \u03c4" + (logTau ? " (log scale)" : ""),
+                "fraction of runs with score > \u03c4", logTau, false, series).withYRange(YRange.of(0, 1));
+        return logTau ? chart.withXTicks(logTicks(data)) : chart;
+    }
+
+    /**
+     * 1, 2 and 5 times the powers of ten between the smallest positive and the largest threshold:
+     * scores span one or two decades, where a log axis's own ticks (the powers of ten) are one or two
+     * labels; null (automatic ticks) when the thresholds hold no such value.
+     */
+    private static Ticks logTicks(ScorecardData data) {
+        double min = data.profiles().stream().mapToDouble(ScorecardData.ProfilePoint::tau).filter(t -> t > 0).min()
+                .orElse(Double.NaN);
+        double max = data.profiles().stream().mapToDouble(ScorecardData.ProfilePoint::tau).max().orElse(Double.NaN);
+        if (!(min > 0 && max >= min)) {
+            return null;
+        }
+        for (double v = Math.pow(10, Math.floor(Math.log10(min))); v <= max * 10; v *= 10) {
+            for (double m : new double[] {1, 2, 5}) {
+                if (m * v >= min && m * v <= max) {
+                    return Ticks.oneTwoFive(min, max);
+                }
+            }
+        }
+        return null;
     }
 
     /**
