@@ -35,6 +35,9 @@ final class HeatmapPainter extends Painter {
     /** Outline of the marked cell: vermillion stands out against every viridis colour. */
     static final Color MARK = new Color(0xD5, 0x5E, 0x00);
 
+    /** The smallest font of cell texts, in px at the default width. */
+    private static final float SMALLEST_TEXT = 11;
+
     /** Most lines a column label may wrap onto. */
     private static final int MAX_LABEL_LINES = 3;
 
@@ -99,16 +102,35 @@ final class HeatmapPainter extends Painter {
         int bottom = height - pad;
         int lineHeight = indexMetrics.getHeight();
         double cell = cellSize(left, right, top + colLabelHeight, bottom);
-        // named columns too wide for their cells wrap at spaces, the grid shrinking to make room for the lines
-        List<List<String>> columnLines = map.columnAxis() == null ? null : wrap(indexMetrics, cell);
-        int labelLines = lines(columnLines);
-        if (labelLines > 1) {
-            cell = cellSize(left, right, top + colLabelHeight + (labelLines - 1) * lineHeight, bottom);
+        // named columns too wide for their cells wrap at spaces, or else stand upright, the grid shrinking
+        // to make room for them; failing both, every k-th column is labelled
+        List<List<String>> columnLines = null;
+        boolean upright = false;
+        int labelBlock = indexMetrics.getHeight();
+        if (map.columnAxis() != null) {
             columnLines = wrap(indexMetrics, cell);
-            if (lines(columnLines) > labelLines) {
-                columnLines = null;
+            int lines = lines(columnLines);
+            if (columnLines != null && lines > 1) {
+                int extra = (lines - 1) * indexMetrics.getHeight();
+                double wrappedCell = cellSize(left, right, top + colLabelHeight + extra, bottom);
+                List<List<String>> again = wrap(indexMetrics, wrappedCell);
+                columnLines = lines(again) <= lines ? again : null;
+                if (columnLines != null) {
+                    cell = wrappedCell;
+                    colLabelHeight += extra;
+                    labelBlock += extra;
+                }
             }
-            colLabelHeight += (labelLines - 1) * lineHeight;
+            if (columnLines == null) {
+                int extra = widest(indexMetrics, columnLabels()) - indexMetrics.getHeight();
+                double uprightCell = cellSize(left, right, top + colLabelHeight + extra, bottom);
+                if (uprightCell >= indexMetrics.getHeight()) {
+                    upright = true;
+                    cell = uprightCell;
+                    colLabelHeight += extra;
+                    labelBlock += extra;
+                }
+            }
         }
         int gridTop = top + colLabelHeight;
         double gridWidth = cell * cols;
@@ -118,8 +140,8 @@ final class HeatmapPainter extends Painter {
 
         paintCells(g, x0, y0, cell);
         paintMark(g, x0, y0, cell);
-        paintIndices(g, indexFont, x0, y0, cell, columnLines);
-        paintAxisTitles(g, indexMetrics, x0, y0, cell, columnLines == null ? 1 : labelLines);
+        paintIndices(g, indexFont, x0, y0, cell, columnLines, upright);
+        paintAxisTitles(g, indexMetrics, x0, y0, cell, labelBlock);
         paintPanel(g, x0 + gridWidth + px(36), y0, gridHeight, top, bottom);
     }
 
@@ -161,13 +183,14 @@ final class HeatmapPainter extends Painter {
         return wrapped;
     }
 
+    /** How many lines the wrapped labels take; more than any label may when they do not wrap. */
     private static int lines(List<List<String>> wrapped) {
-        return wrapped == null ? 1 : wrapped.stream().mapToInt(List::size).max().orElse(1);
+        return wrapped == null ? MAX_LABEL_LINES + 1 : wrapped.stream().mapToInt(List::size).max().orElse(1);
     }
 
     private void paintCells(Graphics2D g, double x0, double y0, double cell) {
         boolean labels = cell >= px(40);
-        Font valueFont = cellFont(g, cell);
+        CellFont valueFont = cellFont(g, cell);
         for (int r = 0; r < map.rows(); r++) {
             for (int c = 0; c < map.columns(); c++) {
                 double v = map.at(r, c);
@@ -177,10 +200,13 @@ final class HeatmapPainter extends Painter {
                 g.fill(box);
                 String text = cellText(r, c);
                 if (labels && !text.isEmpty()) {
-                    g.setFont(valueFont);
+                    g.setFont(valueFont.font());
                     g.setColor(luminance(fill) > 0.45 ? TEXT : Color.WHITE);
                     FontMetrics m = g.getFontMetrics();
                     String[] lines = text.split("\n");
+                    if (valueFont.firstLinesOnly()) {
+                        lines = new String[] {lines[0]};
+                    }
                     double first = box.getCenterY() - (lines.length - 1) * m.getHeight() / 2.0
                         + (m.getAscent() - m.getDescent()) / 2.0;
                     for (int i = 0; i < lines.length; i++) {
@@ -214,32 +240,41 @@ final class HeatmapPainter extends Painter {
     }
 
     /**
-     * The value font: 15 px at most, a quarter of the cell, and small enough that the longest line
-     * of the tallest text fits inside the cell with a margin.
+     * The value font and whether each cell prints only its first line: 15 px at most and a quarter
+     * of the cell; with texts of the map's own, small enough that every text fits inside its cell
+     * with a margin, and when that would take a font below {@value #SMALLEST_TEXT} px, the first lines
+     * alone (e.g. an estimate without its interval) at the size where those fit.
      */
-    private Font cellFont(Graphics2D g, double cell) {
+    private CellFont cellFont(Graphics2D g, double cell) {
         float size = Math.min(15, (float) (cell / s / 4));
         if (map.cellTexts() == null) {
-            return font(Font.PLAIN, size);
+            return new CellFont(font(Font.PLAIN, size), false);
         }
-        for (; size > 8; size -= 0.5f) {
-            FontMetrics m = g.getFontMetrics(font(Font.PLAIN, size));
-            if (fits(m, cell * 0.9)) {
-                break;
+        for (boolean firstLines : new boolean[] {false, true}) {
+            for (float fitting = 15; fitting >= SMALLEST_TEXT; fitting -= 0.5f) {
+                Font f = font(Font.PLAIN, fitting);
+                if (fits(g.getFontMetrics(f), cell * 0.9, firstLines)) {
+                    return new CellFont(f, firstLines);
+                }
             }
         }
-        return font(Font.PLAIN, size);
+        return new CellFont(font(Font.PLAIN, SMALLEST_TEXT), true);
     }
 
-    private boolean fits(FontMetrics m, double room) {
+    /** The font of the cells' texts, and whether they print their first lines only. */
+    private record CellFont(Font font, boolean firstLinesOnly) {
+    }
+
+    private boolean fits(FontMetrics m, double room, boolean firstLines) {
         for (List<String> row : map.cellTexts()) {
             for (String text : row) {
                 String[] lines = text.split("\n");
-                if (lines.length * m.getHeight() > room) {
+                int count = firstLines ? 1 : lines.length;
+                if (count * m.getHeight() > room) {
                     return false;
                 }
-                for (String line : lines) {
-                    if (m.stringWidth(line) > room) {
+                for (int i = 0; i < count; i++) {
+                    if (m.stringWidth(lines[i]) > room) {
                         return false;
                     }
                 }
@@ -249,7 +284,7 @@ final class HeatmapPainter extends Painter {
     }
 
     private void paintIndices(Graphics2D g, Font indexFont, double x0, double y0, double cell,
-            List<List<String>> columnLines) {
+            List<List<String>> columnLines, boolean upright) {
         g.setFont(indexFont);
         g.setColor(named() ? TEXT : MUTED);
         FontMetrics m = g.getFontMetrics();
@@ -258,7 +293,15 @@ final class HeatmapPainter extends Painter {
         // label every k-th row or column so labels never collide on large grids
         int everyCol = Math.max(1, (int) Math.ceil((widest(m, columnLabels) + px(6)) / cell));
         int everyRow = Math.max(1, (int) Math.ceil(m.getHeight() / cell));
-        if (columnLines != null) {
+        if (upright) {
+            for (int c = 0; c < map.columns(); c++) {
+                AffineTransform saved = g.getTransform();
+                g.translate(x0 + (c + 0.5) * cell + (m.getAscent() - m.getDescent()) / 2.0, y0 - px(5));
+                g.rotate(-Math.PI / 2);
+                g.drawString(columnLabels.get(c), 0f, 0f);
+                g.setTransform(saved);
+            }
+        } else if (columnLines != null) {
             for (int c = 0; c < map.columns(); c++) {
                 List<String> lines = columnLines.get(c);
                 for (int i = 0; i < lines.size(); i++) {
@@ -279,13 +322,14 @@ final class HeatmapPainter extends Painter {
     }
 
     /** The column axis title above its labels, the row axis title rotated left of its labels. */
+    /** labelBlock: the height of the column labels, one line unless they wrap or stand upright. */
     private void paintAxisTitles(Graphics2D g, FontMetrics labelMetrics, double x0, double y0, double cell,
-            int labelLines) {
+            int labelBlock) {
         g.setFont(font(Font.PLAIN, 17));
         g.setColor(TEXT);
         FontMetrics m = g.getFontMetrics();
         if (map.columnAxis() != null) {
-            double baseline = y0 - px(5) - labelLines * labelMetrics.getHeight() - px(4) - m.getDescent();
+            double baseline = y0 - px(5) - labelBlock - px(4) - m.getDescent();
             drawCentered(g, map.columnAxis().title(), x0 + cell * map.columns() / 2, baseline);
         }
         if (map.rowAxis() != null) {

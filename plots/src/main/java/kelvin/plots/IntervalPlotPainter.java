@@ -19,7 +19,7 @@ import java.util.Locale;
 final class IntervalPlotPainter extends Painter {
 
     /** Opacity (of 255) of the interval bars: the grid shows through, the colour still reads. */
-    private static final int BAR_ALPHA = 120;
+    static final int BAR_ALPHA = 120;
 
     private final IntervalPlot plot;
     private final List<ColorScale> axes = new ArrayList<>();

@@ -282,7 +282,8 @@ public final class ScorecardCharts {
     static String scoresCaption() {
         return "Each cell is an agent's mean normalised score on one environment over its runs (0 = the uniform "
                 + "random policy, 1 = the optimum), with the 95% Student t interval of the mean as in summary.csv. "
-                + "Colours span 0 to 1; a mean beyond takes the end colour, and its printed value is exact.";
+                + "Colours span 0 to 1; a mean beyond takes the end colour, and its printed value is exact. Cells too "
+                + "small for the interval show the mean alone; scorecard.csv has every interval.";
     }
 
     static String aggregateCaption() {
@@ -301,7 +302,7 @@ public final class ScorecardCharts {
     static String improvementCaption() {
         return "P(X > Y): the probability that a run of the row's agent X scores more than a run of the column's "
                 + "agent Y on the same environment, ties counting half, averaged over environments; 0.5 is no "
-                + "difference. Each cell gives its " + BOOTSTRAP + "; the intervals are not corrected for "
-                + "multiple comparisons.";
+                + "difference. Each cell gives its " + BOOTSTRAP + " unless the cells are too small for it "
+                + "(aggregate.csv has every interval); the intervals are not corrected for multiple comparisons.";
     }
 }

@@ -114,33 +114,41 @@ class ScorecardChartsTest {
     }
 
     /**
-     * A synthetic suite of four schedules on five environments, 10 runs each, rendered into a temp
-     * folder, and into the folder named by the system property {@code scorecard.gallery} when it is
-     * set, for looking at the charts.
+     * Synthetic suites rendered into a temp folder, and into the folder named by the system property
+     * {@code scorecard.gallery} when it is set, for looking at the charts: four schedules on five
+     * environments, and seven on twelve, the size of the shipped schedule suite.
      */
     @Test
-    void aSyntheticSuiteRenders(@TempDir Path dir) throws IOException {
-        UniformRandomProvider rng = rng(25);
-        List<String> envs = List.of("testbed", "bernoulli", "drifting", "cliff-walking", "frozen-lake-8x8");
-        double[][] level = {{0.92, 0.85, 0.30, 0.75, 0.55}, {0.88, 0.80, 0.82, 0.70, 0.40},
-            {0.60, 0.65, 0.70, 0.95, 0.62}, {0.40, 0.35, 0.55, 0.20, 1.08}};
-        Map<String, ScoreTable> tables = new LinkedHashMap<>();
-        String[] agents = {"exponential", "logarithmic", "simulated annealing (reheat)", "fixed T = 0.1"};
-        for (int a = 0; a < agents.length; a++) {
-            double[][] scores = new double[envs.size()][10];
-            for (int e = 0; e < envs.size(); e++) {
-                for (int r = 0; r < 10; r++) {
-                    scores[e][r] = level[a][e] + 0.15 * (rng.nextDouble() - 0.5) * (1 + e % 3);
-                }
-            }
-            tables.put(agents[a], ScoreTable.of(envs, scores));
-        }
-        double[] taus = TauGrid.linear(0, 1.2, 49);
-        Scorecard card = Scorecard.of(SuiteScores.of(tables), AggregateStatistic.standard(), taus,
-                StratifiedBootstrap.of(500, 0.95), rng);
+    void syntheticSuitesRender(@TempDir Path dir) throws IOException {
         String gallery = System.getProperty("scorecard.gallery");
         Path out = gallery == null ? dir : Path.of(gallery);
+        String[] small = {"exponential", "logarithmic", "simulated annealing (reheat)", "fixed T = 0.1"};
+        String[] smallEnvs = {"testbed", "bernoulli", "drifting", "cliff-walking", "frozen-lake-8x8"};
+        String[] large = {"fixed", "exponential", "logarithmic", "cosine", "simulated annealing",
+            "simulated annealing with reheat", "entropy target"};
+        String[] largeEnvs = {"testbed", "bernoulli", "drifting", "cliff-walking", "frozen-lake-8x8", "four-rooms",
+            "deep-sea-10", "testbed-hard", "bernoulli-20", "drifting-fast", "cliff-slippery", "chain-12"};
+        assertEquals(5, render(out.resolve("small"), small, smallEnvs));
+        assertEquals(5, render(out.resolve("large"), large, largeEnvs));
+    }
+
+    /** Writes the tables and charts of a suite with 10 runs per environment, scores spread around 0.1 to 1.1. */
+    private static int render(Path out, String[] agents, String[] envs) throws IOException {
+        UniformRandomProvider rng = rng(25);
+        Map<String, ScoreTable> tables = new LinkedHashMap<>();
+        for (String agent : agents) {
+            double[][] scores = new double[envs.length][10];
+            for (int e = 0; e < envs.length; e++) {
+                double level = 0.1 + rng.nextDouble();
+                for (int r = 0; r < 10; r++) {
+                    scores[e][r] = level + 0.15 * (rng.nextDouble() - 0.5) * (1 + e % 3);
+                }
+            }
+            tables.put(agent, ScoreTable.of(List.of(envs), scores));
+        }
+        Scorecard card = Scorecard.of(SuiteScores.of(tables), AggregateStatistic.standard(), TauGrid.linear(0, 1.2, 49),
+                StratifiedBootstrap.of(500, 0.95), rng);
         ScorecardFiles.write(out, card);
-        assertEquals(5, ScorecardCharts.write(out.resolve("plots"), ScorecardFiles.read(out), RENDERER).size());
+        return ScorecardCharts.write(out.resolve("plots"), ScorecardFiles.read(out), RENDERER).size();
     }
 }
