@@ -1,7 +1,6 @@
 package kelvin.plots;
 
 import static kelvin.plots.Palette.FRAME;
-import static kelvin.plots.Palette.GRID;
 import static kelvin.plots.Palette.MUTED;
 import static kelvin.plots.Palette.TEXT;
 

@@ -146,10 +146,8 @@ public final class ScorecardCharts {
             }
             texts.add(row);
         }
-        return new Heatmap("Normalised score by environment (mean over runs, 95% CI)", values,
-                "mean normalised score", false)
-                .withRows("agent", agents).withColumns("environment", envs)
-                .withRange(0, 1).withCellTexts(texts);
+        return matrix("Normalised score by environment (mean over runs, 95% CI)", "mean normalised score", values,
+                texts, new Heatmap.Axis("agent", agents), new Heatmap.Axis("environment", envs));
     }
 
     /**
@@ -268,10 +266,15 @@ public final class ScorecardCharts {
             }
             texts.add(row);
         }
-        return new Heatmap("Probability of improvement P(X > Y), row X over column Y (95% CI)", values,
-                "P(X > Y)", false)
-                .withRows("agent X", agents).withColumns("agent Y", agents)
-                .withRange(0, 1).withCellTexts(texts);
+        return matrix("Probability of improvement P(X > Y), row X over column Y (95% CI)", "P(X > Y)", values, texts,
+                new Heatmap.Axis("agent X", agents), new Heatmap.Axis("agent Y", agents));
+    }
+
+    /** A heatmap of values between 0 and 1 with named rows and columns and a text in each cell. */
+    private static Heatmap matrix(String title, String valueLabel, double[][] values, List<List<String>> texts,
+            Heatmap.Axis rows, Heatmap.Axis columns) {
+        return new Heatmap(title, values, valueLabel, false, rows, columns, Heatmap.Mark.NONE, null,
+                new Heatmap.Range(0, 1), texts);
     }
 
     /** "0.782 [0.746, 0.818]" as two lines, the interval under the mean. */

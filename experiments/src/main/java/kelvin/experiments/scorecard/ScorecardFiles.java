@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import kelvin.experiments.results.AtomicFiles;
+import kelvin.experiments.results.ResultData;
 import kelvin.experiments.results.ResultData.BadResultsException;
 import kelvin.experiments.results.Tables;
 
@@ -177,14 +178,7 @@ public final class ScorecardFiles {
         }
 
         double number(String text, String column) {
-            if (text == null || text.isEmpty()) {
-                return Double.NaN;
-            }
-            try {
-                return Double.parseDouble(text);
-            } catch (NumberFormatException ex) {
-                throw new BadResultsException(file, line, column + " '" + text + "' is not a number");
-            }
+            return ResultData.parse(text, file, line, column);
         }
     }
 
