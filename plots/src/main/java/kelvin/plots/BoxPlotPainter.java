@@ -1,7 +1,6 @@
 package kelvin.plots;
 
 import static kelvin.plots.Palette.FRAME;
-import static kelvin.plots.Palette.GRID;
 import static kelvin.plots.Palette.MUTED;
 import static kelvin.plots.Palette.TEXT;
 
@@ -148,25 +147,7 @@ final class BoxPlotPainter extends Painter {
     }
 
     private void paintGrid(Graphics2D g, Font tickFont, double left, double right, double top, double bottom) {
-        g.setFont(tickFont);
-        FontMetrics m = g.getFontMetrics();
-        double lastRight = Double.NEGATIVE_INFINITY;
-        for (double t : axis.ticks()) {
-            double x = x(t, left, right);
-            g.setColor(GRID);
-            g.setStroke(new BasicStroke(Math.max(1f, s)));
-            g.draw(new Line2D.Double(x, top, x, bottom));
-            g.setColor(FRAME);
-            g.draw(new Line2D.Double(x, bottom, x, bottom + px(5)));
-            String text = TickFormat.format(t);
-            double w = m.stringWidth(text);
-            // skip a label that would touch the previous one; its grid line stays
-            if (x - w / 2 > lastRight + px(8)) {
-                g.setColor(TEXT);
-                g.drawString(text, (float) (x - w / 2), (float) (bottom + px(6) + m.getAscent()));
-                lastRight = x + w / 2;
-            }
-        }
+        paintValueGrid(g, axis, tickFont, left, right, top, bottom);
     }
 
     private double x(double v, double left, double right) {
@@ -251,7 +232,7 @@ final class BoxPlotPainter extends Painter {
     }
 
     /** The text, cut with an ellipsis if it is wider than {@code max} pixels. */
-    private static String fit(FontMetrics m, String text, int max) {
+    static String fit(FontMetrics m, String text, int max) {
         if (m.stringWidth(text) <= max) {
             return text;
         }

@@ -23,8 +23,8 @@ import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Renders {@link LineChart}s, {@link Heatmap}s, {@link BoxPlot}s and {@link GridMap}s to PNG and SVG bytes, line
- * charts with XChart.
+ * Renders {@link LineChart}s, {@link Heatmap}s, {@link BoxPlot}s, {@link IntervalPlot}s and {@link GridMap}s to
+ * PNG and SVG bytes, line charts with XChart.
  *
  * <p>The caller writes the bytes (atomically, as the results folder requires); nothing here touches
  * the file system or needs a display. Figures are {@value #DEFAULT_WIDTH} x {@value #DEFAULT_HEIGHT}
@@ -188,6 +188,31 @@ public final class ChartRenderer {
     public byte[] svg(BoxPlot plot) {
         BoxPlotPainter painter = new BoxPlotPainter(plot, scale());
         byte[] svg = Encoders.svg(painter, width, BoxPlotPainter.height(plot, width, height), plot.title());
+        return SvgText.finish(svg, plot.title(), painter.describe());
+    }
+
+    /**
+     * Renders an interval plot as a PNG image. The image is as wide as this renderer's width; its
+     * height follows the rows (60 px a row plus a fixed frame at the default width, at least 300),
+     * whatever this renderer's height.
+     *
+     * @param plot the interval plot
+     * @return PNG bytes
+     */
+    public byte[] png(IntervalPlot plot) {
+        return Encoders.png(new IntervalPlotPainter(plot, scale()), width, IntervalPlotPainter.height(plot, width),
+            plot.title());
+    }
+
+    /**
+     * Renders an interval plot as an SVG document, sized as {@link #png(IntervalPlot)}.
+     *
+     * @param plot the interval plot
+     * @return UTF-8 bytes of a standalone SVG document
+     */
+    public byte[] svg(IntervalPlot plot) {
+        IntervalPlotPainter painter = new IntervalPlotPainter(plot, scale());
+        byte[] svg = Encoders.svg(painter, width, IntervalPlotPainter.height(plot, width), plot.title());
         return SvgText.finish(svg, plot.title(), painter.describe());
     }
 

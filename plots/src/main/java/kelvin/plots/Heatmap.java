@@ -23,6 +23,11 @@ import java.util.Objects;
  * {@link #withLowestMarked} or {@link #withHighestMarked} outline the best cell and say so in the
  * legend.
  *
+ * <p>A heatmap of scores on a known scale fixes its colours instead of spanning the values:
+ * {@link #withRange} maps the range's ends to the ends of the colour map, colours values beyond it
+ * as the nearer end and says so under the colour bar. {@link #withCellTexts} replaces the printed
+ * values by texts of its own, e.g. an estimate with its interval on two lines.
+ *
  * @param title chart title
  * @param values rows of cells, all rows of the same length; NaN = no cell
  * @param valueLabel what the colour means, with units, e.g. {@code "visits"}
@@ -32,9 +37,11 @@ import java.util.Objects;
  * @param mark which cell to outline
  * @param markLabel what the outline means in the legend, e.g. {@code "lowest regret"}; null with
  *     {@link Mark#NONE}
+ * @param range the values the colour map spans, or null to span the finite values drawn
+ * @param cellTexts the text of each cell ({@code \n} between lines), or null to print the values
  */
 public record Heatmap(String title, double[][] values, String valueLabel, boolean logScale,
-        Axis rowAxis, Axis columnAxis, Mark mark, String markLabel) {
+        Axis rowAxis, Axis columnAxis, Mark mark, String markLabel, Range range, List<List<String>> cellTexts) {
 
     /** Which cell, if any, is outlined. */
     public enum Mark {
@@ -68,6 +75,35 @@ public record Heatmap(String title, double[][] values, String valueLabel, boolea
     }
 
     /**
+     * The values a colour map spans: {@code low} gets the first colour, {@code high} the last, and
+     * values beyond either end the colour of that end.
+     *
+     * @param low the value of the first colour
+     * @param high the value of the last colour, above {@code low}
+     */
+    public record Range(double low, double high) {
+
+        /**
+         * A range, checked.
+         *
+         * @param low the value of the first colour, finite
+         * @param high the value of the last colour, finite and above {@code low}
+         * @throws IllegalArgumentException if the ends are not finite and increasing
+         */
+        public Range {
+            if (!(Double.isFinite(low) && Double.isFinite(high) && low < high)) {
+                throw new IllegalArgumentException("colour range must be finite and increasing: " + low + " to "
+                    + high);
+            }
+        }
+
+        /** Whether a finite value lies beyond the range. */
+        boolean clips(double v) {
+            return Double.isFinite(v) && (v < low || v > high);
+        }
+    }
+
+    /**
      * A heatmap with row and column indices along its edges and no cell outlined.
      *
      * @param title chart title
@@ -77,6 +113,24 @@ public record Heatmap(String title, double[][] values, String valueLabel, boolea
      */
     public Heatmap(String title, double[][] values, String valueLabel, boolean logScale) {
         this(title, values, valueLabel, logScale, null, null, Mark.NONE, null);
+    }
+
+    /**
+     * A heatmap whose colours span its values and whose cells print their values.
+     *
+     * @param title chart title
+     * @param values rows of cells, all rows of the same length; NaN = no cell (copied)
+     * @param valueLabel what the colour means, with units
+     * @param logScale colour by log10 of the value instead of the value
+     * @param rowAxis title and one label per row, or null for row indices
+     * @param columnAxis title and one label per column, or null for column indices
+     * @param mark which cell to outline
+     * @param markLabel what the outline means in the legend; null exactly when {@code mark} is
+     *     {@link Mark#NONE}
+     */
+    public Heatmap(String title, double[][] values, String valueLabel, boolean logScale, Axis rowAxis,
+            Axis columnAxis, Mark mark, String markLabel) {
+        this(title, values, valueLabel, logScale, rowAxis, columnAxis, mark, markLabel, null, null);
     }
 
     /**
@@ -91,10 +145,13 @@ public record Heatmap(String title, double[][] values, String valueLabel, boolea
      * @param mark which cell to outline
      * @param markLabel what the outline means in the legend; null exactly when {@code mark} is
      *     {@link Mark#NONE}
-     * @throws NullPointerException if {@code title}, {@code valueLabel}, {@code values}, a row or
-     *     {@code mark} is null
+     * @param range the values the colour map spans, or null to span the finite values drawn
+     * @param cellTexts one text per cell, rows as in {@code values} (copied), or null to print the values
+     * @throws NullPointerException if {@code title}, {@code valueLabel}, {@code values}, a row,
+     *     {@code mark} or a cell text is null
      * @throws IllegalArgumentException if the rows differ in length, a mark lacks its label (or a
-     *     label has no mark), or an axis has not one label per row or column
+     *     label has no mark), an axis has not one label per row or column, the cell texts are not
+     *     shaped as the values, or a log scale's range does not start above 0
      */
     public Heatmap {
         Objects.requireNonNull(title, "title");
@@ -120,6 +177,20 @@ public record Heatmap(String title, double[][] values, String valueLabel, boolea
             throw new IllegalArgumentException("heatmap '" + title + "': " + columnAxis.labels().size()
                 + " column labels for " + columns + " columns");
         }
+        if (range != null && logScale && !(range.low() > 0)) {
+            throw new IllegalArgumentException("heatmap '" + title + "': a log colour scale cannot start at "
+                + range.low());
+        }
+        if (cellTexts != null) {
+            cellTexts = cellTexts.stream().map(List::copyOf).toList();
+            boolean shaped = cellTexts.size() == values.length;
+            for (int r = 0; shaped && r < values.length; r++) {
+                shaped = cellTexts.get(r).size() == values[r].length;
+            }
+            if (!shaped) {
+                throw new IllegalArgumentException("heatmap '" + title + "': the cell texts are not one per cell");
+            }
+        }
     }
 
     /**
@@ -132,7 +203,7 @@ public record Heatmap(String title, double[][] values, String valueLabel, boolea
      */
     public Heatmap withRows(String axisTitle, List<String> labels) {
         return new Heatmap(title, values, valueLabel, logScale, new Axis(axisTitle, labels), columnAxis, mark,
-            markLabel);
+            markLabel, range, cellTexts);
     }
 
     /**
@@ -144,7 +215,8 @@ public record Heatmap(String title, double[][] values, String valueLabel, boolea
      * @throws IllegalArgumentException if the label count differs from the column count
      */
     public Heatmap withColumns(String axisTitle, List<String> labels) {
-        return new Heatmap(title, values, valueLabel, logScale, rowAxis, new Axis(axisTitle, labels), mark, markLabel);
+        return new Heatmap(title, values, valueLabel, logScale, rowAxis, new Axis(axisTitle, labels), mark, markLabel,
+            range, cellTexts);
     }
 
     /**
@@ -155,7 +227,7 @@ public record Heatmap(String title, double[][] values, String valueLabel, boolea
      */
     public Heatmap withLowestMarked(String label) {
         return new Heatmap(title, values, valueLabel, logScale, rowAxis, columnAxis, Mark.LOWEST,
-            Objects.requireNonNull(label, "label"));
+            Objects.requireNonNull(label, "label"), range, cellTexts);
     }
 
     /**
@@ -166,7 +238,34 @@ public record Heatmap(String title, double[][] values, String valueLabel, boolea
      */
     public Heatmap withHighestMarked(String label) {
         return new Heatmap(title, values, valueLabel, logScale, rowAxis, columnAxis, Mark.HIGHEST,
-            Objects.requireNonNull(label, "label"));
+            Objects.requireNonNull(label, "label"), range, cellTexts);
+    }
+
+    /**
+     * This heatmap with its colours spanning a fixed range: values beyond it take the colour of the
+     * nearer end, and a note under the colour bar says so when any does.
+     *
+     * @param low the value of the first colour
+     * @param high the value of the last colour
+     * @return a copy with the range set
+     * @throws IllegalArgumentException as {@link Range#Range}, or on a log scale when {@code low} is not above 0
+     */
+    public Heatmap withRange(double low, double high) {
+        return new Heatmap(title, values, valueLabel, logScale, rowAxis, columnAxis, mark, markLabel,
+            new Range(low, high), cellTexts);
+    }
+
+    /**
+     * This heatmap with a text of its own in each cell in place of the value, lines split at
+     * {@code \n}; an empty text leaves its cell blank.
+     *
+     * @param texts one list per row of one text per cell
+     * @return a copy with the texts set
+     * @throws IllegalArgumentException if the texts are not shaped as the values
+     */
+    public Heatmap withCellTexts(List<List<String>> texts) {
+        return new Heatmap(title, values, valueLabel, logScale, rowAxis, columnAxis, mark, markLabel, range,
+            Objects.requireNonNull(texts, "texts"));
     }
 
     /**
@@ -237,12 +336,13 @@ public record Heatmap(String title, double[][] values, String valueLabel, boolea
     public boolean equals(Object o) {
         return o instanceof Heatmap h && title.equals(h.title) && valueLabel.equals(h.valueLabel)
             && logScale == h.logScale && Arrays.deepEquals(values, h.values) && Objects.equals(rowAxis, h.rowAxis)
-            && Objects.equals(columnAxis, h.columnAxis) && mark == h.mark && Objects.equals(markLabel, h.markLabel);
+            && Objects.equals(columnAxis, h.columnAxis) && mark == h.mark && Objects.equals(markLabel, h.markLabel)
+            && Objects.equals(range, h.range) && Objects.equals(cellTexts, h.cellTexts);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Objects.hash(title, valueLabel, logScale, rowAxis, columnAxis, mark, markLabel)
+        return 31 * Objects.hash(title, valueLabel, logScale, rowAxis, columnAxis, mark, markLabel, range, cellTexts)
             + Arrays.deepHashCode(values);
     }
 

@@ -35,9 +35,16 @@ final class HeatmapPainter extends Painter {
     /** Outline of the marked cell: vermillion stands out against every viridis colour. */
     static final Color MARK = new Color(0xD5, 0x5E, 0x00);
 
+    /** The smallest font of cell texts, in px at the default width. */
+    private static final float SMALLEST_TEXT = 11;
+
+    /** Most lines a column label may wrap onto. */
+    private static final int MAX_LABEL_LINES = 3;
+
     private static final String NO_DATA = "no data";
     private static final String WALL_TEXT = "no cell (wall)";
     private static final String OFF_SCALE_TEXT = "0 or less";
+    private static final String CLIPPED_TEXT = "values beyond the bar: end colour";
 
     private final Heatmap map;
     private final ColorScale scale;
@@ -46,9 +53,14 @@ final class HeatmapPainter extends Painter {
         super(scale);
         this.map = map;
         ColorScale.Builder range = new ColorScale.Builder(map.logScale());
-        for (int r = 0; r < map.rows(); r++) {
-            for (int c = 0; c < map.columns(); c++) {
-                range.add(map.at(r, c));
+        if (map.range() != null) {
+            range.add(map.range().low());
+            range.add(map.range().high());
+        } else {
+            for (int r = 0; r < map.rows(); r++) {
+                for (int c = 0; c < map.columns(); c++) {
+                    range.add(map.at(r, c));
+                }
             }
         }
         this.scale = range.build();
@@ -87,10 +99,40 @@ final class HeatmapPainter extends Painter {
 
         int left = pad + rowLabelWidth;
         int right = width - pad - panelWidth;
-        int gridTop = top + colLabelHeight;
         int bottom = height - pad;
-        double cell = Math.floor(Math.min((right - left) / (double) cols, (bottom - gridTop) / (double) rows));
-        cell = Math.max(cell, 1);
+        int lineHeight = indexMetrics.getHeight();
+        double cell = cellSize(left, right, top + colLabelHeight, bottom);
+        // named columns too wide for their cells wrap at spaces, or else stand upright, the grid shrinking
+        // to make room for them; failing both, every k-th column is labelled
+        List<List<String>> columnLines = null;
+        boolean upright = false;
+        int labelBlock = indexMetrics.getHeight();
+        if (map.columnAxis() != null) {
+            columnLines = wrap(indexMetrics, cell);
+            int lines = lines(columnLines);
+            if (columnLines != null && lines > 1) {
+                int extra = (lines - 1) * indexMetrics.getHeight();
+                double wrappedCell = cellSize(left, right, top + colLabelHeight + extra, bottom);
+                List<List<String>> again = wrap(indexMetrics, wrappedCell);
+                columnLines = lines(again) <= lines ? again : null;
+                if (columnLines != null) {
+                    cell = wrappedCell;
+                    colLabelHeight += extra;
+                    labelBlock += extra;
+                }
+            }
+            if (columnLines == null) {
+                int extra = widest(indexMetrics, columnLabels()) - indexMetrics.getHeight();
+                double uprightCell = cellSize(left, right, top + colLabelHeight + extra, bottom);
+                if (uprightCell >= indexMetrics.getHeight()) {
+                    upright = true;
+                    cell = uprightCell;
+                    colLabelHeight += extra;
+                    labelBlock += extra;
+                }
+            }
+        }
+        int gridTop = top + colLabelHeight;
         double gridWidth = cell * cols;
         double gridHeight = cell * rows;
         double x0 = left + (right - left - gridWidth) / 2;
@@ -98,14 +140,57 @@ final class HeatmapPainter extends Painter {
 
         paintCells(g, x0, y0, cell);
         paintMark(g, x0, y0, cell);
-        paintIndices(g, indexFont, x0, y0, cell);
-        paintAxisTitles(g, indexMetrics, x0, y0, cell);
+        paintIndices(g, indexFont, x0, y0, cell, columnLines, upright);
+        paintAxisTitles(g, indexMetrics, x0, y0, cell, labelBlock);
         paintPanel(g, x0 + gridWidth + px(36), y0, gridHeight, top, bottom);
+    }
+
+    /** The side of a square cell when the grid fills the box from left to right and from gridTop to bottom. */
+    private double cellSize(int left, int right, int gridTop, int bottom) {
+        double cell = Math.floor(Math.min((right - left) / (double) map.columns(),
+            (bottom - gridTop) / (double) map.rows()));
+        return Math.max(cell, 1);
+    }
+
+    /**
+     * The column labels broken at spaces into lines no wider than a cell, or null when a word is
+     * wider or a label would need more than {@value #MAX_LABEL_LINES} lines.
+     */
+    private List<List<String>> wrap(FontMetrics m, double cell) {
+        double room = cell - px(6);
+        List<List<String>> wrapped = new ArrayList<>();
+        for (String label : columnLabels()) {
+            List<String> lines = new ArrayList<>();
+            String line = "";
+            for (String word : label.split(" ")) {
+                if (m.stringWidth(word) > room) {
+                    return null;
+                }
+                String longer = line.isEmpty() ? word : line + " " + word;
+                if (m.stringWidth(longer) <= room) {
+                    line = longer;
+                } else {
+                    lines.add(line);
+                    line = word;
+                }
+            }
+            lines.add(line);
+            if (lines.size() > MAX_LABEL_LINES) {
+                return null;
+            }
+            wrapped.add(lines);
+        }
+        return wrapped;
+    }
+
+    /** How many lines the wrapped labels take; more than any label may when they do not wrap. */
+    private static int lines(List<List<String>> wrapped) {
+        return wrapped == null ? MAX_LABEL_LINES + 1 : wrapped.stream().mapToInt(List::size).max().orElse(1);
     }
 
     private void paintCells(Graphics2D g, double x0, double y0, double cell) {
         boolean labels = cell >= px(40);
-        Font valueFont = font(Font.PLAIN, Math.min(15, (float) (cell / s / 4)));
+        CellFont valueFont = cellFont(g, cell);
         for (int r = 0; r < map.rows(); r++) {
             for (int c = 0; c < map.columns(); c++) {
                 double v = map.at(r, c);
@@ -113,12 +198,20 @@ final class HeatmapPainter extends Painter {
                 Rectangle2D.Double box = new Rectangle2D.Double(x0 + c * cell, y0 + r * cell, cell, cell);
                 g.setColor(fill);
                 g.fill(box);
-                if (labels && !Double.isNaN(v)) {
-                    g.setFont(valueFont);
+                String text = cellText(r, c);
+                if (labels && !text.isEmpty()) {
+                    g.setFont(valueFont.font());
                     g.setColor(luminance(fill) > 0.45 ? TEXT : Color.WHITE);
                     FontMetrics m = g.getFontMetrics();
-                    drawCentered(g, compact(v), box.getCenterX(),
-                        box.getCenterY() + (m.getAscent() - m.getDescent()) / 2.0);
+                    String[] lines = text.split("\n");
+                    if (valueFont.firstLinesOnly()) {
+                        lines = new String[] {lines[0]};
+                    }
+                    double first = box.getCenterY() - (lines.length - 1) * m.getHeight() / 2.0
+                        + (m.getAscent() - m.getDescent()) / 2.0;
+                    for (int i = 0; i < lines.length; i++) {
+                        drawCentered(g, lines[i], box.getCenterX(), first + i * m.getHeight());
+                    }
                 }
             }
         }
@@ -137,7 +230,61 @@ final class HeatmapPainter extends Painter {
         g.draw(new Rectangle2D.Double(x0, y0, map.columns() * cell, map.rows() * cell));
     }
 
-    private void paintIndices(Graphics2D g, Font indexFont, double x0, double y0, double cell) {
+    /** The text of a cell: its own when the map has texts, else its value, none for a missing cell. */
+    private String cellText(int r, int c) {
+        if (map.cellTexts() != null) {
+            return map.cellTexts().get(r).get(c);
+        }
+        double v = map.at(r, c);
+        return Double.isNaN(v) ? "" : compact(v);
+    }
+
+    /**
+     * The value font and whether each cell prints only its first line: 15 px at most and a quarter
+     * of the cell; with texts of the map's own, small enough that every text fits inside its cell
+     * with a margin, and when that would take a font below {@value #SMALLEST_TEXT} px, the first lines
+     * alone (e.g. an estimate without its interval) at the size where those fit.
+     */
+    private CellFont cellFont(Graphics2D g, double cell) {
+        float size = Math.min(15, (float) (cell / s / 4));
+        if (map.cellTexts() == null) {
+            return new CellFont(font(Font.PLAIN, size), false);
+        }
+        for (boolean firstLines : new boolean[] {false, true}) {
+            for (float fitting = 15; fitting >= SMALLEST_TEXT; fitting -= 0.5f) {
+                Font f = font(Font.PLAIN, fitting);
+                if (fits(g.getFontMetrics(f), cell * 0.9, firstLines)) {
+                    return new CellFont(f, firstLines);
+                }
+            }
+        }
+        return new CellFont(font(Font.PLAIN, SMALLEST_TEXT), true);
+    }
+
+    /** The font of the cells' texts, and whether they print their first lines only. */
+    private record CellFont(Font font, boolean firstLinesOnly) {
+    }
+
+    private boolean fits(FontMetrics m, double room, boolean firstLines) {
+        for (List<String> row : map.cellTexts()) {
+            for (String text : row) {
+                String[] lines = text.split("\n");
+                int count = firstLines ? 1 : lines.length;
+                if (count * m.getHeight() > room) {
+                    return false;
+                }
+                for (int i = 0; i < count; i++) {
+                    if (m.stringWidth(lines[i]) > room) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private void paintIndices(Graphics2D g, Font indexFont, double x0, double y0, double cell,
+            List<List<String>> columnLines, boolean upright) {
         g.setFont(indexFont);
         g.setColor(named() ? TEXT : MUTED);
         FontMetrics m = g.getFontMetrics();
@@ -146,8 +293,26 @@ final class HeatmapPainter extends Painter {
         // label every k-th row or column so labels never collide on large grids
         int everyCol = Math.max(1, (int) Math.ceil((widest(m, columnLabels) + px(6)) / cell));
         int everyRow = Math.max(1, (int) Math.ceil(m.getHeight() / cell));
-        for (int c = 0; c < map.columns(); c += everyCol) {
-            drawCentered(g, columnLabels.get(c), x0 + (c + 0.5) * cell, y0 - px(5) - m.getDescent());
+        if (upright) {
+            for (int c = 0; c < map.columns(); c++) {
+                AffineTransform saved = g.getTransform();
+                g.translate(x0 + (c + 0.5) * cell + (m.getAscent() - m.getDescent()) / 2.0, y0 - px(5));
+                g.rotate(-Math.PI / 2);
+                g.drawString(columnLabels.get(c), 0f, 0f);
+                g.setTransform(saved);
+            }
+        } else if (columnLines != null) {
+            for (int c = 0; c < map.columns(); c++) {
+                List<String> lines = columnLines.get(c);
+                for (int i = 0; i < lines.size(); i++) {
+                    drawCentered(g, lines.get(i), x0 + (c + 0.5) * cell,
+                        y0 - px(5) - m.getDescent() - (lines.size() - 1 - i) * m.getHeight());
+                }
+            }
+        } else {
+            for (int c = 0; c < map.columns(); c += everyCol) {
+                drawCentered(g, columnLabels.get(c), x0 + (c + 0.5) * cell, y0 - px(5) - m.getDescent());
+            }
         }
         for (int r = 0; r < map.rows(); r += everyRow) {
             String label = rowLabels.get(r);
@@ -157,12 +322,14 @@ final class HeatmapPainter extends Painter {
     }
 
     /** The column axis title above its labels, the row axis title rotated left of its labels. */
-    private void paintAxisTitles(Graphics2D g, FontMetrics labelMetrics, double x0, double y0, double cell) {
+    /** labelBlock: the height of the column labels, one line unless they wrap or stand upright. */
+    private void paintAxisTitles(Graphics2D g, FontMetrics labelMetrics, double x0, double y0, double cell,
+            int labelBlock) {
         g.setFont(font(Font.PLAIN, 17));
         g.setColor(TEXT);
         FontMetrics m = g.getFontMetrics();
         if (map.columnAxis() != null) {
-            double baseline = y0 - px(5) - labelMetrics.getHeight() - px(4) - m.getDescent();
+            double baseline = y0 - px(5) - labelBlock - px(4) - m.getDescent();
             drawCentered(g, map.columnAxis().title(), x0 + cell * map.columns() / 2, baseline);
         }
         if (map.rowAxis() != null) {
@@ -230,6 +397,10 @@ final class HeatmapPainter extends Painter {
         FontMetrics m = g.getFontMetrics();
         int bar = scale.panelWidth(m, s, font(Font.PLAIN, 16).getSize());
         int text = Math.max(m.stringWidth(WALL_TEXT), m.stringWidth(OFF_SCALE_TEXT));
+        if (hasClipped()) {
+            // the note starts where the swatches do, without their square and gap
+            text = Math.max(text, g.getFontMetrics(font(Font.ITALIC, 14)).stringWidth(CLIPPED_TEXT) - px(18) - px(8));
+        }
         if (map.markLabel() != null) {
             text = Math.max(text, m.stringWidth(map.markLabel()));
         }
@@ -238,13 +409,19 @@ final class HeatmapPainter extends Painter {
     }
 
     private void paintPanel(Graphics2D g, double x, double gridTop, double gridHeight, int top, int bottom) {
-        double swatchBlock = px(28) * 3 + px(12);
+        double swatchBlock = px(28) * (hasClipped() ? 4 : 3) + px(12);
         double barHeight = Math.min(Math.max(gridHeight, px(180)), bottom - top - swatchBlock);
         double barTop = Math.max(top, gridTop + (gridHeight - barHeight - swatchBlock) / 2);
         double y = barTop;
         if (hasScale()) {
             scale.paintBar(g, x, barTop, barHeight, s, map.valueLabel());
             y = barTop + barHeight + px(16);
+        }
+        if (hasClipped()) {
+            g.setFont(font(Font.ITALIC, 14));
+            g.setColor(MUTED);
+            g.drawString(CLIPPED_TEXT, (float) x, (float) (y + g.getFontMetrics().getAscent()));
+            y += px(28);
         }
         if (hasWalls()) {
             swatch(g, x, y, WALL, WALL_TEXT);
@@ -278,6 +455,10 @@ final class HeatmapPainter extends Painter {
         g.setColor(TEXT);
         FontMetrics m = g.getFontMetrics();
         g.drawString(text, (float) (x + size + px(8)), (float) (y + size / 2 + (m.getAscent() - m.getDescent()) / 2.0));
+    }
+
+    private boolean hasClipped() {
+        return map.range() != null && any(map.range()::clips);
     }
 
     private boolean hasWalls() {

@@ -1,10 +1,12 @@
 package kelvin.plots;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
 
 /**
  * What the figures drawn without XChart share: sizes that scale with the figure's width, the
@@ -47,5 +49,32 @@ abstract class Painter implements Encoders.Drawing {
     static void drawCentered(Graphics2D g, String text, double centerX, double baseline) {
         FontMetrics m = g.getFontMetrics();
         g.drawString(text, (float) (centerX - m.stringWidth(text) / 2.0), (float) baseline);
+    }
+
+    /**
+     * Vertical grid lines at the ticks of a value axis running from {@code left} to {@code right},
+     * with tick marks and labels under {@code bottom}; a label that would touch the previous one is
+     * skipped, its grid line kept.
+     */
+    final void paintValueGrid(Graphics2D g, ColorScale axis, Font tickFont, double left, double right, double top,
+            double bottom) {
+        g.setFont(tickFont);
+        FontMetrics m = g.getFontMetrics();
+        double lastRight = Double.NEGATIVE_INFINITY;
+        for (double t : axis.ticks()) {
+            double x = left + axis.fraction(t) * (right - left);
+            g.setColor(Palette.GRID);
+            g.setStroke(new BasicStroke(Math.max(1f, s)));
+            g.draw(new Line2D.Double(x, top, x, bottom));
+            g.setColor(Palette.FRAME);
+            g.draw(new Line2D.Double(x, bottom, x, bottom + px(5)));
+            String text = TickFormat.format(t);
+            double w = m.stringWidth(text);
+            if (x - w / 2 > lastRight + px(8)) {
+                g.setColor(Palette.TEXT);
+                g.drawString(text, (float) (x - w / 2), (float) (bottom + px(6) + m.getAscent()));
+                lastRight = x + w / 2;
+            }
+        }
     }
 }

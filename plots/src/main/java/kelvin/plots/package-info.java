@@ -12,6 +12,9 @@
  *       log axis.
  *   <li>{@link kelvin.plots.Heatmap} describes a grid of values (e.g. gridworld visitation counts),
  *       rendered by the same {@link kelvin.plots.ChartRenderer}.
+ *   <li>{@link kelvin.plots.IntervalPlot} describes estimates with their intervals, a row per item
+ *       and a panel per statistic (rliable's aggregate plot), rendered by the same
+ *       {@link kelvin.plots.ChartRenderer}.
  *   <li>{@link kelvin.plots.GridMap} describes a gridworld map: cell kinds (walls, start, goal,
  *       holes, cliff), optional value shading, arrows per cell and short texts, rendered by the
  *       same {@link kelvin.plots.ChartRenderer}.

@@ -360,7 +360,14 @@ public final class ResultData {
 
     /** A results file that is missing, malformed or does not belong to the folder's config.yaml. */
     public static final class BadResultsException extends RuntimeException {
-        BadResultsException(Path file, long line, String message) {
+        /**
+         * A problem with a results file.
+         *
+         * @param file the file
+         * @param line its 1-based line, or 0 for the file as a whole
+         * @param message what is wrong, after {@code file:line: }
+         */
+        public BadResultsException(Path file, long line, String message) {
             super(file + (line > 0 ? ":" + line : "") + ": " + message);
         }
     }
@@ -414,7 +421,17 @@ public final class ResultData {
         throw new BadResultsException(file, line, "metric '" + key + "' is not recorded by config.yaml");
     }
 
-    private static double parse(String text, Path file, long line, String column) {
+    /**
+     * A number field of a results table.
+     *
+     * @param text the field, null or empty for an undefined value
+     * @param file the table, for the error
+     * @param line the field's line, for the error
+     * @param column the field's column, for the error
+     * @return the number, NaN for an empty field
+     * @throws BadResultsException when the field is not a number
+     */
+    public static double parse(String text, Path file, long line, String column) {
         if (text == null || text.isEmpty()) {
             return Double.NaN;
         }

@@ -241,7 +241,15 @@ public final class Tables {
         return Double.toString(v);
     }
 
-    static String write(List<String> columns, List<String[]> rows) {
+    /**
+     * A CSV table as the result files write it: a header, then one line per row, {@code \n}
+     * between lines, fields quoted only where they must be.
+     *
+     * @param columns the header
+     * @param rows the fields of each row, one per column
+     * @return the CSV text
+     */
+    public static String write(List<String> columns, List<String[]> rows) {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         for (String c : columns) {
             schema.addColumn(c);
