@@ -19,6 +19,7 @@ import kelvin.experiments.results.FolderLock;
 import kelvin.experiments.results.ReportOptions;
 import kelvin.experiments.results.ResultWriter;
 import kelvin.experiments.results.ResultsFolder;
+import kelvin.experiments.results.SuiteWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,28 +81,68 @@ public final class PlotCommand implements Callable<Integer> {
             throw new ConfigException(Location.of("RESULTS_DIR"), "", "the name is empty; give the results folder's "
                     + "name");
         }
+        if (SuiteWriter.isSuite(dir)) {
+            return redrawSuite(cl);
+        }
+        Redrawn redrawn;
+        try {
+            redrawn = redrawOne();
+        } catch (IOException e) {
+            throw new ExperimentException("could not redraw " + dir + ": " + RunCommand.describe(e, dir), e);
+        }
+        if (!quiet) {
+            cl.getOut().printf("%s: redrew %d files (open %s)%n", redrawn.name(), redrawn.files().size(),
+                    dir.resolve("report.html"));
+            cl.getOut().flush();
+        }
+        return 0;
+    }
+
+    /**
+     * A suite's folder: every environment's folder as one experiment's (the options apply to each),
+     * then the suite's charts and report from its scorecard tables.
+     */
+    private int redrawSuite(CommandLine cl) throws Exception {
+        Path suite = dir;
+        int count = 0;
+        try {
+            for (Path env : SuiteWriter.environmentFolders(suite)) {
+                dir = env;
+                count += redrawOne().files().size();
+            }
+            dir = suite;
+            count += SuiteWriter.redraw(suite).size();
+        } catch (IOException e) {
+            throw new ExperimentException("could not redraw " + dir + ": " + RunCommand.describe(e, dir), e);
+        } finally {
+            dir = suite;
+        }
+        if (!quiet) {
+            cl.getOut().printf("%s: redrew %d files (open %s)%n", suite.getFileName(), count,
+                    suite.resolve("report.html"));
+            cl.getOut().flush();
+        }
+        return 0;
+    }
+
+    /** An experiment folder redrawn: the experiment's name and the files written. */
+    private record Redrawn(String name, List<String> files) {
+    }
+
+    /** The charts and report of the experiment folder {@link #dir}. */
+    private Redrawn redrawOne() throws IOException {
         Path config = dir.resolve("config.yaml");
         if (!Files.isRegularFile(config)) {
             throw new ConfigException(Location.of("RESULTS_DIR"), "", dir + " is not a Kelvin results folder: it has "
                     + "no config.yaml (kelvin run writes one into every results folder)");
         }
-        List<String> files;
-        Experiment experiment;
         try (FolderLock lock = FolderLock.acquire(dir)) {
             ResultsFolder.checkComplete(dir);
-            experiment = Experiment.load(config, List.of(), plugins.registry());
+            Experiment experiment = Experiment.load(config, List.of(), plugins.registry());
             ReportOptions options = new ReportOptions(metrics(experiment), baseline(experiment), timeAxis(),
                     plotSettings(experiment));
-            files = ResultWriter.replot(dir, experiment, options);
-        } catch (IOException e) {
-            throw new ExperimentException("could not redraw " + dir + ": " + RunCommand.describe(e, dir), e);
+            return new Redrawn(experiment.name(), ResultWriter.replot(dir, experiment, options));
         }
-        if (!quiet) {
-            cl.getOut().printf("%s: redrew %d files (open %s)%n", experiment.name(), files.size(),
-                    dir.resolve("report.html"));
-            cl.getOut().flush();
-        }
-        return 0;
     }
 
     private List<Recorded> metrics(Experiment e) {

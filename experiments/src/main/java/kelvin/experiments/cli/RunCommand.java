@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import kelvin.experiments.ExperimentSession;
 import kelvin.experiments.SessionOptions;
 import kelvin.experiments.SuiteSession;
 import kelvin.experiments.config.ConfigException;
+import kelvin.experiments.config.Location;
 import kelvin.experiments.config.Overrides;
 import kelvin.experiments.config.SuiteLoader;
 import kelvin.experiments.metric.Recorded;
@@ -115,6 +117,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         Experiment experiment = load(overrides, shorthands);
         Path dir = out != null ? out : Paths.get("results", experiment.name());
+        if (SuiteWriter.isSuite(dir) && !force) {
+            throw new ConfigException(Location.of("--out"), "", dir + " holds the results of a suite, not of one "
+                    + "experiment; use --force to replace them, or --out to write elsewhere");
+        }
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         ResultData data;
@@ -139,6 +145,10 @@ public final class RunCommand implements Callable<Integer> {
             throw named(e, shorthands);
         }
         Path dir = out != null ? out : Paths.get("results", suite.name());
+        if (Files.isRegularFile(dir.resolve("config.yaml")) && !force) {
+            throw new ConfigException(Location.of("--out"), "", dir + " holds the results of an experiment, not a "
+                    + "suite; use --force to replace them, or --out to write elsewhere");
+        }
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         SuiteSession.Result result;

@@ -495,7 +495,8 @@ final class ReportWriter {
         String smoothing = plot.smooth() > 1 ? ", " + smoothingPhrase(plot.smooth()) : "";
         String title = String.format(Locale.ROOT, "%s (%s%s, %s%s)", metric.metric().title(),
                 experiment.name(),
-                facet.name() == null ? "" : (facet.ofEnvironment() ? ", environment " : ", agent ") + facet.name(), Interval.bandsOver(experiment.runs()),
+                facet.name() == null ? "" : (facet.ofEnvironment() ? ", environment " : ", agent ") + facet.name(),
+                Interval.bandsOver(experiment.runs()),
                 smoothing);
         String yLabel = metric.metric().chartAxisLabel();
         boolean logTime = options.timeAxis() == ReportOptions.TimeAxis.LOG

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import kelvin.experiments.cli.Cli;
+import kelvin.experiments.results.SuiteWriter;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,9 +50,21 @@ class ExampleResultsTest {
                         "--threads", "2");
                 assertEquals(0, r.exit(), r.err());
                 Map<String, String> found = new TreeMap<>();
-                for (String file : new String[] {"curves.csv", "summary.csv", "runs.csv", "states.csv"}) {
-                    if (Files.exists(out.resolve(file))) {
+                List<String> folders = new ArrayList<>(List.of(""));
+                if (SuiteWriter.isSuite(out)) {
+                    folders.clear();
+                    for (Path env : SuiteWriter.environmentFolders(out)) {
+                        folders.add(out.relativize(env).toString().replace('\\', '/') + "/");
+                    }
+                    for (String file : new String[] {"scorecard.csv", "aggregate.csv", "profiles.csv"}) {
                         found.put(file, sha256(Files.readAllBytes(out.resolve(file))));
+                    }
+                }
+                for (String folder : folders) {
+                    for (String file : new String[] {"curves.csv", "summary.csv", "runs.csv", "states.csv"}) {
+                        if (Files.exists(out.resolve(folder + file))) {
+                            found.put(folder + file, sha256(Files.readAllBytes(out.resolve(folder + file))));
+                        }
                     }
                 }
                 assertEquals(expected.get(name), found, name);
