@@ -1,5 +1,6 @@
 package kelvin.experiments.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,5 +125,34 @@ class SuiteCliTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("(suite tiny: 3 environments)") && r.out().contains("  arms: 3 variants x 6 runs "
                 + "x 200 steps"), r.out());
+    }
+
+    @Test
+    void plotRedrawsEveryEnvironmentAndTheSuiteFromTheFiles() throws IOException {
+        Path out = tmp.resolve("drawn");
+        Cli r = Cli.run("run", config().toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        String report = Files.readString(out.resolve("report.html"));
+        assertTrue(report.contains("<a href=\"envs/grid/report.html\">") && report.contains("ucb (ucb1 is a bandit "
+                + "agent)") && report.contains("Aggregate statistics of the normalised score"), report);
+        byte[] heatmap = Files.readAllBytes(out.resolve("plots/scorecard.png"));
+        Files.delete(out.resolve("plots/scorecard.png"));
+        Files.delete(out.resolve("envs/grid/report.html"));
+        Cli plot = Cli.run("plot", out.toString());
+        assertEquals(0, plot.exit(), plot.err());
+        assertTrue(plot.out().startsWith("drawn: redrew "), plot.out());
+        assertTrue(Files.exists(out.resolve("envs/grid/report.html")));
+        assertArrayEquals(heatmap, Files.readAllBytes(out.resolve("plots/scorecard.png")));
+    }
+
+    @Test
+    void aSuiteAndAnExperimentDoNotShareAFolder() throws IOException {
+        Path out = tmp.resolve("shared");
+        assertEquals(0, Cli.run("run", config().toString(), "--out", out.toString(), "--quiet", "--no-plots").exit());
+        Path plain = Files.writeString(tmp.resolve("plain.yaml"), "name: p\nruns: 2\nsteps: 10\n"
+                + "env: {type: gaussian-bandit, arms: 3}\nagents:\n  g: {type: action-value, policy: {type: greedy}}\n");
+        Cli r = Cli.run("run", plain.toString(), "--out", out.toString(), "--quiet", "--no-plots");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("holds the results of a suite, not of one experiment"), r.err());
     }
 }
