@@ -212,8 +212,8 @@ public final class SuiteLoader {
     /** Why an agent cannot run on a kind of environment, or null when it can (or its type is unknown). */
     private static String misfit(MapNode agent, Kind kind, Registry registry, String section) {
         if (!(agent.get("type") instanceof ConfigNode.ScalarNode type)) {
-            return agent.has("type") ? null : "it has no type for " + (kind == Kind.BANDIT_AGENT ? "bandits" : "tabular "
-                    + "environments") + " (no " + section + ": section)";
+            String where = kind == Kind.BANDIT_AGENT ? "bandits" : "tabular environments";
+            return agent.has("type") ? null : "it has no type for " + where + " (no " + section + ": section)";
         }
         Kind other = kind == Kind.BANDIT_AGENT ? Kind.TABULAR_AGENT : Kind.BANDIT_AGENT;
         if (registry.find(kind, type.text()) == null && registry.find(other, type.text()) != null) {
