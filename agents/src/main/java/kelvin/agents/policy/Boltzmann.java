@@ -353,15 +353,7 @@ public final class Boltzmann implements Policy {
             if (!shaped) {
                 return Softmax.entropy(q, k, temp);
             }
-            double total = shape(q, temp);
-            double h = 0;
-            for (int i = 0; i < k; i++) {
-                double p = scratch[i] / total;
-                if (p > 0) {
-                    h -= p * Math.log(p);
-                }
-            }
-            return Math.max(0.0, Math.min(h, Math.log(k)));
+            return Softmax.entropyOfWeights(scratch, k, shape(q, temp));
         }
 
         @Override

@@ -177,14 +177,7 @@ public final class VdbeSoftmax implements Policy {
         @Override
         public double entropy(double[] q, long t) {
             mixture(q, t, scratch);
-            double h = 0;
-            for (int i = 0; i < k; i++) {
-                double p = scratch[i];
-                if (p > 0) {
-                    h -= p * Math.log(p);
-                }
-            }
-            return Math.max(0.0, Math.min(h, Math.log(k)));
+            return Softmax.entropyOfWeights(scratch, k, 1.0);
         }
 
         @Override

@@ -200,6 +200,27 @@ public final class Softmax {
     }
 
     /**
+     * Entropy in nats of the distribution w_i / total over the first k weights (zero weights
+     * contribute 0), clamped to [0, ln k] against rounding: for policies that reshape or mix the
+     * softmax and hold their final weights.
+     *
+     * @param w the weights, at least k, each &gt;= 0
+     * @param k the number of entries
+     * @param total their sum (1 for probabilities)
+     * @return the entropy, in [0, ln k]
+     */
+    public static double entropyOfWeights(double[] w, int k, double total) {
+        double h = 0;
+        for (int i = 0; i < k; i++) {
+            double p = w[i] / total;
+            if (p > 0) {
+                h -= p * Math.log(p);
+            }
+        }
+        return Math.max(0.0, Math.min(h, Math.log(k)));
+    }
+
+    /**
      * Samples an index by inversion of the cumulative unnormalised weights, exactly as the numpy
      * peer (NOTES.md rules 4 and 5): C_i = w_0 + ... + w_i summed left to right, W = C_{k-1},
      * x = u * W, and the result is a = #{i : C_i &lt;= x} = min{i : x &lt; C_i}. If round-off
