@@ -234,6 +234,11 @@ public final class ExperimentLoader {
     public static Experiment bind(ConfigNode rootNode, Registry registry, Limits.Budget budget) {
         MapNode root = Binder.requireMap(rootNode, "",
                 "a mapping with name, runs, steps (or episodes), env and agents");
+        if (root.has("envs")) {
+            throw new ConfigException(root.entries().get("envs").keyLocation(), "envs", "this config is a suite (several "
+                    + "environments): kelvin run and kelvin validate take it, and from Java SuiteLoader.load; this "
+                    + "command needs one experiment (env)");
+        }
         Map<String, Object> resolved = new LinkedHashMap<>();
         Binder top = new Binder(registry, Context.NONE);
         Values values = top.bindPlain(root, "", topKeys(registry), SPECIAL_KEYS, "an experiment", resolved);

@@ -66,6 +66,25 @@ public final class SuiteLoader {
     }
 
     /**
+     * The experiments a config file stands for: the experiment itself, or every environment's of a
+     * suite, in config order.
+     *
+     * @param file a YAML or JSON config file
+     * @param registry the components it may name
+     * @return one experiment, or one per environment
+     */
+    public static List<Experiment> experiments(Path file, Registry registry) {
+        if (!isSuite(file)) {
+            return List.of(ExperimentLoader.load(file, List.of(), registry));
+        }
+        List<Experiment> out = new ArrayList<>();
+        for (Suite.Environment e : load(file, List.of(), registry, Limits.Budget.DEFAULT).environments()) {
+            out.add(e.experiment());
+        }
+        return out;
+    }
+
+    /**
      * Loads a suite file, with {@code PATH=VALUE} overrides applied first (to the suite as written,
      * so {@code --set runs=5} reaches every environment).
      *

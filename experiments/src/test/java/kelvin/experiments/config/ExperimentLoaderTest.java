@@ -28,11 +28,12 @@ class ExperimentLoaderTest {
         }
         assertEquals(true, examples.size() >= 5, "at least five examples: " + examples);
         for (Path p : examples) {
-            Experiment e = Experiment.load(p);
-            String resolved = ResultWriter.configYaml(e);
-            Experiment again = ExperimentLoader.bind(YamlTrees.parse("resolved", resolved), Registry.builtIns());
-            assertEquals(resolved, ResultWriter.configYaml(again), p.toString());
-            assertEquals(e.cells().size(), again.cells().size());
+            for (Experiment e : SuiteLoader.experiments(p, Registry.builtIns())) {
+                String resolved = ResultWriter.configYaml(e);
+                Experiment again = ExperimentLoader.bind(YamlTrees.parse("resolved", resolved), Registry.builtIns());
+                assertEquals(resolved, ResultWriter.configYaml(again), p.toString());
+                assertEquals(e.cells().size(), again.cells().size());
+            }
         }
     }
 

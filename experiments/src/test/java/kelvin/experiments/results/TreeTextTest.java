@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import kelvin.experiments.config.ExperimentLoader;
+import kelvin.experiments.config.Registry;
+import kelvin.experiments.config.SuiteLoader;
 import kelvin.experiments.model.Experiment;
 import org.junit.jupiter.api.Test;
 
@@ -30,9 +32,10 @@ class TreeTextTest {
         }
         assertEquals(true, configs.size() >= 8, "configs found: " + configs);
         for (Path p : configs) {
-            Experiment e = Experiment.load(p);
-            assertEquals(Mappers.YAML.writeValueAsString(e.resolved()), TreeText.yaml(e.resolved()), p.toString());
-            assertEquals(Mappers.JSON.writeValueAsString(e.resolved()), TreeText.json(e.resolved()), p.toString());
+            for (Experiment e : SuiteLoader.experiments(p, Registry.builtIns())) {
+                assertEquals(Mappers.YAML.writeValueAsString(e.resolved()), TreeText.yaml(e.resolved()), p.toString());
+                assertEquals(Mappers.JSON.writeValueAsString(e.resolved()), TreeText.json(e.resolved()), p.toString());
+            }
         }
     }
 
