@@ -109,7 +109,7 @@ public final class RunCommand implements Callable<Integer> {
             ResultsFolder.checkPlace(out);
         }
         if (bootstrap < 100 || bootstrap > 1_000_000) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap: " + bootstrap
+            throw new ConfigException(Location.of("--bootstrap"), "", bootstrap
                     + " is out of range; expected a whole number from 100 to 1000000");
         }
         if (SuiteLoader.isSuite(config)) {

@@ -155,4 +155,19 @@ class SuiteCliTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("holds the results of a suite, not of one experiment"), r.err());
     }
+
+    @Test
+    void bootstrapSetsTheResamplesWithinItsRange() throws IOException {
+        Path out = tmp.resolve("boot");
+        Cli r = Cli.run("run", config().toString(), "--out", out.toString(), "--quiet", "--no-plots", "--bootstrap",
+                "500");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("95% stratified bootstrap intervals, 500 resamples"), r.out());
+        assertTrue(Files.readString(out.resolve("suite.json")).contains("\"bootstrap_resamples\" : 500"));
+        Cli low = Cli.run("run", config().toString(), "--out", tmp.resolve("low").toString(), "--bootstrap", "10");
+        assertEquals(2, low.exit());
+        assertEquals("error: --bootstrap: 10 is out of range; expected a whole number from 100 to 1000000",
+                low.err().lines().findFirst().orElse(""));
+        assertTrue(Files.notExists(tmp.resolve("low")), "nothing written");
+    }
 }
