@@ -3,7 +3,6 @@ package kelvin.experiments.results;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -14,8 +13,8 @@ import kelvin.experiments.metric.Recorded;
 import kelvin.experiments.model.Cell;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.run.RunStore;
+import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
-import org.apache.commons.math3.stat.inference.TTest;
 
 /**
  * Paired comparisons of variants under common random numbers. Run r of every variant on the same
@@ -241,15 +240,13 @@ public final class Comparisons {
         sorted.sort(Comparator.comparingDouble((Cell c) -> data.last(c.index(), regret).mean())
                 .thenComparingInt(Cell::index));
         int n = sorted.size();
-        double[][] finals = new double[n][];
-        for (int i = 0; i < n; i++) {
-            finals[i] = data.finals(sorted.get(i).index(), regret);
-        }
+        int column = data.experiment().metrics().indexOf(regret);
+        // each pair streams its runs from the run store, so memory does not grow with the runs
         double[] p = new double[n * (n - 1) / 2];
         int k = 0;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                p[k++] = pairedP(finals[i], finals[j]);
+                p[k++] = pValue(paired(data, sorted.get(i).index(), sorted.get(j).index(), column).difference());
             }
         }
         double[] adjusted = Holm.adjust(p);
@@ -265,7 +262,6 @@ public final class Comparisons {
         }
         List<Place> places = new ArrayList<>();
         Cell best = n == 0 ? null : sorted.get(0);
-        int column = data.experiment().metrics().indexOf(regret);
         for (int i = 0; i < n; i++) {
             Cell c = sorted.get(i);
             places.add(new Place(c, 1 + better[i], data.last(c.index(), regret), areaInterval(data, c),
@@ -275,25 +271,19 @@ public final class Comparisons {
     }
 
     /**
-     * The two-sided p value of a paired t test on the runs where both values are finite; NaN when
-     * fewer than two such runs remain or their differences have no spread and no mean.
+     * The two-sided p value of the t test of a paired difference: t = mean / standard error on
+     * n - 1 degrees of freedom. NaN when fewer than two runs have both values or the differences are
+     * all 0; 0 when they are all one non-zero value.
      */
-    static double pairedP(double[] a, double[] b) {
-        int n = 0;
-        double[] x = new double[a.length];
-        double[] y = new double[a.length];
-        for (int r = 0; r < a.length; r++) {
-            if (Double.isFinite(a[r]) && Double.isFinite(b[r])) {
-                x[n] = a[r];
-                y[n] = b[r];
-                n++;
-            }
-        }
-        if (n < 2) {
+    static double pValue(Interval d) {
+        if (d.n() < 2 || Double.isNaN(d.mean()) || Double.isNaN(d.stderr())) {
             return Double.NaN;
         }
-        double p = new TTest().pairedTTest(Arrays.copyOf(x, n), Arrays.copyOf(y, n));
-        return Double.isNaN(p) ? Double.NaN : p;
+        if (d.stderr() == 0) {
+            return d.mean() == 0 ? Double.NaN : 0.0;
+        }
+        double t = Math.abs(d.mean() / d.stderr());
+        return 2 * new TDistribution(null, d.n() - 1).cumulativeProbability(-t);
     }
 
     /** The mean area under the regret curve with its 95% interval; null if regret is not recorded. */
