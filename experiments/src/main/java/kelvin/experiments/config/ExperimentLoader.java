@@ -235,9 +235,9 @@ public final class ExperimentLoader {
         MapNode root = Binder.requireMap(rootNode, "",
                 "a mapping with name, runs, steps (or episodes), env and agents");
         if (root.has("envs")) {
-            throw new ConfigException(root.entries().get("envs").keyLocation(), "envs", "this config is a suite (several "
-                    + "environments): kelvin run and kelvin validate take it, and from Java SuiteLoader.load; this "
-                    + "command needs one experiment (env)");
+            throw new ConfigException(root.entries().get("envs").keyLocation(), "envs", "this config is a suite "
+                    + "(several environments): kelvin run and kelvin validate take it, and from Java SuiteLoader.load; "
+                    + "this command needs one experiment (env)");
         }
         Map<String, Object> resolved = new LinkedHashMap<>();
         Binder top = new Binder(registry, Context.NONE);
