@@ -100,7 +100,7 @@ public final class PlanCommand implements Callable<Integer> {
         Map<String, Object> cal = new LinkedHashMap<>();
         calibration.secondsPerRun().forEach((agent, s) -> {
             Map<String, Object> a = new LinkedHashMap<>();
-            a.put("seconds_per_run", round(s));
+            a.put("seconds_per_run", s);
             a.put("runs_timed", calibration.runsTimed().get(agent));
             cal.put(agent, a);
         });
@@ -150,12 +150,12 @@ public final class PlanCommand implements Callable<Integer> {
                         + "runs%n", e.name(), e.cells().size(), e.cells().size() == 1 ? "" : "s", e.runs(),
                 e.horizon(), e.timeUnit(), ((Number) t.get("agent_steps")).doubleValue(), plan.blocks().size(),
                 Runner.BLOCK);
-        w.printf(Locale.ROOT, "memory: about %.0f MB per shard at %d thread%s (estimated from the model's sizes)%n",
+        w.printf(Locale.ROOT, "memory: at most %.0f MB per shard at %d thread%s (estimated from the model's sizes)%n",
                 Math.ceil(((Number) t.get("memory_bytes")).doubleValue() / (1 << 20)), t.get("threads_per_shard"),
                 (int) t.get("threads_per_shard") == 1 ? "" : "s");
         List<String> kinds = new ArrayList<>();
         ((Map<String, Map<String, Object>>) t.get("calibration")).forEach((agent, a) -> kinds.add(String.format(
-                Locale.ROOT, "%s %.3g s per run", agent, ((Number) a.get("seconds_per_run")).doubleValue())));
+                Locale.ROOT, "%s %.3g ms per run", agent, 1000 * ((Number) a.get("seconds_per_run")).doubleValue())));
         w.printf(Locale.ROOT, "calibration on this machine (one thread, a few runs of each agent): %s%n",
                 String.join(", ", kinds));
         w.printf(Locale.ROOT, "estimated time: %.1f s of one core in all; per shard, by this machine's calibration:%n",

@@ -11,12 +11,14 @@ import kelvin.experiments.run.Simulation;
 
 /**
  * Seconds per run of each kind of cell (each agent of the config), measured on this machine by
- * running a few runs of the agent's first cell on one thread: one untimed run to warm the code up,
- * then runs until about {@link #TARGET_NANOS} have passed. Sweep points of one agent are taken to
+ * running runs of the agent's first cell on one thread: about {@link #WARMUP_NANOS} untimed to warm
+ * the code up, then until about {@link #TARGET_NANOS} have passed. Sweep points of one agent are taken to
  * cost alike; a measurement, so it varies from machine to machine and run to run.
  */
 public final class Calibration {
-    /** Time spent measuring each kind of cell, after its warm-up run. */
+    /** Time spent warming each kind of cell's code up, untimed. */
+    static final long WARMUP_NANOS = 100_000_000L;
+    /** Time spent measuring each kind of cell, after its warm-up. */
     static final long TARGET_NANOS = 250_000_000L;
 
     private final Map<String, Double> secondsPerRun;
@@ -44,14 +46,21 @@ public final class Calibration {
             }
             RunRows rows = new RunRows(columns, Runner.BLOCK);
             Moments m = new Moments(simulation.slots(), simulation.tallies());
+            int run = 0;
             long start = System.nanoTime();
-            simulation.runBlock(c, 0, 1, m, rows);
-            long warm = System.nanoTime() - start;
+            do {
+                simulation.runBlock(c, run % e.runs(), run % e.runs() + 1, m, rows);
+                run++;
+            } while (System.nanoTime() - start < WARMUP_NANOS);
+            long warm = (System.nanoTime() - start) / run;
             int runs = 0;
             start = System.nanoTime();
-            while (runs + 1 < e.runs() && System.nanoTime() - start < TARGET_NANOS && warm < TARGET_NANOS) {
+            while (warm < TARGET_NANOS && System.nanoTime() - start < TARGET_NANOS) {
+                simulation.runBlock(c, (run + runs) % e.runs(), (run + runs) % e.runs() + 1, m, rows);
                 runs++;
-                simulation.runBlock(c, runs, runs + 1, m, rows);
+                if (rows.runs() >= Runner.BLOCK) {
+                    rows = new RunRows(columns, Runner.BLOCK);
+                }
             }
             long spent = System.nanoTime() - start;
             perRun.put(c.agentName(), runs == 0 ? warm / 1e9 : spent / 1e9 / runs);

@@ -74,8 +74,15 @@ public final class ShardMerge {
      */
     public static ShardMerge open(List<Path> dirs, Registry registry, boolean allowMissing) throws IOException {
         List<Part> parts = new ArrayList<>();
+        Map<Path, Path> given = new HashMap<>();
         for (Path dir : dirs) {
-            parts.add(part(dir));
+            Part p = part(dir);
+            Path same = given.putIfAbsent(dir.toRealPath(), dir);
+            if (same != null) {
+                throw refuse(dir, "is given twice" + (same.equals(dir) ? "" : " (as " + same + ")")
+                        + "; give each shard once");
+            }
+            parts.add(p);
         }
         Part first = parts.get(0);
         Path config = first.dir().resolve("config.yaml");
@@ -109,7 +116,7 @@ public final class ShardMerge {
                 Path other = ownerDirs.putIfAbsent(b, p.dir());
                 if (other != null) {
                     throw refuse(p.dir(), "holds cell " + b.cell() + " block " + b.index() + ", which "
-                            + (other.equals(p.dir()) ? "it lists twice" : other + " holds too")
+                            + (other.equals(p.dir()) ? "its shard.json lists twice" : other + " holds too")
                             + "; give each shard once");
                 }
                 try {
