@@ -120,10 +120,10 @@ public final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap: " + bootstrap
                     + " is out of range; expected a whole number from 100 to 1000000");
         }
-        int[] split = shard == null ? null : shard(spec.commandLine(), shard);
+        int[] split = shard == null ? null : shard(shard);
         if (split != null && out == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--shard needs --out: the folder the shard "
-                    + "writes for kelvin merge");
+            throw new ConfigException(Location.of("--shard"), "", "needs --out, the folder the shard writes for "
+                    + "kelvin merge");
         }
         if (SuiteLoader.isSuite(config)) {
             if (split != null) {
@@ -160,14 +160,14 @@ public final class RunCommand implements Callable<Integer> {
      * Reads {@code I/N}.
      *
      * @return {I, N}
-     * @throws CommandLine.ParameterException naming --shard when the text is not I/N with 0 &lt;= I &lt; N
+     * @throws ConfigException naming --shard when the text is not I/N with 0 &lt;= I &lt; N
      */
-    static int[] shard(CommandLine cl, String text) {
+    static int[] shard(String text) {
         Matcher m = Pattern.compile("(\\d{1,9})/(\\d{1,9})").matcher(text);
         if (!m.matches() || Integer.parseInt(m.group(2)) < 1
                 || Integer.parseInt(m.group(1)) >= Integer.parseInt(m.group(2))) {
-            throw new CommandLine.ParameterException(cl, "--shard is I/N with N at least 1 and I from 0 to N-1 "
-                    + "(e.g. 3/8), not '" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'");
+            throw new ConfigException(Location.of("--shard"), "", "expected I/N with N at least 1 and I from 0 to "
+                    + "N-1 (e.g. 3/8), not '" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'");
         }
         return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
     }
