@@ -49,7 +49,8 @@ public final class PlanCommand implements Callable<Integer> {
             + "time estimate (default 1).")
     int threads = 1;
 
-    @Option(names = "--json", description = "Print one JSON object (keys in docs/CLUSTER.md) instead of text.")
+    @Option(names = "--json", description = "Print one JSON object (keys in the README's command table) instead "
+            + "of text.")
     boolean json;
 
     @Mixin

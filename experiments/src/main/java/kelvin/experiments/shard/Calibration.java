@@ -11,14 +11,13 @@ import kelvin.experiments.run.Simulation;
 
 /**
  * Seconds per run of each kind of cell (each agent of the config), measured on this machine by
- * running runs of the agent's first cell on one thread: about {@link #WARMUP_NANOS} untimed to warm
- * the code up, then until about {@link #TARGET_NANOS} have passed. Sweep points of one agent are taken to
+ * running blocks of its first cell's runs on one thread, as the runner does: blocks of 1, 2, 4, ...
+ * runs up to a full block, or until about {@link #TARGET_NANOS} have passed, the smaller blocks
+ * warming the code up; the last, largest block gives the time per run. Sweep points of one agent are taken to
  * cost alike; a measurement, so it varies from machine to machine and run to run.
  */
 public final class Calibration {
-    /** Time spent warming each kind of cell's code up, untimed. */
-    static final long WARMUP_NANOS = 100_000_000L;
-    /** Time spent measuring each kind of cell, after its warm-up. */
+    /** Time after which no larger block of a kind of cell is started. */
     static final long TARGET_NANOS = 250_000_000L;
 
     private final Map<String, Double> secondsPerRun;
@@ -44,27 +43,23 @@ public final class Calibration {
             if (perRun.containsKey(c.agentName())) {
                 continue;
             }
-            RunRows rows = new RunRows(columns, Runner.BLOCK);
-            Moments m = new Moments(simulation.slots(), simulation.tallies());
-            int run = 0;
-            long start = System.nanoTime();
-            do {
-                simulation.runBlock(c, run % e.runs(), run % e.runs() + 1, m, rows);
-                run++;
-            } while (System.nanoTime() - start < WARMUP_NANOS);
-            long warm = (System.nanoTime() - start) / run;
-            int runs = 0;
-            start = System.nanoTime();
-            while (warm < TARGET_NANOS && System.nanoTime() - start < TARGET_NANOS) {
-                simulation.runBlock(c, (run + runs) % e.runs(), (run + runs) % e.runs() + 1, m, rows);
-                runs++;
-                if (rows.runs() >= Runner.BLOCK) {
-                    rows = new RunRows(columns, Runner.BLOCK);
+            int largest = Math.min(e.runs(), Runner.BLOCK);
+            long spent = 0;
+            int size = 1;
+            while (true) {
+                int n = Math.min(size, largest);
+                long start = System.nanoTime();
+                simulation.runBlock(c, 0, n, new Moments(simulation.slots(), simulation.tallies()),
+                        new RunRows(columns, n));
+                long took = System.nanoTime() - start;
+                spent += took;
+                perRun.put(c.agentName(), took / 1e9 / n);
+                timed.put(c.agentName(), n);
+                if (n == largest || spent >= TARGET_NANOS) {
+                    break;
                 }
+                size *= 2;
             }
-            long spent = System.nanoTime() - start;
-            perRun.put(c.agentName(), runs == 0 ? warm / 1e9 : spent / 1e9 / runs);
-            timed.put(c.agentName(), Math.max(runs, 1));
         }
         return new Calibration(perRun, timed);
     }
@@ -89,7 +84,7 @@ public final class Calibration {
     }
 
     /**
-     * The runs timed per kind (the warm-up run excluded, unless it was the only one).
+     * The runs of the block timed per kind (the warm-up blocks before it excluded).
      *
      * @return runs by agent name
      */

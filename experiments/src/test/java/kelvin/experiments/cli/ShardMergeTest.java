@@ -223,7 +223,8 @@ class ShardMergeTest {
         Path other = Files.writeString(tmp.resolve("other.yaml"), BANDIT.replace("seed: 5", "seed: 6"));
         Path foreign = tmp.resolve("foreign");
         ok(shard(other, 1, 3, foreign));
-        refused(merge(List.of(three.get(0), foreign, three.get(2)), out), foreign + ": holds a shard of another config");
+        refused(merge(List.of(three.get(0), foreign, three.get(2)), out),
+                foreign + ": holds a shard of another config");
         // the same part twice, and a part of another split that overlaps
         refused(merge(List.of(three.get(0), three.get(1), three.get(1), three.get(2)), out), three.get(1)
                 + ": is given twice");
@@ -250,9 +251,10 @@ class ShardMergeTest {
     @Test
     void runRefusesABadShardOption() throws IOException {
         Path out = tmp.resolve("s");
-        refused(Cli.run("run", banditConfig.toString(), "--shard", "3/3", "--out", out.toString()), "--shard: expected I/N");
-        refused(Cli.run("run", banditConfig.toString(), "--shard", "1-3", "--out", out.toString()), "--shard: expected I/N");
-        refused(Cli.run("run", banditConfig.toString(), "--shard", "0/0", "--out", out.toString()), "--shard: expected I/N");
+        for (String bad : List.of("3/3", "1-3", "0/0", "1/x", "2/-3")) {
+            refused(Cli.run("run", banditConfig.toString(), "--shard", bad, "--out", out.toString()),
+                    "--shard: expected I/N with N at least 1 and I from 0 to N-1 (e.g. 3/8), not '" + bad + "'");
+        }
         refused(Cli.run("run", banditConfig.toString(), "--shard", "0/3"), "--shard: needs --out");
         refused(Cli.run("run", "examples/schedule-suite.yaml", "--shard", "0/3", "--out", out.toString()),
                 "a suite cannot be run as shards");
