@@ -232,28 +232,7 @@ public final class ShardFolder {
      */
     Stored read(Block b) throws IOException {
         Path file = file(b);
-        if (Files.isSymbolicLink(file)) {
-            throw new BadBlock(file, "is a symbolic link");
-        }
-        byte[] bytes = Files.readAllBytes(file);
-        int body = bytes.length - 4;
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, Math.max(body, 0));
-        if (body < 0 || ByteBuffer.wrap(bytes, body, 4).getInt() != (int) crc.getValue()) {
-            throw new BadBlock(file, "is damaged (its CRC-32C does not match its content)");
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body))) {
-            if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
-                throw new BadBlock(file, "is not a Kelvin block file of this format");
-            }
-            if (!configHash.equals(in.readUTF())) {
-                throw new BadBlock(file, "holds another config's block (its config hash differs)");
-            }
-            in.readUTF(); // the version that wrote it: informative only
-            if (in.readInt() != b.cell() || in.readInt() != b.index() || in.readInt() != b.from()
-                    || in.readInt() != b.to()) {
-                throw new BadBlock(file, "holds another block than its name says");
-            }
+        try (DataInputStream in = open(b)) {
             long nanos = in.readLong();
             Moments m = Moments.read(in);
             if (in.readInt() != columns) {
@@ -278,6 +257,52 @@ public final class ShardFolder {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new BadBlock(file, "is damaged (it ends early or holds impossible sizes)");
+        }
+    }
+
+    /**
+     * Checks a block's file without reading its content: its CRC-32C, config hash and place (what a
+     * merge checks of every part before it writes anything).
+     *
+     * @param b the block
+     * @throws NoSuchFileException when the block has no file
+     * @throws IOException (a {@link BadBlock}) naming the file and what is wrong with it
+     */
+    void verify(Block b) throws IOException {
+        open(b).close();
+    }
+
+    /** The block's file checked up to its place, positioned after it. */
+    private DataInputStream open(Block b) throws IOException {
+        Path file = file(b);
+        if (Files.isSymbolicLink(file)) {
+            throw new BadBlock(file, "is a symbolic link");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        int body = bytes.length - 4;
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, Math.max(body, 0));
+        if (body < 0 || ByteBuffer.wrap(bytes, body, 4).getInt() != (int) crc.getValue()) {
+            throw new BadBlock(file, "is damaged (its CRC-32C does not match its content)");
+        }
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body));
+        try {
+            if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
+                throw new BadBlock(file, "is not a Kelvin block file of this format");
+            }
+            if (!configHash.equals(in.readUTF())) {
+                throw new BadBlock(file, "holds another config's block (its config hash differs)");
+            }
+            in.readUTF(); // the version that wrote it: informative only
+            if (in.readInt() != b.cell() || in.readInt() != b.index() || in.readInt() != b.from()
+                    || in.readInt() != b.to()) {
+                throw new BadBlock(file, "holds another block than its name says");
+            }
+            return in;
+        } catch (BadBlock e) {
+            throw e;
+        } catch (IOException e) {
+            throw new BadBlock(file, "is damaged (it ends early)");
         }
     }
 

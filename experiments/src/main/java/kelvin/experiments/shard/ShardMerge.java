@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -120,7 +121,10 @@ public final class ShardMerge {
                             + "; give each shard once");
                 }
                 try {
-                    folder.read(b);
+                    folder.verify(b);
+                } catch (NoSuchFileException gone) {
+                    throw refuse(p.dir(), "lists cell " + b.cell() + " block " + b.index() + ", whose file "
+                            + gone.getFile() + " is missing");
                 } catch (IOException bad) {
                     throw refuse(p.dir(), bad.getMessage());
                 }

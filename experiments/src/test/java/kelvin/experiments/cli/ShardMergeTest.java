@@ -245,6 +245,9 @@ class ShardMergeTest {
         }
         Files.write(block, new byte[] {1, 2, 3});
         refused(merge(three, out), three.get(2) + ": " + block + " is damaged");
+        Files.delete(block);
+        refused(merge(three, out), three.get(2) + ": lists cell ");
+        refused(merge(three, out), block + " is missing");
         assertFalse(Files.exists(out), "a refused merge writes nothing");
     }
 
