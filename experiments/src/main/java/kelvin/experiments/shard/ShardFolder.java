@@ -42,7 +42,8 @@ import kelvin.experiments.run.Runner;
  * </pre>
  * A block file holds the config's hash, the block's place (cell, block, runs), its compute time,
  * its {@link Moments} as the bit patterns of the doubles, its {@link RunRows}, and last the CRC-32C
- * of everything before it; each is written atomically as its block finishes, so a killed shard
+ * of everything before it; each is written atomically as its block finishes (not flushed to disk
+ * one by one: the CRC catches what a power failure damages), so a killed shard
  * loses only the blocks in flight, and its rerun keeps every block whose file is whole and of the
  * same config. A folder with shard.json is a complete shard.
  */
@@ -219,7 +220,7 @@ public final class ShardFolder {
             crc.update(bytes.toByteArray());
             out.writeInt((int) crc.getValue());
         }
-        AtomicFiles.write(file(b), bytes.toByteArray());
+        AtomicFiles.writeChecked(file(b), bytes.toByteArray());
     }
 
     /**
