@@ -2,6 +2,7 @@ package kelvin.experiments.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,8 @@ import java.util.concurrent.Callable;
 import kelvin.experiments.ExperimentException;
 import kelvin.experiments.ExperimentSession;
 import kelvin.experiments.SessionOptions;
+import kelvin.experiments.config.ConfigException;
+import kelvin.experiments.config.Location;
 import kelvin.experiments.model.Experiment;
 import kelvin.experiments.results.CellStore;
 import kelvin.experiments.results.ResultsFolder;
@@ -55,6 +58,12 @@ public final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ResultsFolder.checkPlace(out);
+        for (Path part : parts) {
+            if (Files.exists(out) && Files.exists(part) && Files.isSameFile(out, part)) {
+                throw new ConfigException(Location.of("--out"), "", out + " is one of the parts; write the merged "
+                        + "results to another folder");
+            }
+        }
         ShardMerge merge = ShardMerge.open(parts, plugins.registry(), allowMissing);
         Experiment e = merge.experiment();
         PrintWriter err = spec.commandLine().getErr();

@@ -151,9 +151,10 @@ public final class PlanCommand implements Callable<Integer> {
                         + "runs%n", e.name(), e.cells().size(), e.cells().size() == 1 ? "" : "s", e.runs(),
                 e.horizon(), e.timeUnit(), ((Number) t.get("agent_steps")).doubleValue(), plan.blocks().size(),
                 Runner.BLOCK);
-        w.printf(Locale.ROOT, "memory: at most %.0f MB per shard at %d thread%s (estimated from the model's sizes)%n",
-                Math.ceil(((Number) t.get("memory_bytes")).doubleValue() / (1 << 20)), t.get("threads_per_shard"),
-                (int) t.get("threads_per_shard") == 1 ? "" : "s");
+        double mb = ((Number) t.get("memory_bytes")).doubleValue() / (1 << 20);
+        w.printf(Locale.ROOT, "memory: %s per shard at %d thread%s (estimated from the model's sizes)%n",
+                mb < 1 ? "under 1 MB" : String.format(Locale.ROOT, "about %.0f MB", Math.ceil(mb)),
+                t.get("threads_per_shard"), (int) t.get("threads_per_shard") == 1 ? "" : "s");
         List<String> kinds = new ArrayList<>();
         ((Map<String, Map<String, Object>>) t.get("calibration")).forEach((agent, a) -> kinds.add(String.format(
                 Locale.ROOT, "%s %.3g ms per run", agent, 1000 * ((Number) a.get("seconds_per_run")).doubleValue())));

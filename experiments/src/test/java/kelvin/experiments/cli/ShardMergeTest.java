@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import kelvin.experiments.results.Mappers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,6 +210,39 @@ class ShardMergeTest {
         assertSameTables(banditPlain, tmp.resolve("merged"));
     }
 
+    @Test
+    void planShowsTheSplitThatTheShardsRun() throws IOException {
+        Cli text = ok(Cli.run("plan", banditConfig.toString(), "--shards", "3"));
+        assertTrue(text.out().startsWith("shard-bandit: 4 variants x 150 runs x 300 steps = 1.800e+05 agent-steps, "
+                + "in 12 blocks of up to 64 runs"), text.out());
+        assertTrue(text.out().contains("calibration on this machine"), text.out());
+        JsonNode plan = Mappers.JSON.readTree(ok(Cli.run("plan", banditConfig.toString(), "--shards", "3", "--json"))
+                .out());
+        JsonNode again = Mappers.JSON.readTree(ok(Cli.run("plan", banditConfig.toString(), "--shards", "3",
+                "--json")).out());
+        assertEquals(plan.path("config_sha256"), again.path("config_sha256"));
+        assertEquals(12, plan.path("blocks").asInt());
+        assertEquals(4L * 150 * 300, plan.path("agent_steps").asLong());
+        assertTrue(plan.path("calibration").has("eps") && plan.path("calibration").has("soft"), plan.toString());
+        assertTrue(plan.path("estimated_cpu_seconds").asDouble() > 0);
+        int next = 0;
+        for (int s = 0; s < 3; s++) {
+            JsonNode split = plan.path("split").get(s);
+            for (String key : List.of("shard", "blocks", "first_block", "last_block", "runs", "agent_steps")) {
+                assertEquals(split.path(key), again.path("split").get(s).path(key), "split " + s + " " + key);
+            }
+            assertEquals(next, split.path("first_block").asInt());
+            next = split.path("last_block").asInt() + 1;
+            Path dir = tmp.resolve("s" + s);
+            ok(shard(banditConfig, s, 3, dir));
+            JsonNode written = Mappers.JSON.readTree(dir.resolve("shard.json").toFile());
+            assertEquals(split.path("blocks").asInt(), written.path("blocks").size());
+            assertEquals(split.path("agent_steps").asLong(), written.path("agent_steps").asLong());
+            assertEquals(plan.path("config_sha256"), written.path("config_sha256"));
+        }
+        assertEquals(12, next);
+    }
+
     /** Asserts a refusal: exit 2, one line on stderr starting with {@code error: } and containing {@code says}. */
     private static void refused(Cli r, String says) {
         assertEquals(2, r.exit(), r.err());
@@ -249,6 +284,8 @@ class ShardMergeTest {
         refused(merge(three, out), three.get(2) + ": lists cell ");
         refused(merge(three, out), block + " is missing");
         assertFalse(Files.exists(out), "a refused merge writes nothing");
+        refused(merge(List.of(three.get(0), three.get(1)), three.get(1)), "--out: " + three.get(1) + " is one of the "
+                + "parts");
     }
 
     @Test
