@@ -63,10 +63,12 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cl = spec.commandLine();
         if (shards < 1 || shards > 1_000_000) {
-            throw new CommandLine.ParameterException(cl, "--shards is a whole number from 1 to 1000000, not " + shards);
+            throw new ConfigException(Location.of("--shards"), "", shards + " is out of range; expected a whole "
+                    + "number from 1 to 1000000");
         }
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(cl, "--threads must be at least 1, got " + threads);
+        if (threads < 1 || threads > 10_000) {
+            throw new ConfigException(Location.of("--threads"), "", threads + " is out of range; expected a whole "
+                    + "number from 1 to 10000");
         }
         if (SuiteLoader.isSuite(config)) {
             throw new ConfigException(Location.of(config.toString()), "envs", "a suite cannot be planned as shards "

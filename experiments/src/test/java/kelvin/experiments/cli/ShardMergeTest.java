@@ -241,6 +241,9 @@ class ShardMergeTest {
             assertEquals(plan.path("config_sha256"), written.path("config_sha256"));
         }
         assertEquals(12, next);
+        refused(Cli.run("plan", banditConfig.toString(), "--shards", "0"), "--shards: 0 is out of range; expected a "
+                + "whole number from 1 to 1000000");
+        refused(Cli.run("plan", "examples/schedule-suite.yaml"), "envs: a suite cannot be planned as shards yet");
     }
 
     /** Asserts a refusal: exit 2, one line on stderr starting with {@code error: } and containing {@code says}. */
