@@ -254,7 +254,7 @@ public final class ShardFolder {
                 throw new BadBlock(file, "is longer than its content");
             }
             return new Stored(b, m, rows, nanos);
-        } catch (BadBlock e) {
+        } catch (BadBlock | NoSuchFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new BadBlock(file, "is damaged (it ends early or holds impossible sizes)");

@@ -99,7 +99,8 @@ class ShardMergeTest {
         List<Path> dirs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Path d = tmp.resolve(prefix + "-" + i);
-            ok(shard(config, i, n, d));
+            Cli r = ok(shard(config, i, n, d));
+            assertEquals("", r.err(), "a fresh shard has nothing to warn about");
             dirs.add(d);
         }
         return dirs;
