@@ -66,6 +66,44 @@ public final class ExperimentSession {
             double seconds = (System.nanoTime() - start) / 1e9;
             return ResultWriter.inMemory(experiment, result, store, seconds, options.threads());
         }
+        return write(options, runner::run, Map.of());
+    }
+
+    /**
+     * Where the cells of a results folder come from: computed by a {@link Runner}, or merged from
+     * the blocks of shards computed elsewhere ({@code kelvin merge}).
+     */
+    @FunctionalInterface
+    public interface Cells {
+        /**
+         * Every cell's aggregates, the cells not in {@code done}, with their rows, handed to
+         * {@code store} in run order.
+         *
+         * @param done cells restored from the folder (a resume), by cell index
+         * @param store the folder's cell store
+         * @return every cell's aggregates and compute seconds, in cell order
+         * @throws IOException when a part cannot be read
+         * @throws InterruptedException when interrupted
+         */
+        Runner.Result compute(Map<Integer, Runner.Result> done, RunStore store) throws IOException,
+                InterruptedException;
+    }
+
+    /**
+     * Writes the results folder {@code options.out()} from cells that {@code cells} provides, under
+     * the same rules and into the same files as {@link #run}; with {@code notes}, the report header
+     * and manifest.json say more (a partial merge names what is missing).
+     *
+     * @param options the results folder and its policy; threads are recorded, not used
+     * @param cells where the cells come from
+     * @param notes extra facts for the report header, by name; empty for none
+     * @return the results, as the files hold them
+     * @throws IOException when the results folder cannot be written
+     * @throws InterruptedException when interrupted
+     */
+    public ResultData write(SessionOptions options, Cells cells, Map<String, String> notes)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
         Path dir = options.out();
         String configYaml = ResultWriter.configYaml(experiment);
         ResultsFolder.checkPlace(dir);
@@ -87,7 +125,7 @@ public final class ExperimentSession {
             }
             Runner.Result result;
             try {
-                result = runner.run(done, store);
+                result = cells.compute(done, store);
             } catch (RuntimeException | Error | InterruptedException e) {
                 // the cells that finished stay; the rows of those that did not would only be recomputed
                 for (int c = 0; c < experiment.cells().size(); c++) {
@@ -105,7 +143,7 @@ public final class ExperimentSession {
                 options.notices().accept("drawing the charts and report.html...");
             }
             ResultData data = new ResultWriter(experiment, result, store, seconds, options.threads())
-                    .write(dir, options.plots(), configYaml);
+                    .noting(notes).write(dir, options.plots(), configYaml);
             store.removeOthers();
             return data;
         }

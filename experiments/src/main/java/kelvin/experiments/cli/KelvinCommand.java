@@ -36,6 +36,8 @@ public final class KelvinCommand {
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             RunCommand.class,
+            PlanCommand.class,
+            MergeCommand.class,
             ValidateCommand.class,
             ListCommand.class,
             SoftmaxCommand.class,

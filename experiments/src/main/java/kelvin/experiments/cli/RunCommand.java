@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kelvin.experiments.ExperimentException;
 import kelvin.experiments.ExperimentSession;
 import kelvin.experiments.SessionOptions;
@@ -35,6 +37,7 @@ import kelvin.experiments.results.SuiteWriter;
 import kelvin.experiments.results.ValueFormat;
 import kelvin.experiments.run.ProgressListener;
 import kelvin.experiments.scorecard.StratifiedBootstrap;
+import kelvin.experiments.shard.ShardRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,6 +86,11 @@ public final class RunCommand implements Callable<Integer> {
             + "suite's scorecard intervals (default 2000; seeded, so the same N gives the same bytes).")
     int bootstrap = StratifiedBootstrap.DEFAULT_RESAMPLES;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (I from 0 to N-1, like a "
+            + "SLURM array index) into a partial folder for kelvin merge; needs --out. A rerun into the same folder "
+            + "keeps the blocks already finished.")
+    String shard;
+
     @Mixin
     CommonOptions common;
 
@@ -112,10 +120,22 @@ public final class RunCommand implements Callable<Integer> {
             throw new ConfigException(Location.of("--bootstrap"), "", bootstrap
                     + " is out of range; expected a whole number from 100 to 1000000");
         }
+        int[] split = shard == null ? null : shard(shard);
+        if (split != null && out == null) {
+            throw new ConfigException(Location.of("--shard"), "", "needs --out, the folder the shard writes for "
+                    + "kelvin merge");
+        }
         if (SuiteLoader.isSuite(config)) {
+            if (split != null) {
+                throw new ConfigException(Location.of(config.toString()), "envs", "a suite cannot be run as shards "
+                        + "yet; run each environment's config with --shard, or the suite without it");
+            }
             return runSuite(overrides, shorthands, n);
         }
         Experiment experiment = load(overrides, shorthands);
+        if (split != null) {
+            return runShard(experiment, split[0], split[1], n);
+        }
         Path dir = out != null ? out : Paths.get("results", experiment.name());
         if (SuiteWriter.isSuite(dir) && !force) {
             throw new ConfigException(Location.of("--out"), "", dir + " holds the results of a suite, not of one "
@@ -133,6 +153,44 @@ public final class RunCommand implements Callable<Integer> {
             throw new ExperimentException("could not write results to " + dir + ": " + describe(e, dir), e);
         }
         printSummary(data, (System.nanoTime() - start) / 1e9, n, dir);
+        return 0;
+    }
+
+    /**
+     * Reads {@code I/N}.
+     *
+     * @return {I, N}
+     * @throws ConfigException naming --shard when the text is not I/N with 0 &lt;= I &lt; N
+     */
+    static int[] shard(String text) {
+        Matcher m = Pattern.compile("(\\d{1,9})/(\\d{1,9})").matcher(text);
+        if (!m.matches() || Integer.parseInt(m.group(2)) < 1
+                || Integer.parseInt(m.group(1)) >= Integer.parseInt(m.group(2))) {
+            throw new ConfigException(Location.of("--shard"), "", "expected I/N with N at least 1 and I from 0 to "
+                    + "N-1 (e.g. 3/8), not '" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'");
+        }
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+    }
+
+    /** Runs shard I of N into the partial folder {@code --out}. */
+    private int runShard(Experiment experiment, int i, int shards, int n) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        ShardRun.Summary summary;
+        try (ProgressDisplay progress = new ProgressDisplay(err, experiment.name() + " " + i + "/" + shards)) {
+            SessionOptions options = SessionOptions.inMemory().withThreads(n).writingTo(out, false)
+                    .withFolderPolicy(resume, force)
+                    .reportingTo(quiet ? ProgressListener.NONE : progress, note -> notice(err, note));
+            summary = ShardRun.of(experiment, i, shards).run(options);
+        } catch (IOException e) {
+            throw new ExperimentException("could not write the shard to " + out + ": " + describe(e, out), e);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "%s: shard %d/%d, %d blocks (%d runs, %d kept from before) in %.1f s (%d thread%s)%n",
+                experiment.name(), i, shards, summary.blocks(), summary.runs(), summary.restored(),
+                (System.nanoTime() - start) / 1e9, n, n == 1 ? "" : "s");
+        w.println("shard: " + out + " (merge every shard with kelvin merge)");
+        w.flush();
         return 0;
     }
 

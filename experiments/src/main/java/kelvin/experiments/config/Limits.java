@@ -172,7 +172,7 @@ public final class Limits {
         Cost biggest = null;
         double seconds = 0;
         for (Cell c : e.cells()) {
-            Cost cost = c instanceof BanditCell b ? bandit(e, b) : tabular(e, (TabularCell) c, cores);
+            Cost cost = cost(e, c, cores);
             seconds += cost.seconds;
             if (largest == null || cost.seconds > largest.seconds) {
                 largest = cost;
@@ -201,6 +201,34 @@ public final class Limits {
                     duration(seconds), largest.what, duration(budget.seconds()), duration(seconds * 1.5)
                             .replace(" ", "")));
         }
+    }
+
+    /**
+     * The estimated seconds of one core's work of one variant, by the estimates above: a pure function
+     * of the config, the same on every machine.
+     *
+     * @param e the bound experiment
+     * @param c one of its cells
+     * @return the seconds its runs take, by the cost model (not measured)
+     */
+    public static double workSeconds(Experiment e, Cell c) {
+        return cost(e, c, 1).seconds;
+    }
+
+    /**
+     * The estimated peak memory of running an experiment: that of its largest variant with
+     * {@code cores} runs in flight.
+     *
+     * @param e the bound experiment
+     * @param cores the runs in flight at once
+     * @return bytes, the collector's headroom included; 0 when the variants keep no model (bandits)
+     */
+    public static double memoryBytes(Experiment e, int cores) {
+        return e.cells().stream().mapToDouble(c -> cost(e, c, cores).bytes).max().orElse(0);
+    }
+
+    private static Cost cost(Experiment e, Cell c, int cores) {
+        return c instanceof BanditCell b ? bandit(e, b) : tabular(e, (TabularCell) c, cores);
     }
 
     /** What one variant costs: seconds of work, bytes in memory, and where in the config it comes from. */

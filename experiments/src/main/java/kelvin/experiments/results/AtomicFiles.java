@@ -105,6 +105,24 @@ public final class AtomicFiles {
      * @throws IOException when the file cannot be written; the target is then unchanged
      */
     public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, true);
+    }
+
+    /**
+     * Writes bytes like {@link #write(Path, byte[])} but without forcing them to disk: a killed
+     * process still leaves the old file or the whole new one, but a power failure may leave a
+     * damaged one. For many small files whose readers check a checksum and recompute what fails it
+     * (a shard's blocks), where one flush per file would cost more than the data.
+     *
+     * @param target the file to create or replace (its folder is created when missing)
+     * @param bytes the whole content
+     * @throws IOException when the file cannot be written; the target is then unchanged
+     */
+    public static void writeChecked(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, false);
+    }
+
+    private static void write(Path target, byte[] bytes, boolean force) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = temporary(dir, target);
@@ -114,7 +132,9 @@ public final class AtomicFiles {
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
-                ch.force(true);
+                if (force) {
+                    ch.force(true);
+                }
             }
             move(tmp, target);
         } finally {

@@ -205,6 +205,18 @@ public final class CellStore implements RunStore {
         Files.deleteIfExists(partFile(cell));
     }
 
+    /**
+     * Deletes a finished cell's files, so that a resume recomputes it (a partial merge's cell that
+     * misses blocks: its files hold what exists, not the cell).
+     *
+     * @param cell the cell's index
+     * @throws IOException when a file cannot be deleted
+     */
+    public void forget(int cell) throws IOException {
+        Files.deleteIfExists(cellFile(cell));
+        Files.deleteIfExists(runsFile(cell));
+    }
+
     @Override
     public double[] column(int cell, int column) throws IOException {
         double[] values = new double[experiment.runs()];

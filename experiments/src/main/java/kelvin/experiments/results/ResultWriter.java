@@ -41,6 +41,7 @@ public final class ResultWriter {
     private final RunStore runs;
     private final double wallSeconds;
     private final int threads;
+    private final Map<String, String> notes;
 
     /**
      * A writer of one finished session's results; nothing is written until {@link #write} is called.
@@ -52,11 +53,27 @@ public final class ResultWriter {
      * @param threads the worker threads it used
      */
     public ResultWriter(Experiment experiment, Runner.Result result, RunStore runs, double wallSeconds, int threads) {
+        this(experiment, result, runs, wallSeconds, threads, Map.of());
+    }
+
+    private ResultWriter(Experiment experiment, Runner.Result result, RunStore runs, double wallSeconds, int threads,
+                         Map<String, String> notes) {
         this.experiment = experiment;
         this.result = result;
         this.runs = runs;
         this.wallSeconds = wallSeconds;
         this.threads = threads;
+        this.notes = notes;
+    }
+
+    /**
+     * The same writer, whose report header and manifest.json ({@code notes}) also show {@code notes}.
+     *
+     * @param notes facts by name, in order; empty for none
+     * @return a writer with these notes
+     */
+    public ResultWriter noting(Map<String, String> notes) {
+        return new ResultWriter(experiment, result, runs, wallSeconds, threads, new LinkedHashMap<>(notes));
     }
 
     /**
@@ -87,8 +104,9 @@ public final class ResultWriter {
     public ResultData write(Path dir, boolean plots, String configYaml) throws IOException {
         Files.createDirectories(dir);
         Instant finished = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        ResultData data = ResultData.of(experiment, result, runs,
-                facts(experiment, Version.get(), wallSeconds, threads, machine(), finished));
+        Map<String, String> facts = facts(experiment, Version.get(), wallSeconds, threads, machine(), finished);
+        facts.putAll(notes);
+        ResultData data = ResultData.of(experiment, result, runs, facts);
         AtomicFiles.write(dir.resolve("config.yaml"), configYaml);
         List<String> files = writeTables(dir, data);
         if (plots) {
@@ -130,6 +148,7 @@ public final class ResultWriter {
         Map<String, String> facts = facts(experiment, manifest.path("kelvin_version").asText("unknown"),
                 manifest.path("wall_seconds").asDouble(Double.NaN), manifest.path("threads").asInt(0),
                 manifest.path("machine").asText("unknown"), finished);
+        manifest.path("notes").fields().forEachRemaining(n -> facts.put(n.getKey(), n.getValue().asText()));
         ResultData data = ResultData.read(dir, experiment, facts);
         String configYaml = Files.readString(dir.resolve("config.yaml"), StandardCharsets.UTF_8);
         List<String> drawn = new ReportWriter(data, configYaml, options).write(dir);
@@ -252,6 +271,9 @@ public final class ResultWriter {
             cells.add(cm);
         }
         m.put("cells", cells);
+        if (!notes.isEmpty()) {
+            m.put("notes", notes);
+        }
         m.put("files", files);
         return m;
     }

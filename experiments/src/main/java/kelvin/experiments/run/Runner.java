@@ -93,59 +93,97 @@ public final class Runner {
     public Result run(Map<Integer, Result> done, RunStore store) throws InterruptedException {
         List<Cell> cells = experiment.cells();
         int runs = experiment.runs();
-        int blocksPerCell = (runs + BLOCK - 1) / BLOCK;
+        int blocksPerCell = Block.perCell(runs);
         Simulation simulation = Simulation.of(experiment);
-        int columns = Simulation.runColumns(experiment);
         List<OrderedMerge> merges = new ArrayList<>();
-        int[] todo = cells.stream().mapToInt(Cell::index).filter(i -> !done.containsKey(i)).toArray();
+        List<Block> tasks = new ArrayList<>();
         for (int c = 0; c < cells.size(); c++) {
             merges.add(new OrderedMerge(c, new Moments(simulation.slots(), simulation.tallies()), blocksPerCell,
                     store));
+            if (!done.containsKey(c)) {
+                for (int b = 0; b < blocksPerCell; b++) {
+                    tasks.add(Block.of(c, b, runs));
+                }
+            }
         }
-        int tasks = todo.length * blocksPerCell;
         long[] nanos = new long[cells.size()];
+        execute(simulation, tasks, (block, moments, rows, spent) -> {
+            int c = block.cell();
+            synchronized (nanos) {
+                nanos[c] += spent;
+            }
+            merges.get(c).offer(block.index(), moments, rows, () -> {
+                synchronized (nanos) {
+                    return nanos[c] / 1e9;
+                }
+            });
+        }, (long) runs * done.size(), (long) runs * cells.size());
+        List<Moments> result = new ArrayList<>();
+        double[] seconds = new double[cells.size()];
+        for (int c = 0; c < cells.size(); c++) {
+            Result restored = done.get(c);
+            result.add(restored != null ? restored.cells().get(0) : merges.get(c).total());
+            seconds[c] = restored != null ? restored.cellSeconds()[0] : nanos[c] / 1e9;
+        }
+        return new Result(result, seconds);
+    }
+
+    /**
+     * Runs the given blocks, each on its own, and hands each to {@code sink} as it finishes, in any
+     * order (a shard of a distributed run: the merge of blocks is left to {@code kelvin merge}).
+     * Failures and interruption behave as in {@link #run(Map, RunStore)}: blocks handed over before
+     * them are kept by the sink, the others are not handed over.
+     *
+     * @param blocks the blocks to run, of this experiment's cells
+     * @param sink told every finished block
+     * @throws InterruptedException when interrupted
+     * @throws ExperimentException when {@code sink} cannot keep a block, the progress listener fails
+     *     or a run fails
+     */
+    public void runBlocks(List<Block> blocks, BlockSink sink) throws InterruptedException {
+        long total = blocks.stream().mapToLong(Block::runs).sum();
+        execute(Simulation.of(experiment), blocks, sink, 0, total);
+    }
+
+    /**
+     * Simulates {@code tasks} on the pool, each block in run order into its own aggregates and rows,
+     * handing each to {@code sink}; returns when all are done, or throws the first failure once the
+     * workers have left.
+     */
+    private void execute(Simulation simulation, List<Block> tasks, BlockSink sink, long runsBefore, long totalRuns)
+            throws InterruptedException {
+        int columns = Simulation.runColumns(experiment);
+        List<Cell> cells = experiment.cells();
         AtomicInteger nextTask = new AtomicInteger();
-        AtomicLong runsDone = new AtomicLong((long) runs * (cells.size() - todo.length));
-        long totalRuns = (long) runs * cells.size();
+        AtomicLong runsDone = new AtomicLong(runsBefore);
         Failure failure = new Failure(simulation);
 
         Runnable worker = () -> {
             int task;
-            while (!failure.happened() && (task = nextTask.getAndIncrement()) < tasks) {
-                int c = todo[task / blocksPerCell];
-                int block = task % blocksPerCell;
-                int from = block * BLOCK;
-                int to = Math.min(runs, from + BLOCK);
+            while (!failure.happened() && (task = nextTask.getAndIncrement()) < tasks.size()) {
+                Block block = tasks.get(task);
                 Moments moments = new Moments(simulation.slots(), simulation.tallies());
-                RunRows rows = new RunRows(columns, to - from);
+                RunRows rows = new RunRows(columns, block.runs());
                 long start = System.nanoTime();
                 try {
-                    simulation.runBlock(cells.get(c), from, to, moments, rows);
+                    simulation.runBlock(cells.get(block.cell()), block.from(), block.to(), moments, rows);
                 } catch (RunStopped stopped) {
                     return;
                 } catch (RuntimeException | Error e) {
                     failure.set(e);
                     return;
                 }
-                long spent = System.nanoTime() - start;
-                synchronized (nanos) {
-                    nanos[c] += spent;
-                }
                 try {
-                    merges.get(c).offer(block, moments, rows, () -> {
-                        synchronized (nanos) {
-                            return nanos[c] / 1e9;
-                        }
-                    });
+                    sink.accept(block, moments, rows, System.nanoTime() - start);
                 } catch (IOException e) {
-                    failure.set(new ExperimentException("could not save a finished cell: " + e.getMessage(), e));
+                    failure.set(new ExperimentException("could not save finished runs: " + e.getMessage(), e));
                     return;
                 } catch (RuntimeException | Error e) {
                     failure.set(e);
                     return;
                 }
                 try {
-                    progress.runsDone(runsDone.addAndGet(to - from), totalRuns);
+                    progress.runsDone(runsDone.addAndGet(block.runs()), totalRuns);
                 } catch (RuntimeException | Error e) {
                     failure.set(new ExperimentException("the progress listener failed: "
                             + ExperimentException.describe(e), e));
@@ -153,7 +191,7 @@ public final class Runner {
                 }
             }
         };
-        int n = Math.min(threads, Math.max(1, tasks));
+        int n = Math.min(threads, Math.max(1, tasks.size()));
         List<Thread> pool = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Thread t = new Thread(worker, "kelvin-worker-" + i);
@@ -171,14 +209,6 @@ public final class Runner {
             throw e;
         }
         failure.rethrow();
-        List<Moments> result = new ArrayList<>();
-        double[] seconds = new double[cells.size()];
-        for (int c = 0; c < cells.size(); c++) {
-            Result restored = done.get(c);
-            result.add(restored != null ? restored.cells().get(0) : merges.get(c).total());
-            seconds[c] = restored != null ? restored.cellSeconds()[0] : nanos[c] / 1e9;
-        }
-        return new Result(result, seconds);
     }
 
     /**
