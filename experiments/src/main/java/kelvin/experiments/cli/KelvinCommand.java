@@ -38,6 +38,7 @@ public final class KelvinCommand {
             RunCommand.class,
             PlanCommand.class,
             MergeCommand.class,
+            SlurmCommand.class,
             ValidateCommand.class,
             ListCommand.class,
             SoftmaxCommand.class,
