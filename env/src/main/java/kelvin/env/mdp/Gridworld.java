@@ -618,9 +618,8 @@ public final class Gridworld implements TabularEnv {
                     "Gymnasium toy_text (frozen_lake.py, cliffwalking.py); Sutton & Barto (2018), Example 6.6",
                     List.of(
                     Key.optional("map", new ValueType.Str("[a-z0-9-]+", "one of " + String.join(", ",
-                            BuiltinMap.names()).replace("deep-sea", "deep-sea-N (N from 4 to 64)")),
-                            "a built-in map: " + String.join(", ", BuiltinMap.names())
-                                    .replace("deep-sea", "deep-sea-N")),
+                            BuiltinMap.names()).replace("deep-sea-N", "deep-sea-N (N from 4 to 64)")),
+                            "a built-in map: " + String.join(", ", BuiltinMap.names())),
                     Key.optional("rows", new ValueType.StrList("a list of map rows, e.g. [\"S..\", \".#G\"]"),
                             "your own map, one string per row, instead of map"),
                     Key.optional("slip", ValueType.Num.closed(0, 1), "probability of moving perpendicular instead; "
