@@ -19,11 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import kelvin.experiments.ExperimentException;
+import kelvin.experiments.SuiteSession;
 import kelvin.experiments.config.ConfigException;
 import kelvin.experiments.config.Location;
 import kelvin.experiments.results.Mappers;
 import kelvin.experiments.results.ResultData;
 import kelvin.experiments.results.ResultsFolder;
+import kelvin.experiments.results.SuiteWriter;
 
 /**
  * What {@code kelvin compare} reads of a results folder, without building its experiment (so a
@@ -74,6 +76,10 @@ public final class FolderResults {
         if (!Files.isDirectory(dir)) {
             throw new ConfigException(Location.of(argument), "", Files.exists(dir) ? "is a file, not a results folder"
                     : "no such folder; give a folder written by kelvin run");
+        }
+        if (SuiteWriter.isSuite(dir)) {
+            throw new ConfigException(Location.of(argument), "", "holds a suite; give one environment's folder, "
+                    + "e.g. " + SuiteSession.environmentFolder(dir, "NAME") + " (its suite.json lists them)");
         }
         if (!Files.isRegularFile(dir.resolve("config.yaml"))) {
             throw new ConfigException(Location.of(argument), "", "is not a Kelvin results folder: it has no "

@@ -154,6 +154,9 @@ class SuiteCliTest {
         Cli r = Cli.run("run", plain.toString(), "--out", out.toString(), "--quiet", "--no-plots");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("holds the results of a suite, not of one experiment"), r.err());
+        Cli compare = Cli.run("compare", out.toString(), out.toString());
+        assertEquals(2, compare.exit());
+        assertTrue(compare.err().contains("holds a suite; give one environment's folder"), compare.err());
     }
 
     @Test
