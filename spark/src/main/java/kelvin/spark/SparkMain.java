@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import kelvin.experiments.ExperimentException;
 import kelvin.experiments.config.ConfigException;
 
 /**
@@ -57,6 +58,10 @@ public final class SparkMain {
             err.println("error: " + e.getMessage());
             err.flush();
             return 2;
+        } catch (ExperimentException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 1;
         } catch (IOException e) {
             err.println("error: could not write results to " + options.out() + ": " + e.getMessage());
             err.flush();

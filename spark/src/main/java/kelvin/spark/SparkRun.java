@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import kelvin.experiments.ExperimentException;
 import kelvin.experiments.cli.Main;
 import kelvin.experiments.config.Limits;
 import kelvin.experiments.config.Registry;
@@ -56,6 +57,11 @@ final class SparkRun {
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             sc.setLogLevel("WARN");
             done = new ArrayList<>(sc.parallelize(indices, partitions).mapPartitions(task::run).collect());
+        } catch (RuntimeException x) {
+            throw x;
+        } catch (Exception x) {
+            // collect() throws SparkException, undeclared, when a task fails after its last retry
+            throw new ExperimentException("the Spark job failed: " + rootMessage(x) + "; nothing was written", x);
         }
         done.sort(Comparator.comparingInt(BlockTask.Result::index));
         Path staging = Files.createTempDirectory("kelvin-spark");
@@ -83,6 +89,15 @@ final class SparkRun {
         } finally {
             deleteTree(staging);
         }
+    }
+
+    private static String rootMessage(Throwable x) {
+        Throwable root = x;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? "" : root.getMessage().strip();
+        return m.isEmpty() ? "a task failed" : m.lines().findFirst().orElse(m);
     }
 
     private static void deleteTree(Path dir) throws IOException {

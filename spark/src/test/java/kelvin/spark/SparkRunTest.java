@@ -2,6 +2,8 @@ package kelvin.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import kelvin.experiments.ExperimentException;
 import kelvin.experiments.cli.Main;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
@@ -84,18 +87,17 @@ class SparkRunTest {
         Path config = write(BANDIT);
         Path out = tmp.resolve("failed");
         System.setProperty(BlockTask.FAIL_ONCE, "0/0");
-        StringWriter err = new StringWriter();
-        int code;
+        ExperimentException failed;
         try {
-            code = SparkRun.run(new SparkRun.Options(config, out, 1, false), conf("local[2]"),
-                    new PrintWriter(new StringWriter()), new PrintWriter(err));
-        } catch (RuntimeException e) {
-            code = -1;
+            failed = assertThrows(ExperimentException.class, () -> SparkRun.run(
+                    new SparkRun.Options(config, out, 1, false), conf("local[2]"),
+                    new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
         } finally {
             System.clearProperty(BlockTask.FAIL_ONCE);
         }
-        assertTrue(code != 0, "a job whose task fails with no retry left must not succeed");
-        assertTrue(!Files.exists(out.resolve("summary.csv")), "nothing is written for a failed job");
+        assertEquals("the Spark job failed: injected failure of cell 0 block 0 (kelvin.spark.failOnce); nothing was "
+                + "written", failed.getMessage());
+        assertFalse(Files.exists(out), "nothing is written for a failed job");
     }
 
     @Test
