@@ -18,8 +18,8 @@ import kelvin.experiments.config.ConfigException;
  * failure while running, 2 on bad usage or an invalid config (one line, no stack trace).
  */
 public final class SparkMain {
-    private static final String USAGE = "usage: spark-submit --class kelvin.spark.SparkMain kelvin-spark.jar run "
-            + "CONFIG --out DIR [--blocks-per-partition N] [--no-plots]";
+    private static final String USAGE = "usage: spark-submit --class " + SparkMain.class.getName()
+            + " kelvin-spark.jar run CONFIG --out DIR [--blocks-per-partition N] [--no-plots]";
 
     private SparkMain() {
     }
