@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import kelvin.experiments.ExperimentException;
 import kelvin.experiments.cli.Main;
@@ -41,10 +42,11 @@ final class SparkRun {
     }
 
     static int run(Options o, PrintWriter out, PrintWriter err) throws IOException {
-        return run(o, new SparkConf().setAppName("kelvin"), out, err);
+        return run(o, () -> new SparkConf().setAppName("kelvin"), out, err);
     }
 
-    static int run(Options o, SparkConf conf, PrintWriter out, PrintWriter err) throws IOException {
+    /** Runs with the Spark configuration {@code conf} gives once the config has been read and found valid. */
+    static int run(Options o, Supplier<SparkConf> conf, PrintWriter out, PrintWriter err) throws IOException {
         long start = System.nanoTime();
         ResultsFolder.checkPlace(o.out());
         Experiment e = Experiment.load(o.config(), List.of(), Registry.builtIns(), Limits.Budget.UNLIMITED);
@@ -54,7 +56,7 @@ final class SparkRun {
         int partitions = (blocks.size() + o.blocksPerPartition() - 1) / o.blocksPerPartition();
         BlockTask task = new BlockTask(configYaml, System.getProperty(BlockTask.FAIL_ONCE));
         List<BlockTask.Result> done;
-        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+        try (JavaSparkContext sc = new JavaSparkContext(conf.get())) {
             sc.setLogLevel("WARN");
             done = new ArrayList<>(sc.parallelize(indices, partitions).mapPartitions(task::run).collect());
         } catch (RuntimeException x) {

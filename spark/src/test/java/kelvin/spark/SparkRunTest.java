@@ -90,7 +90,7 @@ class SparkRunTest {
         ExperimentException failed;
         try {
             failed = assertThrows(ExperimentException.class, () -> SparkRun.run(
-                    new SparkRun.Options(config, out, 1, false), conf("local[2]"),
+                    new SparkRun.Options(config, out, 1, false), () -> conf("local[2]"),
                     new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
         } finally {
             System.clearProperty(BlockTask.FAIL_ONCE);
@@ -109,6 +109,17 @@ class SparkRunTest {
         assertTrue(err.toString().startsWith("error: --blocks-per-partition: '0' is not a whole number"), err.toString());
     }
 
+    @Test
+    void aMissingConfigIsOneLineAndExitTwoWithoutStartingSpark() {
+        StringWriter err = new StringWriter();
+        Path missing = tmp.resolve("missing.yaml");
+        int code = SparkMain.execute(new String[] {"run", missing.toString(), "--out", tmp.resolve("o").toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        assertEquals(2, code);
+        assertEquals("error: " + missing + ": no such file", err.toString().strip());
+        assertFalse(Files.exists(tmp.resolve("o")));
+    }
+
     private void assertSameBytes(String yaml, String master, int blocksPerPartition, boolean states)
             throws IOException {
         Path config = write(yaml);
@@ -119,7 +130,7 @@ class SparkRunTest {
                 "--quiet", "--threads", "2"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
         assertEquals(0, plainCode, err.toString());
         StringWriter out = new StringWriter();
-        int code = SparkRun.run(new SparkRun.Options(config, spark, blocksPerPartition, false), conf(master),
+        int code = SparkRun.run(new SparkRun.Options(config, spark, blocksPerPartition, false), () -> conf(master),
                 new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().contains("results: " + spark), out.toString());
