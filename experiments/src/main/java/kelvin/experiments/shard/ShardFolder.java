@@ -197,6 +197,21 @@ public final class ShardFolder {
      * @throws IOException when the file cannot be written
      */
     public void write(Block b, Moments moments, RunRows rows, long nanos) throws IOException {
+        put(b, encode(b, moments, rows, nanos));
+    }
+
+    /**
+     * A block's file content, as {@link #write} writes it: what a machine without this folder (a
+     * Spark executor) hands back to the one that has it.
+     *
+     * @param b the block
+     * @param moments its aggregates
+     * @param rows its per-run values
+     * @param nanos its compute time
+     * @return the bytes of its file, CRC-32C last
+     * @throws IOException never in practice (the bytes are kept in memory)
+     */
+    public byte[] encode(Block b, Moments moments, RunRows rows, long nanos) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(MAGIC);
@@ -220,7 +235,19 @@ public final class ShardFolder {
             crc.update(bytes.toByteArray());
             out.writeInt((int) crc.getValue());
         }
-        AtomicFiles.writeChecked(file(b), bytes.toByteArray());
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Writes a block's file, atomically, from the bytes {@link #encode} gave; a merge checks its
+     * CRC-32C, config hash and place before it reads it.
+     *
+     * @param b the block
+     * @param encoded the bytes of its file
+     * @throws IOException when the file cannot be written
+     */
+    public void put(Block b, byte[] encoded) throws IOException {
+        AtomicFiles.writeChecked(file(b), encoded);
     }
 
     /**
