@@ -419,11 +419,20 @@ final class ReportWriter {
      * this chart has, while any is left.
      */
     static int[] colours(List<Cell> cells) {
+        return colours(cells, false);
+    }
+
+    /**
+     * As {@link #colours(List)}, or, for the chart of one environment of an environment sweep, by
+     * the line's position in the chart: every environment lists the agents in the config's order, so
+     * an agent has one colour on every environment's chart.
+     */
+    static int[] colours(List<Cell> cells, boolean byPosition) {
         int[] out = new int[cells.size()];
         boolean[] taken = new boolean[Palette.size()];
         int free = Palette.size();
         for (int k = 0; k < out.length; k++) {
-            int index = cells.get(k).index();
+            int index = byPosition ? k : cells.get(k).index();
             int c = index % Palette.size();
             if (taken[c] && free > 0) {
                 while (taken[c]) {
@@ -449,7 +458,7 @@ final class ReportWriter {
         double scale = metric.metric().chartScale();
         PlotSettings plot = options.plot();
         List<CurveView.Curve> curves = new ArrayList<>();
-        int[] colours = colours(facet.cells());
+        int[] colours = colours(facet.cells(), facet.ofEnvironment());
         for (int k = 0; k < facet.cells().size(); k++) {
             Cell cell = facet.cells().get(k);
             double[] x = new double[marks.length];
