@@ -149,10 +149,8 @@ public final class PlanCommand implements Callable<Integer> {
 
     @SuppressWarnings("unchecked")
     private static void print(PrintWriter w, Experiment e, ShardPlan plan, Map<String, Object> t) {
-        w.printf(Locale.ROOT, "%s: %d variant%s x %d runs x %d %ss = %.4g agent-steps, in %d blocks of up to %d "
-                        + "runs%n", e.name(), e.cells().size(), e.cells().size() == 1 ? "" : "s", e.runs(),
-                e.horizon(), e.timeUnit(), ((Number) t.get("agent_steps")).doubleValue(), plan.blocks().size(),
-                Runner.BLOCK);
+        w.printf(Locale.ROOT, "%s: %s = %.4g agent-steps, in %d blocks of up to %d runs%n", e.name(), e.size(),
+                ((Number) t.get("agent_steps")).doubleValue(), plan.blocks().size(), Runner.BLOCK);
         double mb = ((Number) t.get("memory_bytes")).doubleValue() / (1 << 20);
         w.printf(Locale.ROOT, "memory: %s per shard at %d thread%s (estimated from the model's sizes)%n",
                 mb < 1 ? "under 1 MB" : String.format(Locale.ROOT, "about %.0f MB", Math.ceil(mb)),

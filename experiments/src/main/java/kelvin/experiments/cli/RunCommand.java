@@ -270,8 +270,7 @@ public final class RunCommand implements Callable<Integer> {
     private void printSummary(ResultData data, double seconds, int n, Path dir) {
         Experiment e = data.experiment();
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "%s: %d variant%s x %d runs x %d %ss in %.1f s (%d thread%s)%n", e.name(),
-                e.cells().size(), e.cells().size() == 1 ? "" : "s", e.runs(), e.horizon(), e.timeUnit(), seconds, n,
+        w.printf(Locale.ROOT, "%s: %s in %.1f s (%d thread%s)%n", e.name(), e.size(), seconds, n,
                 n == 1 ? "" : "s");
         List<List<String>> table = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("variant"));

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntUnaryOperator;
 import kelvin.api.Environment;
 import kelvin.env.mdp.Gridworld;
 import kelvin.env.mdp.PolicyEvaluator;
@@ -339,20 +341,9 @@ public final class SolveCommand implements Callable<Integer> {
 
     private static GridMap softMap(String name, List<String> layout, int columns,
             SoftValueIteration.Solution solution) {
-        int rows = layout.size();
-        double[][] values = new double[rows][columns];
-        int[][] actions = new int[rows][columns];
-        double[][] strengths = new double[rows][columns];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < columns; c++) {
-                int s = r * columns + c;
-                char k = layout.get(r).charAt(c);
-                boolean open = k == GridMap.FREE || k == GridMap.START;
-                values[r][c] = open ? solution.value(s) : Double.NaN;
-                actions[r][c] = open ? solution.action(s) : GridMap.NO_ACTION;
-                strengths[r][c] = open ? solution.probability(s, solution.action(s)) : Double.NaN;
-            }
-        }
+        double[][] values = perCell(layout, columns, solution::value);
+        int[][] actions = actionPerCell(layout, columns, solution::action);
+        double[][] strengths = perCell(layout, columns, s -> solution.probability(s, solution.action(s)));
         return GridMap.of(name + ": V_T, likeliest action (gamma "
                 + solution.gamma() + ", T " + solution.temperature() + ")", layout)
                 .withValues(values, "V_T(s)", false)
@@ -394,20 +385,37 @@ public final class SolveCommand implements Callable<Integer> {
     }
 
     static GridMap map(String name, List<String> layout, ValueIteration.Solution solution, double gamma) {
-        int rows = layout.size();
         int columns = layout.get(0).length();
-        double[][] values = new double[rows][columns];
-        int[][] actions = new int[rows][columns];
-        for (int r = 0; r < rows; r++) {
+        return GridMap.of(name + ": V* and a greedy optimal policy (gamma " + gamma + ")", layout)
+                .withValues(perCell(layout, columns, solution::value), "V*(s)", false)
+                .withArrows(actionPerCell(layout, columns, solution::action));
+    }
+
+    /** Whether the agent can stand on a map cell (free or the start): the cells a map draws values on. */
+    private static boolean open(List<String> layout, int r, int c) {
+        char k = layout.get(r).charAt(c);
+        return k == GridMap.FREE || k == GridMap.START;
+    }
+
+    /** A number per map cell, from the state s = r * columns + c of each open cell; NaN elsewhere. */
+    private static double[][] perCell(List<String> layout, int columns, IntToDoubleFunction f) {
+        double[][] out = new double[layout.size()][columns];
+        for (int r = 0; r < out.length; r++) {
             for (int c = 0; c < columns; c++) {
-                int s = r * columns + c;
-                char k = layout.get(r).charAt(c);
-                boolean open = k == GridMap.FREE || k == GridMap.START;
-                values[r][c] = open ? solution.value(s) : Double.NaN;
-                actions[r][c] = open ? solution.action(s) : GridMap.NO_ACTION;
+                out[r][c] = open(layout, r, c) ? f.applyAsDouble(r * columns + c) : Double.NaN;
             }
         }
-        return GridMap.of(name + ": V* and a greedy optimal policy (gamma " + gamma + ")", layout)
-                .withValues(values, "V*(s)", false).withArrows(actions);
+        return out;
+    }
+
+    /** An action per map cell, as {@link #perCell}; {@link GridMap#NO_ACTION} on walls and ends. */
+    private static int[][] actionPerCell(List<String> layout, int columns, IntUnaryOperator f) {
+        int[][] out = new int[layout.size()][columns];
+        for (int r = 0; r < out.length; r++) {
+            for (int c = 0; c < columns; c++) {
+                out[r][c] = open(layout, r, c) ? f.applyAsInt(r * columns + c) : GridMap.NO_ACTION;
+            }
+        }
+        return out;
     }
 }

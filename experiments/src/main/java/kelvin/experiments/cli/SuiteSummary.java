@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import kelvin.experiments.SuiteSession;
-import kelvin.experiments.model.Experiment;
 import kelvin.experiments.model.Suite;
 import kelvin.experiments.results.Interval;
 import kelvin.experiments.results.ValueFormat;
@@ -25,10 +24,7 @@ final class SuiteSummary {
         w.printf(Locale.ROOT, "%s: %d environments in %.1f s (%d thread%s)%n", suite.name(),
                 suite.environments().size(), seconds, threads, threads == 1 ? "" : "s");
         for (Suite.Environment env : suite.environments()) {
-            Experiment e = env.experiment();
-            w.printf(Locale.ROOT, "  %-20s %d variant%s x %d runs x %d %ss%s%n", env.name(), e.cells().size(),
-                    e.cells().size() == 1 ? "" : "s", e.runs(), e.horizon(), e.timeUnit(),
-                    env.skipped().isEmpty() ? "" : "; skipped: " + Suite.Skipped.describe(env.skipped()));
+            w.printf(Locale.ROOT, "  %-20s %s%s%n", env.name(), env.experiment().size(), skipped(env));
         }
         Scorecard card = result.scorecard();
         if (card != null) {
@@ -60,6 +56,11 @@ final class SuiteSummary {
         }
         w.println("results: " + dir + (plots ? " (open " + dir.resolve("report.html") + ")" : ""));
         w.flush();
+    }
+
+    /** The agents an environment left out, as a suffix of its line: empty, or {@code ; skipped: ...}. */
+    static String skipped(Suite.Environment env) {
+        return env.skipped().isEmpty() ? "" : "; skipped: " + Suite.Skipped.describe(env.skipped());
     }
 
     /** A bootstrap estimate as the other intervals print: digits from the interval's half-width. */

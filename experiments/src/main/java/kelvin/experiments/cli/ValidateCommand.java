@@ -44,16 +44,12 @@ public final class ValidateCommand implements Callable<Integer> {
                     out.printf("ok: %s (suite %s: %d environment%s)%n", config, suite.name(),
                             suite.environments().size(), suite.environments().size() == 1 ? "" : "s");
                     for (Suite.Environment env : suite.environments()) {
-                        Experiment e = env.experiment();
-                        out.printf("  %s: %d variant%s x %d runs x %d %ss%s%n", env.name(), e.cells().size(),
-                                e.cells().size() == 1 ? "" : "s", e.runs(), e.horizon(), e.timeUnit(),
-                                env.skipped().isEmpty() ? "" : "; skipped: " + Suite.Skipped.describe(env.skipped()));
+                        out.printf("  %s: %s%s%n", env.name(), env.experiment().size(), SuiteSummary.skipped(env));
                     }
                     continue;
                 }
                 Experiment e = Experiment.load(config, common.overrides, registry, common.budget);
-                out.printf("ok: %s (%s: %d variant%s x %d runs x %d %ss)%n", config, e.name(), e.cells().size(),
-                        e.cells().size() == 1 ? "" : "s", e.runs(), e.horizon(), e.timeUnit());
+                out.printf("ok: %s (%s: %s)%n", config, e.name(), e.size());
             } catch (ConfigException e) {
                 failed++;
                 err.println("error: " + e.getMessage());

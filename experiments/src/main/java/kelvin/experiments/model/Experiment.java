@@ -98,6 +98,16 @@ public record Experiment(String name, long seed, int runs, int horizon, boolean 
     }
 
     /**
+     * The experiment's size in words, as the command line prints it.
+     *
+     * @return e.g. {@code 3 variants x 500 runs x 1000 steps}
+     */
+    public String size() {
+        return cells.size() + " variant" + (cells.size() == 1 ? "" : "s") + " x " + runs + " runs x " + horizon + " "
+                + timeUnit() + "s";
+    }
+
+    /**
      * What the horizon counts.
      *
      * @return "step" or "episode"
