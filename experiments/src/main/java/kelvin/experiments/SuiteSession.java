@@ -119,20 +119,28 @@ public final class SuiteSession {
         for (Suite.Environment e : suite.environments()) {
             envs.add(e.name());
         }
+        // each cell's final scores are read once: finite ones kept per variant and environment
+        Map<String, double[][]> byVariant = new LinkedHashMap<>();
+        for (int i = 0; i < envs.size(); i++) {
+            ResultData data = results.get(envs.get(i));
+            for (Cell c : data.experiment().cells()) {
+                double[] finals = data.finals(c.label(), "score");
+                double[] finite = Arrays.stream(finals).filter(Double::isFinite).toArray();
+                if (finite.length > 0 && finite.length < finals.length) {
+                    notes.add(String.format("%s on %s: %d of %d runs have no score and are left out.", c.label(),
+                            envs.get(i), finals.length - finite.length, finals.length));
+                }
+                byVariant.computeIfAbsent(c.label(), k -> new double[envs.size()][])[i] = finite;
+            }
+        }
         Map<String, ScoreTable> tables = new LinkedHashMap<>();
         for (String variant : suite.variants()) {
+            double[][] table = byVariant.get(variant);
             List<String> missing = new ArrayList<>();
-            double[][] table = new double[envs.size()][];
             for (int i = 0; i < envs.size(); i++) {
-                ResultData data = results.get(envs.get(i));
-                Cell cell = data.experiment().cells().stream().filter(c -> c.label().equals(variant)).findFirst()
-                        .orElse(null);
-                double[] finals = cell == null ? new double[0] : Arrays.stream(data.finals(variant, "score"))
-                        .filter(Double::isFinite).toArray();
-                if (finals.length == 0) {
+                if (table[i] == null || table[i].length == 0) {
                     missing.add(envs.get(i));
                 }
-                table[i] = finals;
             }
             if (!missing.isEmpty()) {
                 notes.add(variant + " is left out of the aggregate statistics: it has no score on "
@@ -140,17 +148,6 @@ public final class SuiteSession {
                 continue;
             }
             tables.put(variant, ScoreTable.of(envs, table));
-        }
-        for (Suite.Environment e : suite.environments()) {
-            ResultData data = results.get(e.name());
-            for (Cell c : data.experiment().cells()) {
-                double[] finals = data.finals(c.label(), "score");
-                long nan = Arrays.stream(finals).filter(v -> !Double.isFinite(v)).count();
-                if (nan > 0 && nan < finals.length) {
-                    notes.add(String.format("%s on %s: %d of %d runs have no score and are left out.", c.label(),
-                            e.name(), nan, finals.length));
-                }
-            }
         }
         return tables.isEmpty() ? null : SuiteScores.of(tables);
     }
