@@ -50,6 +50,7 @@ public final class KelvinCommand {
             NewCommand.class,
             CompareCommand.class,
             PowerCommand.class,
+            LabCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class);
 
