@@ -16,6 +16,7 @@
 //   #grid-episodes #grid-steps #grid-last-return #grid-last-length   counters
 //   #grid-chart #grid-chart-metric     return/length per episode chart and its picker
 //   #grid-error          the one-line error; #grid-config   the equivalent config
+// A link can set the start: /gridworld#map=four-rooms&agent=sarsa&slider=80&episodes=50&layer=visits
 //
 // The page polls (POST /api/gridworld/step) rather than listening to a stream: it sets the pace
 // itself (speed, pause, single steps), and a slow page never queues a backlog of events.
@@ -145,9 +146,9 @@
 
   // ---- drawing ----
   const COLORS = { wall: "#3a3f4b", goal: "#1e7e4a", hole: "#1d3557", cliff: "#7a2828", free: "#ffffff",
-    agent: "#c0392b", path: "rgba(41, 98, 255, 0.55)", arrow: "#1d2330", grid: "#d9dde5" };
-  // a perceptually ordered ramp (viridis stops), low to high
-  const RAMP = ["#440154", "#414487", "#2a788e", "#22a884", "#7ad151", "#fde725"];
+    agent: "#c0392b", path: "rgba(230, 126, 34, 0.75)", arrow: "#1d2330", grid: "#d9dde5" };
+  // sequential ramps, light to dark (ColorBrewer Blues for Q, a white-to-red heat for visits)
+  const RAMP = ["#f7fbff", "#deebf7", "#9ecae1", "#4292c6", "#2171b5", "#08519c"];
   const HEAT = ["#ffffff", "#fff3c4", "#fdc46b", "#f47c3c", "#c0392b", "#6b1414"];
 
   function ramp(stops, x) {
@@ -209,7 +210,7 @@
         else if (ch === "G") fill = COLORS.goal;
         else if (ch === "H") fill = COLORS.hole;
         else if (ch === "C") fill = COLORS.cliff;
-        else if (range && data) {
+        else if (range && data && range[1] > range[0]) {
           const v = which === "visits" ? Math.log10(1 + data[s]) : data[s];
           const x = range[1] > range[0] ? (v - range[0]) / (range[1] - range[0]) : 0;
           fill = which === "visits" ? ramp(HEAT, x) : ramp(RAMP, x);
@@ -252,7 +253,7 @@
 
   function drawPath(ctx, info, path, size) {
     ctx.strokeStyle = COLORS.path;
-    ctx.lineWidth = Math.max(2, size * 0.12);
+    ctx.lineWidth = Math.max(2, size * 0.08);
     ctx.lineJoin = "round";
     ctx.beginPath();
     let prev = -1;
@@ -316,7 +317,10 @@
     const title = which === "visits" ? "visits per cell (log scale)"
       : (state.info && !state.info.hasValues ? "this agent does not expose Q-values" : "max\u2090 Q(s, a), reward units");
     ctx.fillText(title, 10, 8);
-    if (range) {
+    if (range && range[1] === range[0]) {
+      ctx.fillText("all cells equal: " + Lab.fmt(which === "visits" ? Math.round(Math.pow(10, range[0]) - 1) : range[0], 3),
+        10, 40);
+    } else if (range) {
       const lo = which === "visits" ? Math.round(Math.pow(10, range[0]) - 1) : range[0];
       const hi = which === "visits" ? Math.round(Math.pow(10, range[1]) - 1) : range[1];
       ctx.fillText(Lab.fmt(lo, 3), 10, 40);
@@ -399,9 +403,28 @@
     $("grid-chart-metric").addEventListener("change", plot);
     window.addEventListener("resize", () => { draw(); plot(); });
     window.addEventListener("pagehide", () => {
-      if (state.id) navigator.sendBeacon(API + "/close", new Blob([JSON.stringify({ id: state.id })], { type: "application/json" }));
+      if (state.id) {
+        fetch(API + "/close", { method: "POST", keepalive: true, credentials: "same-origin",
+          headers: { "Content-Type": "application/json" }, body: JSON.stringify({ id: state.id }) }).catch(() => {});
+      }
     });
+    const link = fromHash();
     await reset();
+    if (link.episodes > 0 && state.id) {
+      for (let left = link.episodes; left > 0; left -= 1000) await advance({ episodes: Math.min(1000, left) });
+    }
+  }
+
+  // A link may set the start: #map=four-rooms&agent=sarsa&slider=80&episodes=50&layer=visits
+  function fromHash() {
+    const h = new URLSearchParams(location.hash.slice(1));
+    const pick = (id, v) => { if (v !== null && [...$(id).options].some((o) => o.value === v)) $(id).value = v; };
+    pick("grid-map", h.get("map"));
+    pick("grid-agent", h.get("agent"));
+    $("grid-size-field").hidden = $("grid-map").value !== "deep-sea-N";
+    if (h.get("slider") !== null) { $("grid-temp-slider").value = h.get("slider"); showT(); }
+    if (h.get("layer") === "visits") $("grid-layer-visits").checked = true;
+    return { episodes: Math.max(0, Math.min(100000, Number(h.get("episodes")) || 0)) };
   }
   document.addEventListener("DOMContentLoaded", init);
 })();
