@@ -48,8 +48,9 @@ record GridForm(String map, String envText, String agent, double alpha, double g
             throw new LabException(400, "seed: an integer, got " + (seed.isMissingNode() ? "nothing" : seed.asText()));
         }
         JsonNode gamma = body.path("gamma");
+        boolean envGamma = gamma.isMissingNode() || gamma.isNull() || gamma.asText().isBlank();
         return new GridForm(env == null ? map : null, env, agent, number(body, "alpha"),
-                gamma.isMissingNode() || gamma.isNull() || gamma.asText().isBlank() ? Double.NaN : number(body, "gamma"),
+                envGamma ? Double.NaN : number(body, "gamma"),
                 number(body, "initial"), temperature(body.path("temperature")), seed.asLong());
     }
 

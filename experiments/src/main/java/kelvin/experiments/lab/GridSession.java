@@ -189,24 +189,6 @@ final class GridSession {
     }
 
     /**
-     * The undiscounted return of every ended episode, in order.
-     *
-     * @return a copy
-     */
-    double[] returns() {
-        return Arrays.copyOf(returns, episodes);
-    }
-
-    /**
-     * The length of every ended episode, in order.
-     *
-     * @return a copy
-     */
-    int[] lengths() {
-        return Arrays.copyOf(lengths, episodes);
-    }
-
-    /**
      * What the page draws.
      *
      * @param from the first episode whose return and length to include

@@ -45,7 +45,7 @@ public final class GridworldPage implements LabPage {
     static final int MAX_EPISODES = 1_000;
     /** A session idle this long is dropped, in milliseconds. */
     static final long IDLE_MILLIS = 10 * 60 * 1000L;
-    /** The agent name the session's config gives its only agent is its type. */
+    /** Names the env text in messages, so an error reads {@code env:LINE:COLUMN: env.KEY: ...}. */
     private static final String SOURCE = "env";
 
     private final LabContext context;
