@@ -145,7 +145,7 @@
   }
 
   // ---- drawing ----
-  const COLORS = { wall: "#3a3f4b", goal: "#1e7e4a", hole: "#1d3557", cliff: "#7a2828", free: "#ffffff",
+  const COLORS = { wall: "#3a3f4b", goal: "#1e7e4a", hole: "#6a3d9a", cliff: "#7a2828", free: "#ffffff",
     agent: "#c0392b", path: "rgba(230, 126, 34, 0.75)", arrow: "#1d2330", grid: "#d9dde5" };
   // sequential ramps, light to dark (ColorBrewer Blues for Q, a white-to-red heat for visits)
   const RAMP = ["#f7fbff", "#deebf7", "#9ecae1", "#4292c6", "#2171b5", "#08519c"];
