@@ -70,7 +70,8 @@ final class BlockTask implements Serializable {
         ShardFolder encoder = new ShardFolder(Path.of("."), configYaml, Simulation.runColumns(e));
         List<Result> results = new ArrayList<>();
         new Runner(e, 1, ProgressListener.NONE).runBlocks(mine, (b, m, rows, nanos) ->
-                results.add(new Result(plan.indexOf(b), nanos, encoder.encode(b, m, rows, nanos))));
+                results.add(new Result(plan.indexOf(b), nanos,
+                        encoder.encode(ShardFolder.Span.of(b), m, List.of(rows), nanos))));
         return results.iterator();
     }
 

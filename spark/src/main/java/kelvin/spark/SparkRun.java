@@ -72,10 +72,11 @@ final class SparkRun {
             folder.begin(configYaml, false);
             long nanos = 0;
             for (BlockTask.Result d : done) {
-                folder.put(blocks.get(d.index()), d.file());
+                folder.put(ShardFolder.Span.of(blocks.get(d.index())), d.file());
                 nanos += d.nanos();
             }
-            folder.finish(e, 0, 1, blocks, nanos / 1e9, (System.nanoTime() - start) / 1e9);
+            folder.finish(e, 0, 1, blocks, blocks.stream().map(ShardFolder.Span::of).toList(), nanos / 1e9,
+                    (System.nanoTime() - start) / 1e9);
             List<String> merge = new ArrayList<>(List.of("merge", staging.toString(), "--out", o.out().toString(),
                     "--quiet"));
             if (!o.plots()) {

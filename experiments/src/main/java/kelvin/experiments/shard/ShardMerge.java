@@ -34,7 +34,9 @@ import kelvin.experiments.run.Simulation;
  * The shards of one config, checked to fit together, and their merge: every block in the global
  * order, each cell's blocks merged into one {@link Moments} exactly as {@link Runner} merges them
  * and their rows stored in run order, so the results folder written from it is byte-identical to
- * that of {@code kelvin run} for any split and any order of the parts.
+ * that of {@code kelvin run} for any split and any order of the parts. A cell's prefix kept as one
+ * span (its blocks 0 to K, already merged in order) goes into the empty aggregates as the exact
+ * copy that merging into empty aggregates makes; the blocks after it are merged onto it one by one.
  *
  * <p>Everything is checked before anything is written: each part is a complete shard folder
  * (shard.json), of the same config (config_sha256, and its config.yaml hashes to it), lists only
@@ -46,10 +48,10 @@ public final class ShardMerge {
     private final Experiment experiment;
     private final String configYaml;
     private final List<Block> blocks;
-    private final Map<Block, ShardFolder> owners;
+    private final Map<Block, Owner> owners;
     private final Map<String, String> notes;
 
-    private ShardMerge(Experiment experiment, String configYaml, List<Block> blocks, Map<Block, ShardFolder> owners,
+    private ShardMerge(Experiment experiment, String configYaml, List<Block> blocks, Map<Block, Owner> owners,
                        Map<String, String> notes) {
         this.experiment = experiment;
         this.configYaml = configYaml;
@@ -58,8 +60,13 @@ public final class ShardMerge {
         this.notes = notes;
     }
 
+    /** The part that holds a block, and the span of its file. */
+    private record Owner(ShardFolder folder, ShardFolder.Span span) {
+    }
+
     /** One part as its shard.json describes it. */
-    private record Part(Path dir, String hash, int shard, int shards, List<Block> blocks) {
+    private record Part(Path dir, String hash, int shard, int shards, List<Block> blocks,
+                        List<ShardFolder.Span> spans) {
     }
 
     /**
@@ -100,7 +107,7 @@ public final class ShardMerge {
         }
         int columns = Simulation.runColumns(e);
         ShardPlan plan = ShardPlan.of(e, 1);
-        Map<Block, ShardFolder> owners = new HashMap<>();
+        Map<Block, Owner> owners = new HashMap<>();
         Map<Block, Path> ownerDirs = new HashMap<>();
         Set<Block> all = new HashSet<>(plan.blocks());
         for (Part p : parts) {
@@ -120,15 +127,21 @@ public final class ShardMerge {
                             + (other.equals(p.dir()) ? "its shard.json lists twice" : other + " holds too")
                             + "; give each shard once");
                 }
+            }
+            int k = 0;
+            checkSpans(p);
+            for (ShardFolder.Span s : p.spans()) {
                 try {
-                    folder.verify(b);
+                    folder.verify(s);
                 } catch (NoSuchFileException gone) {
-                    throw refuse(p.dir(), "lists cell " + b.cell() + " block " + b.index() + ", whose file "
+                    throw refuse(p.dir(), "lists cell " + s.cell() + " block " + s.first() + ", whose file "
                             + gone.getFile() + " is missing");
                 } catch (IOException bad) {
                     throw refuse(p.dir(), bad.getMessage());
                 }
-                owners.put(b, folder);
+                for (; k < p.blocks().size() && s.contains(p.blocks().get(k)); k++) {
+                    owners.put(p.blocks().get(k), new Owner(folder, s));
+                }
             }
         }
         List<Block> missing = plan.blocks().stream().filter(b -> !owners.containsKey(b)).toList();
@@ -164,15 +177,53 @@ public final class ShardMerge {
         String hash = node.path("config_sha256").asText("");
         int shard = node.path("shard").asInt(-1);
         int shards = node.path("shards").asInt(-1);
-        if (hash.length() != 64 || shards < 1 || shard < 0 || shard >= shards || !node.path("blocks").isArray()) {
-            throw refuse(json, "lacks config_sha256, shard, shards or blocks; it is not a shard.json Kelvin wrote");
+        if (hash.length() != 64 || shards < 1 || shard < 0 || shard >= shards || !node.path("blocks").isArray()
+                || !node.path("spans").isArray()) {
+            throw refuse(json, "lacks config_sha256, shard, shards, blocks or spans; it is not a shard.json of this "
+                    + "Kelvin version");
         }
         List<Block> blocks = new ArrayList<>();
         for (JsonNode b : node.path("blocks")) {
             blocks.add(new Block(b.path("cell").asInt(-1), b.path("block").asInt(-1), b.path("from").asInt(-1),
                     b.path("to").asInt(-1)));
         }
-        return new Part(dir, hash, shard, shards, blocks);
+        List<ShardFolder.Span> spans = new ArrayList<>();
+        for (JsonNode f : node.path("spans")) {
+            spans.add(new ShardFolder.Span(f.path("cell").asInt(-1), f.path("first").asInt(-1),
+                    f.path("last").asInt(-1), f.path("from").asInt(-1), f.path("to").asInt(-1)));
+        }
+        return new Part(dir, hash, shard, shards, blocks, spans);
+    }
+
+    /**
+     * Checks that a part's spans hold its blocks, in order, each once, and that a span of more than
+     * one block starts at its cell's block 0: only such a prefix merges exactly as one aggregate.
+     */
+    private static void checkSpans(Part p) {
+        int k = 0;
+        for (ShardFolder.Span s : p.spans()) {
+            boolean prefix = s.first() == 0 && s.from() == 0;
+            if (s.last() < s.first() || (s.blocks() > 1 && !prefix)) {
+                throw refuse(p.dir(), "lists a span of cell " + s.cell() + " blocks " + s.first() + "-" + s.last()
+                        + " that is not a cell's prefix; it is not a shard Kelvin wrote");
+            }
+            int to = s.from();
+            for (int i = s.first(); i <= s.last(); i++, k++) {
+                Block b = k < p.blocks().size() ? p.blocks().get(k) : null;
+                if (b == null || b.cell() != s.cell() || b.index() != i || b.from() != to) {
+                    throw refuse(p.dir(), "its spans do not hold its blocks in order (cell " + s.cell() + " block "
+                            + i + "); it is not a shard Kelvin wrote");
+                }
+                to = b.to();
+            }
+            if (to != s.to()) {
+                throw refuse(p.dir(), "its span of cell " + s.cell() + " blocks " + s.first() + "-" + s.last()
+                        + " does not end at run " + s.to() + "; it is not a shard Kelvin wrote");
+            }
+        }
+        if (k != p.blocks().size()) {
+            throw refuse(p.dir(), "lists blocks that no span holds; it is not a shard Kelvin wrote");
+        }
     }
 
     /** Which shards (when the parts agree on N) and how many blocks are absent. */
@@ -229,8 +280,8 @@ public final class ShardMerge {
     public Runner.Result compute(RunStore store) throws IOException {
         int columns = Simulation.runColumns(experiment);
         int cells = experiment.cells().size();
-        Moments shape = owners.entrySet().iterator().next().getValue()
-                .read(owners.keySet().iterator().next()).moments();
+        Owner any = owners.values().iterator().next();
+        Moments shape = any.folder().read(any.span()).moments();
         List<Moments> result = new ArrayList<>();
         double[] seconds = new double[cells];
         int k = 0;
@@ -239,7 +290,7 @@ public final class ShardMerge {
             long nanos = 0;
             for (; k < blocks.size() && blocks.get(k).cell() == c; k++) {
                 Block b = blocks.get(k);
-                ShardFolder owner = owners.get(b);
+                Owner owner = owners.get(b);
                 if (owner == null) {
                     RunRows empty = new RunRows(columns, b.runs());
                     for (int r = 0; r < b.runs(); r++) {
@@ -248,7 +299,10 @@ public final class ShardMerge {
                     store.append(c, empty);
                     continue;
                 }
-                ShardFolder.Stored stored = owner.read(b);
+                if (b.index() != owner.span().first()) {
+                    continue; // merged with the span's first block
+                }
+                ShardFolder.Stored stored = owner.folder().read(owner.span());
                 store.append(c, stored.rows());
                 total.merge(stored.moments());
                 nanos += stored.nanos();

@@ -1,0 +1,132 @@
+package kelvin.experiments.shard;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import kelvin.experiments.SessionOptions;
+import kelvin.experiments.cli.Cli;
+import kelvin.experiments.config.Limits;
+import kelvin.experiments.config.Registry;
+import kelvin.experiments.model.Experiment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A shard saves a cell's prefix in progress as the span of the blocks merged so far; stopped
+ * midway, its rerun starts from the longest whole saved part and ends with the bytes of an
+ * uninterrupted run, and the saved part goes once the whole prefix is written.
+ */
+class ShardCheckpointTest {
+    /** One cell of 640 runs: ten blocks. */
+    private static final String ONE_CELL = """
+            name: checkpoint-one
+            seed: 12
+            runs: 640
+            steps: 200
+            env: {type: gaussian-bandit, arms: 4}
+            agents:
+              soft: {type: action-value, policy: {type: boltzmann, temperature: 0.5}}
+            metrics: [regret]
+            record: {points: 10}
+            """;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aStoppedShardResumesFromItsSavedPrefixToThePlainBytes() throws Exception {
+        Path config = Files.writeString(tmp.resolve("one.yaml"), ONE_CELL);
+        Path plain = tmp.resolve("plain");
+        assertEquals(0, Cli.run("run", config.toString(), "--out", plain.toString(), "--quiet", "--no-plots").exit());
+        Experiment e = Experiment.load(config, List.of(), Registry.builtIns(), Limits.Budget.DEFAULT);
+        Path part = tmp.resolve("part");
+
+        stopAfterSixBlocks(e, part);
+        List<String> saved = blockFiles(part);
+        assertEquals(1, saved.size(), saved.toString());
+        int last = lastBlock(saved.get(0));
+        assertTrue(last >= 5 && last < 9, saved.toString());
+        assertFalse(Files.exists(part.resolve(ShardFolder.SHARD_JSON)), "a stopped shard is unfinished");
+
+        List<String> notices = new ArrayList<>();
+        ShardRun.Summary s = ShardRun.of(e, 0, 1).run(options(part, notices));
+        assertEquals(last + 1, s.restored(), notices.toString());
+        assertTrue(notices.contains("resuming: " + (last + 1) + " of 10 blocks of shard 0/1 already finished"),
+                notices.toString());
+        assertEquals(List.of("cell-0-blocks-0-9.block"), blockFiles(part), "the saved part is gone");
+        assertSameTables(plain, merge(part));
+    }
+
+    @Test
+    void aDamagedSavedPrefixIsRecomputedWithAWarning() throws Exception {
+        Path config = Files.writeString(tmp.resolve("one.yaml"), ONE_CELL);
+        Path plain = tmp.resolve("plain");
+        assertEquals(0, Cli.run("run", config.toString(), "--out", plain.toString(), "--quiet", "--no-plots").exit());
+        Experiment e = Experiment.load(config, List.of(), Registry.builtIns(), Limits.Budget.DEFAULT);
+        Path part = tmp.resolve("part");
+        stopAfterSixBlocks(e, part);
+        Path savedFile = part.resolve("blocks").resolve(blockFiles(part).get(0));
+        byte[] bytes = Files.readAllBytes(savedFile);
+        bytes[bytes.length / 2] ^= 8;
+        Files.write(savedFile, bytes);
+
+        List<String> notices = new ArrayList<>();
+        ShardRun.Summary s = ShardRun.of(e, 0, 1).run(options(part, notices));
+        assertEquals(0, s.restored());
+        assertTrue(notices.stream().anyMatch(n -> n.startsWith("warning: " + savedFile + " is damaged")
+                && n.endsWith("; not resuming from it")), notices.toString());
+        assertSameTables(plain, merge(part));
+    }
+
+    /** Runs the shard saving after every block, and stops it (as Ctrl-C does) once six are done. */
+    private static void stopAfterSixBlocks(Experiment e, Path part) {
+        Thread caller = Thread.currentThread();
+        SessionOptions stopping = options(part, new ArrayList<>()).reportingTo((done, total) -> {
+            if (done >= 6 * 64) {
+                caller.interrupt();
+            }
+        }, n -> { });
+        assertThrows(InterruptedException.class, () -> ShardRun.of(e, 0, 1).checkpointEvery(Duration.ZERO)
+                .run(stopping));
+        Thread.interrupted();
+    }
+
+    private static SessionOptions options(Path out, List<String> notices) {
+        return SessionOptions.inMemory().withThreads(1).writingTo(out, false).reportingTo((d, t) -> { },
+                notices::add);
+    }
+
+    private static List<String> blockFiles(Path part) throws IOException {
+        try (Stream<Path> s = Files.list(part.resolve("blocks"))) {
+            return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+    }
+
+    private static int lastBlock(String name) {
+        return Integer.parseInt(name.substring("cell-0-blocks-0-".length(), name.length() - ".block".length()));
+    }
+
+    private Path merge(Path part) {
+        Path out = tmp.resolve("merged-" + System.nanoTime());
+        assertEquals(0, Cli.run("merge", part.toString(), "--out", out.toString(), "--quiet", "--no-plots").exit());
+        return out;
+    }
+
+    private static void assertSameTables(Path expected, Path actual) throws IOException {
+        for (String f : List.of("curves.csv", "summary.csv", "runs.csv")) {
+            assertArrayEquals(Files.readAllBytes(expected.resolve(f)), Files.readAllBytes(actual.resolve(f)),
+                    f + " differs");
+        }
+    }
+}
