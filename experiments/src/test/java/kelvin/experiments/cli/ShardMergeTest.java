@@ -1,6 +1,9 @@
 package kelvin.experiments.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static kelvin.experiments.cli.ShardCli.assertSameTables;
+import static kelvin.experiments.cli.ShardCli.merge;
+import static kelvin.experiments.cli.ShardCli.ok;
+import static kelvin.experiments.cli.ShardCli.shard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +31,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ShardMergeTest {
     /** The tables that must match the plain run byte for byte. */
-    private static final List<String> TABLES = List.of("curves.csv", "summary.csv", "runs.csv", "states.csv");
 
     /** Three sweep points of an epsilon-greedy agent and a softmax one: 4 cells of 150 runs, 3 blocks each. */
     static final String BANDIT = """
@@ -82,18 +84,6 @@ class ShardMergeTest {
         ok(Cli.run("run", gridConfig.toString(), "--out", gridPlain.toString(), "--quiet", "--no-plots"));
     }
 
-    private static Cli ok(Cli r) {
-        assertEquals(0, r.exit(), r.err());
-        return r;
-    }
-
-    private static Cli shard(Path config, int i, int n, Path out, String... extra) {
-        List<String> args = new ArrayList<>(List.of("run", config.toString(), "--shard", i + "/" + n, "--out",
-                out.toString(), "--quiet", "--threads", "2"));
-        args.addAll(List.of(extra));
-        return Cli.run(args.toArray(new String[0]));
-    }
-
     /** Runs every shard of {@code n} into tmp/PREFIX-I and returns the folders. */
     private List<Path> shards(Path config, int n, String prefix) {
         List<Path> dirs = new ArrayList<>();
@@ -104,24 +94,6 @@ class ShardMergeTest {
             dirs.add(d);
         }
         return dirs;
-    }
-
-    private static Cli merge(List<Path> parts, Path out, String... extra) {
-        List<String> args = new ArrayList<>(List.of("merge"));
-        parts.forEach(p -> args.add(p.toString()));
-        args.addAll(List.of("--out", out.toString(), "--quiet"));
-        args.addAll(List.of(extra));
-        return Cli.run(args.toArray(new String[0]));
-    }
-
-    private static void assertSameTables(Path expected, Path actual) throws IOException {
-        for (String f : TABLES) {
-            Path e = expected.resolve(f);
-            assertEquals(Files.exists(e), Files.exists(actual.resolve(f)), f);
-            if (Files.exists(e)) {
-                assertArrayEquals(Files.readAllBytes(e), Files.readAllBytes(actual.resolve(f)), f + " differs");
-            }
-        }
     }
 
     @ParameterizedTest(name = "{0} in {1} shards")

@@ -1,6 +1,8 @@
 package kelvin.experiments.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static kelvin.experiments.cli.ShardCli.assertSameTables;
+import static kelvin.experiments.cli.ShardCli.ok;
+import static kelvin.experiments.cli.ShardCli.shard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * recomputes that prefix.
  */
 class ShardPrefixTest {
-    private static final List<String> TABLES = List.of("curves.csv", "summary.csv", "runs.csv");
 
     /** Three cells of equal cost, 150 runs each: blocks of 64, 64 and 22 runs. */
     private static final String SWEEP = """
@@ -61,26 +62,12 @@ class ShardPrefixTest {
     @TempDir
     Path tmp;
 
-    private static Cli ok(Cli r) {
-        assertEquals(0, r.exit(), r.err());
-        return r;
-    }
-
     private Path config(String name, String yaml) throws IOException {
         return Files.writeString(tmp.resolve(name + ".yaml"), yaml);
     }
 
     private Path plain(Path config) {
-        Path out = tmp.resolve(config.getFileName() + "-plain");
-        ok(Cli.run("run", config.toString(), "--out", out.toString(), "--quiet", "--no-plots"));
-        return out;
-    }
-
-    private static Cli shard(Path config, int i, int n, Path out, String... extra) {
-        List<String> args = new ArrayList<>(List.of("run", config.toString(), "--shard", i + "/" + n, "--out",
-                out.toString(), "--quiet", "--threads", "2"));
-        args.addAll(List.of(extra));
-        return Cli.run(args.toArray(new String[0]));
+        return ShardCli.plain(config, tmp.resolve(config.getFileName() + "-plain"));
     }
 
     private List<Path> shards(Path config, int n) {
@@ -105,19 +92,10 @@ class ShardPrefixTest {
 
     private Path merge(List<Path> parts) {
         Path out = tmp.resolve("merged-" + System.nanoTime());
-        List<String> args = new ArrayList<>(List.of("merge"));
-        parts.forEach(p -> args.add(p.toString()));
-        args.addAll(List.of("--out", out.toString(), "--quiet", "--no-plots"));
-        ok(Cli.run(args.toArray(new String[0])));
+        ok(ShardCli.merge(parts, out, "--no-plots"));
         return out;
     }
 
-    private static void assertSameTables(Path expected, Path actual) throws IOException {
-        for (String f : TABLES) {
-            assertArrayEquals(Files.readAllBytes(expected.resolve(f)), Files.readAllBytes(actual.resolve(f)),
-                    f + " differs");
-        }
-    }
 
     @Test
     void aCellSplitAcrossShardsKeepsItsPrefixWholeAndTheRestPerBlock() throws IOException {

@@ -1,6 +1,6 @@
 package kelvin.experiments.shard;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static kelvin.experiments.cli.ShardCli.assertSameTables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kelvin.experiments.SessionOptions;
-import kelvin.experiments.cli.Cli;
+import kelvin.experiments.cli.ShardCli;
 import kelvin.experiments.config.Limits;
 import kelvin.experiments.config.Registry;
 import kelvin.experiments.model.Experiment;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,15 +45,21 @@ class ShardCheckpointTest {
     @TempDir
     Path tmp;
 
+    private Path plain;
+    private Experiment experiment;
+    private Path part;
+
+    @BeforeEach
+    void runPlainThenStopAShard() throws IOException {
+        Path config = Files.writeString(tmp.resolve("one.yaml"), ONE_CELL);
+        plain = ShardCli.plain(config, tmp.resolve("plain"));
+        experiment = Experiment.load(config, List.of(), Registry.builtIns(), Limits.Budget.DEFAULT);
+        part = tmp.resolve("part");
+        stopAfterSixBlocks(experiment, part);
+    }
+
     @Test
     void aStoppedShardResumesFromItsSavedPrefixToThePlainBytes() throws Exception {
-        Path config = Files.writeString(tmp.resolve("one.yaml"), ONE_CELL);
-        Path plain = tmp.resolve("plain");
-        assertEquals(0, Cli.run("run", config.toString(), "--out", plain.toString(), "--quiet", "--no-plots").exit());
-        Experiment e = Experiment.load(config, List.of(), Registry.builtIns(), Limits.Budget.DEFAULT);
-        Path part = tmp.resolve("part");
-
-        stopAfterSixBlocks(e, part);
         List<String> saved = blockFiles(part);
         assertEquals(1, saved.size(), saved.toString());
         int last = lastBlock(saved.get(0));
@@ -60,7 +67,7 @@ class ShardCheckpointTest {
         assertFalse(Files.exists(part.resolve(ShardFolder.SHARD_JSON)), "a stopped shard is unfinished");
 
         List<String> notices = new ArrayList<>();
-        ShardRun.Summary s = ShardRun.of(e, 0, 1).run(options(part, notices));
+        ShardRun.Summary s = ShardRun.of(experiment, 0, 1).run(options(part, notices));
         assertEquals(last + 1, s.restored(), notices.toString());
         assertTrue(notices.contains("resuming: " + (last + 1) + " of 10 blocks of shard 0/1 already finished"),
                 notices.toString());
@@ -70,19 +77,13 @@ class ShardCheckpointTest {
 
     @Test
     void aDamagedSavedPrefixIsRecomputedWithAWarning() throws Exception {
-        Path config = Files.writeString(tmp.resolve("one.yaml"), ONE_CELL);
-        Path plain = tmp.resolve("plain");
-        assertEquals(0, Cli.run("run", config.toString(), "--out", plain.toString(), "--quiet", "--no-plots").exit());
-        Experiment e = Experiment.load(config, List.of(), Registry.builtIns(), Limits.Budget.DEFAULT);
-        Path part = tmp.resolve("part");
-        stopAfterSixBlocks(e, part);
         Path savedFile = part.resolve("blocks").resolve(blockFiles(part).get(0));
         byte[] bytes = Files.readAllBytes(savedFile);
         bytes[bytes.length / 2] ^= 8;
         Files.write(savedFile, bytes);
 
         List<String> notices = new ArrayList<>();
-        ShardRun.Summary s = ShardRun.of(e, 0, 1).run(options(part, notices));
+        ShardRun.Summary s = ShardRun.of(experiment, 0, 1).run(options(part, notices));
         assertEquals(0, s.restored());
         assertTrue(notices.stream().anyMatch(n -> n.startsWith("warning: " + savedFile + " is damaged")
                 && n.endsWith("; not resuming from it")), notices.toString());
@@ -119,14 +120,7 @@ class ShardCheckpointTest {
 
     private Path merge(Path part) {
         Path out = tmp.resolve("merged-" + System.nanoTime());
-        assertEquals(0, Cli.run("merge", part.toString(), "--out", out.toString(), "--quiet", "--no-plots").exit());
+        ShardCli.ok(ShardCli.merge(List.of(part), out, "--no-plots"));
         return out;
-    }
-
-    private static void assertSameTables(Path expected, Path actual) throws IOException {
-        for (String f : List.of("curves.csv", "summary.csv", "runs.csv")) {
-            assertArrayEquals(Files.readAllBytes(expected.resolve(f)), Files.readAllBytes(actual.resolve(f)),
-                    f + " differs");
-        }
     }
 }
