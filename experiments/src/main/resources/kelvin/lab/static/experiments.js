@@ -15,7 +15,7 @@
 //   #exp-metric, #exp-chart  the metric picker and the chart container
 //   #exp-results           the table of results folders (rows have data-folder; buttons "Open")
 //   #exp-compare-a, #exp-compare-a-variant, #exp-compare-b, #exp-compare-b-variant, #exp-compare,
-//   #exp-compare-table, #exp-compare-message   the comparison
+//   #exp-compare-table, #exp-compare-notes, #exp-compare-message   the comparison
 "use strict";
 (() => {
   const $ = (id) => document.getElementById(id);
@@ -132,6 +132,7 @@
     const box = $("exp-chart");
     if (plot) { plot.destroy(); plot = null; }
     box.replaceChildren();
+    $("exp-metric-row").hidden = !view || view.axes.metrics.length === 0;
     if (!view || view.axes.metrics.length === 0) return;
     const m = metricInfo();
     const t = Array.from(view.axes.t);
@@ -145,7 +146,7 @@
       const color = COLORS[i % COLORS.length];
       const at = data.length;
       data.push(c ? c.mean : t.map(() => null), c ? c.high : t.map(() => null), c ? c.low : t.map(() => null));
-      series.push({ label: cell ? label : label + " (running)", stroke: color, width: 2,
+      series.push({ label: cell ? label : label + " (not finished)", stroke: color, width: 2,
         value: (u, v) => Lab.fmt(v) });
       series.push({ label: label + " 95% high", stroke: "transparent", width: 0, points: { show: false } });
       series.push({ label: label + " 95% low", stroke: "transparent", width: 0, points: { show: false } });
@@ -330,6 +331,7 @@
   async function compare() {
     const table = $("exp-compare-table");
     $("exp-compare-message").textContent = "";
+    $("exp-compare-notes").textContent = "";
     table.replaceChildren();
     try {
       const r = await Lab.post(API + "/compare", {
@@ -345,26 +347,34 @@
   function renderComparison(table, r) {
     const rows = r.comparisons || [];
     if (rows.length === 0) {
-      $("exp-compare-message").textContent = "Nothing to compare: " + ((r.skipped || []).join("; ") || "no common metric");
+      $("exp-compare-message").textContent = "Nothing to compare: "
+        + ((r.notes || []).map((n) => n.reason || JSON.stringify(n)).join("; ") || "no metric both record");
       return;
     }
-    const keys = Object.keys(rows[0]).filter((k) => typeof rows[0][k] !== "object" || rows[0][k] === null);
+    const columns = [["variant_a", "A"], ["variant_b", "B"], ["metric", "metric"], ["t", "t"],
+      ["better", "better"], ["test", "test"], ["mean_a", "mean A"], ["mean_b", "mean B"],
+      ["difference", "B \u2212 A"], ["ci95_low", "95% low"], ["ci95_high", "95% high"], ["p_holm", "p (Holm)"],
+      ["verdict", "verdict"]].filter(([k]) => k in rows[0]);
     const head = table.createTHead().insertRow();
-    for (const k of keys) {
+    for (const [, label] of columns) {
       const th = document.createElement("th");
-      th.textContent = k.replace(/_/g, " ");
+      th.textContent = label;
       head.appendChild(th);
     }
     const body = table.createTBody();
     for (const row of rows) {
       const tr = body.insertRow();
-      for (const k of keys) {
+      for (const [k] of columns) {
         const td = tr.insertCell();
         const v = row[k];
-        td.textContent = typeof v === "number" ? Lab.fmt(v) : v === null ? "\u2013" : String(v);
+        td.textContent = typeof v === "number" ? Lab.fmt(v) : v === null || v === undefined ? "\u2013" : String(v);
         if (typeof v !== "number") td.className = "text";
+        if (k === "verdict") td.classList.add("exp-verdict");
       }
     }
+    const reasons = [...new Set(rows.map((r) => r.paired_reason).filter(Boolean))];
+    const notes = (r.notes || []).map((n) => n.reason || n.skipped || JSON.stringify(n));
+    $("exp-compare-notes").textContent = [...reasons.map((x) => "Paired test: " + x + "."), ...notes].join(" ");
   }
 
   // ---- start --------------------------------------------------------------------------------

@@ -176,6 +176,28 @@ class ExperimentsPageTest {
     }
 
     @Test
+    void stoppingTheLabCancelsTheRunAndKeepsItsFinishedVariants() throws Exception {
+        Path config = dir.resolve("slow.yaml");
+        Files.writeString(config, SLOW);
+        try (LabClient lab = lab()) {
+            assertEquals(200, lab.post("/api/experiments/run", body(Map.of("text", SLOW, "folder", "mine")))
+                    .status());
+            JsonNode s = lab.get("/api/experiments/status").json();
+            for (long until = System.nanoTime() + 60_000_000_000L; s.get("cellsDone").asInt() < 1
+                    && System.nanoTime() < until; ) {
+                Thread.sleep(50);
+                s = lab.get("/api/experiments/status").json();
+            }
+            assertEquals("running", s.get("state").asText(), s.toString());
+        }
+        assertFalse(Files.exists(dir.resolve("mine/curves.csv")));
+        Cli resumed = Cli.run("run", config.toString(), "--out", dir.resolve("mine").toString(), "--resume");
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.err().contains("resuming: 1 of 3 variants already finished")
+                || resumed.err().contains("resuming: 2 of 3 variants already finished"), resumed.err());
+    }
+
+    @Test
     void pathsOutsideTheLabsFolderAreRefused() throws IOException {
         try (LabClient lab = lab()) {
             for (String bad : List.of("../x", "/etc", "results/../../x")) {
