@@ -88,8 +88,9 @@ final class ExperimentRun {
             if (config.experiment() != null) {
                 ExperimentSession.of(config.experiment()).run(options);
             } else {
-                SuiteSession.Result result = SuiteSession.of(config.suite()).run(options,
-                        StratifiedBootstrap.of(StratifiedBootstrap.DEFAULT_RESAMPLES, StratifiedBootstrap.DEFAULT_LEVEL));
+                StratifiedBootstrap bootstrap = StratifiedBootstrap.of(StratifiedBootstrap.DEFAULT_RESAMPLES,
+                        StratifiedBootstrap.DEFAULT_LEVEL);
+                SuiteSession.Result result = SuiteSession.of(config.suite()).run(options, bootstrap);
                 SuiteWriter.write(result, dir, true);
             }
             outcome = "results: " + folder + " (open " + folder + "/report.html)";
