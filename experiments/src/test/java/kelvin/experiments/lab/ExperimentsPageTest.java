@@ -198,6 +198,43 @@ class ExperimentsPageTest {
     }
 
     @Test
+    void aSuiteRunsIntoTheFolderKelvinRunWrites() throws Exception {
+        String suite = """
+                name: tiny-suite
+                seed: 3
+                runs: 20
+                envs:
+                  five: {env: {type: gaussian-bandit, arms: 5}, steps: 100}
+                  three: {env: {type: gaussian-bandit, arms: 3}, steps: 100}
+                agents:
+                  eps:
+                    bandit: {type: action-value, policy: {type: epsilon-greedy, epsilon: 0.1}}
+                  hot:
+                    bandit: {type: action-value, policy: {type: boltzmann, temperature: 0.5}}
+                """;
+        Path config = dir.resolve("suite.yaml");
+        Files.writeString(config, suite);
+        Path cliOut = dir.resolve("cli");
+        assertEquals(0, Cli.run("run", config.toString(), "--out", cliOut.toString(), "--quiet").exit());
+        try (LabClient lab = lab()) {
+            LabClient.Answer started = lab.post("/api/experiments/run", body(Map.of("text", suite)));
+            assertEquals(200, started.status(), started.body());
+            JsonNode end = waitForEnd(lab);
+            assertEquals("done", end.get("state").asText(), end.toString());
+        }
+        Path mine = dir.resolve("results/tiny-suite");
+        List<Path> csv;
+        try (var walk = Files.walk(cliOut)) {
+            csv = walk.filter(p -> p.toString().endsWith(".csv")).toList();
+        }
+        assertTrue(csv.size() >= 6, csv.toString());
+        for (Path f : csv) {
+            Path rel = cliOut.relativize(f);
+            assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(mine.resolve(rel)), rel.toString());
+        }
+    }
+
+    @Test
     void pathsOutsideTheLabsFolderAreRefused() throws IOException {
         try (LabClient lab = lab()) {
             for (String bad : List.of("../x", "/etc", "results/../../x")) {
