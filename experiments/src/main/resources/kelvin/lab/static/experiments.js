@@ -356,9 +356,10 @@
       ["difference", "B \u2212 A"], ["ci95_low", "95% low"], ["ci95_high", "95% high"], ["p_holm", "p (Holm)"],
       ["verdict", "verdict"]].filter(([k]) => k in rows[0]);
     const head = table.createTHead().insertRow();
-    for (const [, label] of columns) {
+    for (const [k, label] of columns) {
       const th = document.createElement("th");
       th.textContent = label;
+      if (typeof rows[0][k] !== "number") th.className = "text";
       head.appendChild(th);
     }
     const body = table.createTBody();
@@ -367,7 +368,9 @@
       for (const [k] of columns) {
         const td = tr.insertCell();
         const v = row[k];
-        td.textContent = typeof v === "number" ? Lab.fmt(v) : v === null || v === undefined ? "\u2013" : String(v);
+        // a p-value too small to print is written as a bound, as a statistics table does
+        td.textContent = k === "p_holm" && typeof v === "number" && v < 1e-4 ? "< 0.0001"
+          : typeof v === "number" ? Lab.fmt(v) : v === null || v === undefined ? "\u2013" : String(v);
         if (typeof v !== "number") td.className = "text";
         if (k === "verdict") td.classList.add("exp-verdict");
       }
