@@ -81,6 +81,23 @@ class ExperimentsPageTest {
     }
 
     @Test
+    void aConfigOverTheLabsBudgetIsRefusedAsKelvinValidateRefusesIt() throws IOException {
+        String text = SMALL.replace("runs: 100", "runs: 2000000").replace("steps: 200", "steps: 1000000");
+        Path file = dir.resolve("big.yaml");
+        Files.writeString(file, text);
+        Cli cli = Cli.run("validate", file.toString());
+        assertEquals(2, cli.exit());
+        try (LabClient lab = lab()) {
+            JsonNode v = lab.post("/api/experiments/validate", body(Map.of("text", text, "name", "big.yaml"))).json();
+            assertFalse(v.get("ok").asBoolean());
+            assertEquals(cli.err().strip().replace(file.toString(), "big.yaml"), v.get("message").asText());
+            LabClient.Answer run = lab.post("/api/experiments/run", body(Map.of("text", text)));
+            assertEquals(400, run.status());
+            assertFalse(Files.exists(dir.resolve("results")));
+        }
+    }
+
+    @Test
     void theStarterIsTheQuickstartExampleAndValidates() throws IOException {
         try (LabClient lab = lab()) {
             JsonNode s = lab.get("/api/experiments/starter").json();
