@@ -12,7 +12,7 @@ import kelvin.experiments.results.ValueFormat;
  * folder stores only their names, and a metric no loaded component declares (a plug-in's, without
  * its {@code --plugin}) is still read, only without its direction and format.
  */
-final class RecordedMetrics {
+public final class RecordedMetrics {
 
     private RecordedMetrics() {
     }
@@ -24,7 +24,7 @@ final class RecordedMetrics {
      * @param name the metric's name
      * @return the metric, or null when no loaded component declares it
      */
-    static Metric metric(Registry registry, String name) {
+    public static Metric metric(Registry registry, String name) {
         Registry.Entry e = registry.find(Kind.METRIC, name);
         return e == null ? null : ExperimentLoader.metric(e);
     }
@@ -36,7 +36,7 @@ final class RecordedMetrics {
      * @param name the metric's name
      * @return in percent where its chart shows percent (optimal action); plain for an unknown metric
      */
-    static ValueFormat format(Registry registry, String name) {
+    public static ValueFormat format(Registry registry, String name) {
         Metric m = metric(registry, name);
         return m == null ? ValueFormat.PLAIN : ValueFormat.of(m);
     }
@@ -48,7 +48,7 @@ final class RecordedMetrics {
      * @param name the metric's name
      * @return the direction, or null for a metric no loaded component declares
      */
-    static Better direction(Registry registry, String name) {
+    public static Better direction(Registry registry, String name) {
         Metric m = metric(registry, name);
         return m == null ? null : m.better();
     }

@@ -14,6 +14,6 @@ public final class LabPages {
      * @return the pages
      */
     public static List<LabPage> all(LabContext context) {
-        return List.of(new GridworldPage(context));
+        return List.of(new ExperimentsPage(context), new GridworldPage(context));
     }
 }
