@@ -30,7 +30,7 @@ public final class ExperimentsPage implements LabPage {
     private static final long CLOSE_MILLIS = 10_000;
     private static final long TICK_MILLIS = 250;
     private static final int CONFIG_DEPTH = 3;
-    private static final String STARTER = "/kelvin/lab/experiments-starter.yaml";
+    private static final String STARTER = "/kelvin/lab/examples/quickstart.yaml";
 
     private final LabContext context;
     private final ExperimentResults results;
