@@ -14,6 +14,8 @@ public final class LabPages {
      * @return the pages
      */
     public static List<LabPage> all(LabContext context) {
-        return List.of();
+        return List.of(
+                new SoftmaxPage(),
+                new SchedulesPage(context));
     }
 }
