@@ -14,8 +14,16 @@
   const $ = (id) => document.getElementById(id);
   const COLORS = ["#c0392b", "#2c7fb8", "#1e7e4a", "#8e44ad", "#d68910", "#17a2b8", "#7f8c8d", "#e84393",
     "#2d3436", "#6c5ce7", "#00b894", "#a0522d"];
-  /** What the page shows first, when the registry has them. */
-  const FIRST = ["exponential", "simulated-annealing"];
+  /**
+   * What the page shows first, when the registry has them: two schedules of
+   * examples/annealing-shootout-testbed.yaml with its values. Any other schedule starts from its
+   * declaration's defaults.
+   */
+  const FIRST = {
+    exponential: { initial: "1.0", decay: "0.995", min: "0.01" },
+    "simulated-annealing": { initial: "1.0", cooling: "0.8", plateau: "50", min: "0.01",
+      "reheat.patience": "200", "reheat.to": "0.3" },
+  };
   let components = null;
   let cards = [];
   let chart = null;
@@ -63,7 +71,6 @@
   function addCard(name) {
     const decl = components.schedules.find((s) => s.name === name);
     if (!decl) return;
-    const index = cards.length;
     const card = document.createElement("section");
     card.className = "panel sc-card";
     card.dataset.schedule = name;
@@ -115,7 +122,7 @@
     cards.push(entry);
     $("sc-list").appendChild(card);
     renumber();
-    return index;
+    return card;
   }
 
   function renumber() {
@@ -205,6 +212,7 @@
     const el = $("sc-chart");
     if (chart) chart.destroy();
     const width = Math.max(260, el.clientWidth);
+    el.dataset.width = String(width);
     chart = new uPlot({
       width, height: width < 500 ? 260 : 360,
       scales: { x: { time: false }, y: logy ? { distr: 3 } : { range: (u, a, b) => [0, (b > 0 ? b : 1) * 1.05] } },
@@ -222,17 +230,24 @@
     for (const s of components.schedules) {
       picker.appendChild(new Option(s.name + (s.plugin ? " (plug-in)" : "") + ": " + s.summary, s.name));
     }
-    const first = FIRST.filter((n) => components.schedules.some((s) => s.name === n));
+    const first = Object.keys(FIRST).filter((n) => components.schedules.some((s) => s.name === n));
     if (first.length === 0 && components.schedules.length > 0) first.push(components.schedules[0].name);
-    for (const n of first) addCard(n);
+    for (const n of first) {
+      const card = addCard(n);
+      for (const [key, value] of Object.entries(FIRST[n] || {})) {
+        const el = card.querySelector("[name=\"" + key + "\"]");
+        if (el) el.value = value;
+      }
+    }
     $("sc-add").addEventListener("click", () => { addCard(picker.value); update(); });
     for (const id of ["sc-env", "sc-seed", "sc-horizon"]) $(id).addEventListener("input", soon);
     $("sc-logy").addEventListener("change", () => { if (lastAnswer) render(lastAnswer.r, lastAnswer.sent); });
-    let resizeTimer = null;
-    window.addEventListener("resize", () => {
-      clearTimeout(resizeTimer);
-      resizeTimer = setTimeout(() => { if (lastAnswer) render(lastAnswer.r, lastAnswer.sent); }, 100);
-    });
+    // redraw when the chart's width changes (a rotated phone, a resized window)
+    let width = $("sc-chart").clientWidth;
+    new ResizeObserver(() => {
+      const w = $("sc-chart").clientWidth;
+      if (w !== width && lastAnswer) { width = w; render(lastAnswer.r, lastAnswer.sent); }
+    }).observe($("sc-chart"));
     update();
   }
 

@@ -222,14 +222,16 @@
     const max = xs.map(() => r.max_entropy);
     const data = [xs, hs, max];
     const width = Math.max(240, el.clientWidth);
+    el.dataset.width = String(width);
     if (!curve || curve.width !== width) {
       if (curve) curve.destroy();
       curve = new uPlot({
         width, height: 220,
         scales: { x: { time: false, range: [-3, 3] }, y: { range: (u, a, b) => [0, Math.max(b, 0.1) * 1.05] } },
-        axes: [{ label: "log\u2081\u2080 T (T in reward units)", values: (u, v) => v.map((x) => "10^" + x) },
+        axes: [{ label: "temperature T (reward units, log scale)", splits: () => [-3, -2, -1, 0, 1, 2, 3],
+          values: (u, v) => v.map((x) => String(Math.pow(10, x))) },
           { label: "entropy H (nats)", size: 56 }],
-        series: [{ label: "log\u2081\u2080 T", value: (u, v) => v == null ? "\u2013" : v.toFixed(1) },
+        series: [{ label: "T", value: (u, v) => v == null ? "\u2013" : Lab.fmt(Math.pow(10, v), 3) },
           { label: "H(T)", stroke: "#c0392b", width: 2, value: (u, v) => v == null ? "\u2013" : v.toFixed(4) },
           { label: "ln K", stroke: "#5b6475", dash: [6, 4], width: 1,
             value: (u, v) => v == null ? "\u2013" : v.toFixed(4) }],
@@ -297,11 +299,12 @@
     $("sm-preset-100").addEventListener("click", () => preset(100));
     $("sm-preset-1000").addEventListener("click", () => preset(1000));
     $("sm-preset-book").addEventListener("click", () => { $("sm-logits").value = "2, 1, 0.1"; update(); });
-    let resizeTimer = null;
-    window.addEventListener("resize", () => {
-      clearTimeout(resizeTimer);
-      resizeTimer = setTimeout(() => { if (last) render(last); }, 100);
-    });
+    // redraw when the charts' width changes (a rotated phone, a resized window)
+    let width = $("sm-curve").clientWidth;
+    new ResizeObserver(() => {
+      const w = $("sm-curve").clientWidth;
+      if (w !== width && last) { width = w; render(last); }
+    }).observe($("sm-curve"));
     update();
   });
 })();
