@@ -216,7 +216,7 @@
     chart = new uPlot({
       width, height: width < 500 ? 260 : 360,
       scales: { x: { time: false }, y: logy ? { distr: 3 } : { range: (u, a, b) => [0, (b > 0 ? b : 1) * 1.05] } },
-      axes: [{ label: "step t" }, { label: "temperature T_t (reward units)", size: 60 }],
+      axes: [{ label: "step t" }, { label: "T (reward units)", size: 60 }],
       series,
       legend: { live: true },
     }, data, el);

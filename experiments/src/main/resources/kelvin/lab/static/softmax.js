@@ -68,8 +68,14 @@
     document.body.dataset.state = "busy";
     const started = performance.now();
     Lab.post("/api/softmax/compute", request())
-      .then((r) => { clearErrors(); render(r); $("sm-timing").textContent =
-        "updated in " + Math.round(performance.now() - started) + " ms"; })
+      .then((r) => {
+        const answered = performance.now();
+        clearErrors();
+        render(r);
+        const done = performance.now();
+        $("sm-timing").textContent = "Updated in " + Math.round(done - started) + " ms (answer "
+          + Math.round(answered - started) + " ms, drawing " + Math.round(done - answered) + " ms).";
+      })
       .catch(showError)
       .finally(() => {
         inFlight = false;
@@ -113,6 +119,8 @@
         frag.appendChild(tr);
       }
       rows.replaceChildren(frag);
+      // a long open table costs its layout on every update: it opens by itself only for a few actions
+      $("sm-table-details").open = k <= 20;
     }
     let best = 0;
     for (let i = 1; i < k; i++) if (p[i] > p[best]) best = i;
@@ -149,7 +157,7 @@
     const ctx = canvas.getContext("2d");
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, w, hgt);
-    const left = 58, right = 8, top = 10, bottom = 34;
+    const left = 66, right = 8, top = 10, bottom = 34;
     const pw = w - left - right, ph = hgt - top - bottom;
     const k = values.length;
     let lo = 0, hi = 0;
@@ -175,7 +183,7 @@
       ctx.fillText(Lab.fmt(v, 3), left - 6, yy);
     }
     ctx.save();
-    ctx.translate(12, top + ph / 2);
+    ctx.translate(10, top + ph / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.textAlign = "center";
     ctx.fillText(log ? "ln p (nats)" : "p", 0, 0);
@@ -197,9 +205,14 @@
     ctx.fillStyle = "#5b6475";
     ctx.textAlign = "center";
     ctx.textBaseline = "top";
-    const step = Math.max(1, Math.ceil(k / Math.max(2, Math.floor(pw / 40))));
+    const step = niceStep(k / Math.max(2, Math.floor(pw / 48)));
     for (let i = 0; i < k; i += step) ctx.fillText(String(i), left + (i + 0.5) * slot, top + ph + 4);
     ctx.fillText("action a", left + pw / 2, top + ph + 18);
+  }
+
+  /** The smallest of 1, 2, 5, 10, 20, 50, ... at least x: a readable spacing of action ticks. */
+  function niceStep(x) {
+    for (let e = 1; ; e *= 10) for (const m of [1, 2, 5]) if (m * e >= x) return m * e;
   }
 
   function niceCeil(x) {
@@ -235,6 +248,7 @@
           { label: "H(T)", stroke: "#c0392b", width: 2, value: (u, v) => v == null ? "\u2013" : v.toFixed(4) },
           { label: "ln K", stroke: "#5b6475", dash: [6, 4], width: 1,
             value: (u, v) => v == null ? "\u2013" : v.toFixed(4) }],
+        legend: { show: false },
         hooks: { draw: [(u) => {
           if (!last) return;
           const ctx = u.ctx;
