@@ -164,8 +164,12 @@
     document.body.dataset.state = "busy";
     const sent = cards.slice();
     Lab.post("/api/schedules/trace", request())
-      .then((r) => { $("sc-error").textContent = ""; render(r, sent); })
-      .catch((e) => { $("sc-error").textContent = e.message; })
+      .then((r) => { $("sc-error").textContent = ""; document.body.classList.remove("sc-stale"); render(r, sent); })
+      .catch((e) => {
+        // the chart still shows the last accepted settings: dim it until they are fixed
+        $("sc-error").textContent = e.message;
+        document.body.classList.add("sc-stale");
+      })
       .finally(() => {
         inFlight = false;
         if (queued) update(); else document.body.dataset.state = "ready";

@@ -71,6 +71,7 @@
       .then((r) => {
         const answered = performance.now();
         clearErrors();
+        document.body.classList.remove("sm-stale");
         render(r);
         const done = performance.now();
         $("sm-timing").textContent = "Updated in " + Math.round(done - started) + " ms (answer "
@@ -89,6 +90,8 @@
 
   function showError(e) {
     clearErrors();
+    // the charts still show the last accepted input: dim them until the input is fixed
+    document.body.classList.add("sm-stale");
     const msg = e.message;
     let id = "sm-logits-error";
     if (/^(temperature|beta):/.test(msg)) id = "sm-temperature-error";
@@ -267,6 +270,7 @@
 
   function fromSlider() {
     const text = sliderText(Number($("sm-slider").value));
+    $("sm-slider").setAttribute("aria-valuetext", "T = " + text);
     $("sm-temperature").value = text;
     $("sm-beta").value = invText(parseT(text));
     source = "temperature";

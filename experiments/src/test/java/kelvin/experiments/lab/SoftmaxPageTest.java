@@ -193,9 +193,9 @@ class SoftmaxPageTest {
     /**
      * One update of the page for K = 1000 (the slider moved: a new T), timed as the page's client
      * sees it (request, computation, JSON, answer) over 200 requests through the JDK's HttpClient,
-     * and the computation alone. What a shared build machine does to the round trip is not ours, so
-     * the test pins two things that are: the computation's median is a few milliseconds, and the
-     * fastest round trip is far below the 40 ms that a delayed ACK would add to every answer.
+     * and the computation alone: the computation's median is a few milliseconds, and the round
+     * trip's median is under the 50 ms an update may take. (Measured on a shared 2-core machine at
+     * load 11 to 17: round trip median 8 to 35 ms; 50 ms when the server waits for delayed ACKs.)
      */
     @Test
     void anUpdateForAThousandActionsTakesUnderFiftyMilliseconds(TestReporter reporter) throws IOException {
@@ -225,6 +225,6 @@ class SoftmaxPageTest {
                 + "p95 %.2f ms, fastest %.2f ms; computation: median %.2f ms, p95 %.2f ms", http[n / 2], http[p95],
                 http[0], server[n / 2], server[p95]));
         assertTrue(server[n / 2] < 10, "computation median " + server[n / 2] + " ms");
-        assertTrue(http[0] < 30, "fastest round trip " + http[0] + " ms");
+        assertTrue(http[n / 2] < 50, "round trip median " + http[n / 2] + " ms");
     }
 }
