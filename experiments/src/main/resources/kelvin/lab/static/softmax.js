@@ -164,14 +164,17 @@
     const pw = w - left - right, ph = hgt - top - bottom;
     const k = values.length;
     let lo = 0, hi = 0;
-    if (log) {
-      for (const v of values) if (v !== -Infinity && v < lo) lo = v;
-      if (lo === 0) lo = -1;
-      lo = -niceCeil(-lo);
-    } else {
-      for (const v of values) if (v > hi) hi = v;
-      hi = Math.min(1, niceCeil(hi || 1));
+    for (const v of values) {
+      if (log && v !== -Infinity && v < lo) lo = v;
+      if (!log && v > hi) hi = v;
     }
+    if (lo === hi) {
+      if (log) lo = -1; else hi = 1;
+    }
+    // ticks 1, 2, 2.5 or 5 times a power of ten apart, at most about 4 of them
+    const tick = niceCeil((hi - lo) / 4);
+    lo = Math.floor(lo / tick + 1e-9) * tick;
+    hi = Math.min(log ? 0 : 1, Math.ceil(hi / tick - 1e-9) * tick);
     const y = (v) => top + ph * (hi - v) / (hi - lo);
     ctx.font = "12px system-ui, sans-serif";
     ctx.fillStyle = "#5b6475";
@@ -179,11 +182,10 @@
     ctx.lineWidth = 1;
     ctx.textAlign = "right";
     ctx.textBaseline = "middle";
-    for (let j = 0; j <= 4; j++) {
-      const v = lo + (hi - lo) * j / 4;
+    for (let v = lo; v <= hi + tick * 1e-9; v += tick) {
       const yy = Math.round(y(v)) + 0.5;
       ctx.beginPath(); ctx.moveTo(left, yy); ctx.lineTo(left + pw, yy); ctx.stroke();
-      ctx.fillText(Lab.fmt(v, 3), left - 6, yy);
+      ctx.fillText(Lab.fmt(Math.abs(v) < tick * 1e-9 ? 0 : v, 3), left - 6, yy);
     }
     ctx.save();
     ctx.translate(10, top + ph / 2);
