@@ -144,6 +144,19 @@ class SchedulesPageTest {
     }
 
     @Test
+    void thePageAndItsScriptAreServedWithTheControlsTheScriptNames() {
+        LabClient.Answer html = lab.get("/schedules");
+        assertEquals(200, html.status());
+        LabClient.Answer js = lab.get("/static/schedules.js");
+        assertEquals(200, js.status());
+        for (String id : List.of("sc-picker", "sc-add", "sc-chart", "sc-logy", "sc-env", "sc-seed", "sc-horizon",
+                "sc-list", "sc-error")) {
+            assertTrue(html.body().contains("id=\"" + id + "\""), id + " in schedules.html");
+            assertTrue(js.body().contains("#" + id), id + " documented at the top of schedules.js");
+        }
+    }
+
+    @Test
     void aPlugInScheduleIsTraced() {
         JsonNode page = trace("gaussian-bandit", 1, 100,
                 "{\"label\": \"sqrt\", \"schedule\": \"sqrt-cooling\", \"keys\": {\"c\": \"2\"}}");

@@ -184,6 +184,20 @@ class SoftmaxPageTest {
     }
 
     @Test
+    void thePageAndItsScriptAreServedWithTheControlsTheScriptNames() {
+        LabClient.Answer html = lab.get("/softmax");
+        assertEquals(200, html.status());
+        LabClient.Answer js = lab.get("/static/softmax.js");
+        assertEquals(200, js.status());
+        for (String id : List.of("sm-logits", "sm-slider", "sm-temperature", "sm-beta", "sm-topk", "sm-topp",
+                "sm-floor", "sm-entropy", "sm-rows", "sm-curve", "sm-logits-error", "sm-temperature-error",
+                "sm-options-error")) {
+            assertTrue(html.body().contains("id=\"" + id + "\""), id + " in softmax.html");
+            assertTrue(js.body().contains("#" + id), id + " documented at the top of softmax.js");
+        }
+    }
+
+    @Test
     void thePresetIsTheSameForTheSameK() {
         String a = lab.get("/api/softmax/preset?k=10").json().get("logits").asText();
         assertEquals(a, lab.get("/api/softmax/preset?k=10").json().get("logits").asText());
