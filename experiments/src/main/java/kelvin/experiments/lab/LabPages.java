@@ -14,6 +14,7 @@ public final class LabPages {
      * @return the pages
      */
     public static List<LabPage> all(LabContext context) {
-        return List.of(new ExperimentsPage(context), new GridworldPage(context));
+        return List.of(new SoftmaxPage(context), new SchedulesPage(context), new ExperimentsPage(context),
+                new GridworldPage(context));
     }
 }
