@@ -14,7 +14,7 @@ public final class LabPages {
      * @return the pages
      */
     public static List<LabPage> all(LabContext context) {
-        return List.of(new SoftmaxPage(context), new SchedulesPage(context), new ExperimentsPage(context),
+        return List.of(new SoftmaxPage(), new SchedulesPage(context), new ExperimentsPage(context),
                 new GridworldPage(context));
     }
 }
