@@ -70,7 +70,8 @@ public final class LabRequest {
     }
 
     /**
-     * Reads a body of at most {@link #MAX_BODY} bytes, refusing a longer one (of which a bounded part is read and dropped).
+     * Reads a body of at most {@link #MAX_BODY} bytes, refusing a longer one (a bounded part of its rest is
+     * read and dropped).
      *
      * @param in the body
      * @return its bytes

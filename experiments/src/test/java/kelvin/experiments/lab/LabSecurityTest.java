@@ -107,7 +107,8 @@ class LabSecurityTest {
             Map<String, String> h = new LinkedHashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                h.putIfAbsent(lines[i].substring(0, colon).toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+                h.putIfAbsent(lines[i].substring(0, colon).toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).strip());
             }
             return new Raw(Integer.parseInt(lines[0].split(" ")[1]), h, text.substring(end + 4));
         }
@@ -258,7 +259,8 @@ class LabSecurityTest {
         answers.add(plain(lab.request("/files/../x").build()));
         answers.add(plain(anonymous("/").build()));
         answers.add(plain(anonymous("/?token=" + LabClient.TOKEN).build()));
-        answers.add(plain(lab.request("/api/probe/echo").POST(HttpRequest.BodyPublishers.ofString("not json")).build()));
+        answers.add(plain(lab.request("/api/probe/echo").POST(HttpRequest.BodyPublishers.ofString("not json"))
+                .build()));
         List<Integer> statuses = new ArrayList<>();
         for (HttpResponse<String> r : answers) {
             statuses.add(r.statusCode());
