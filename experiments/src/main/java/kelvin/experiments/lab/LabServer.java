@@ -51,6 +51,7 @@ public final class LabServer {
             "txt", "text/plain; charset=utf-8");
 
     private final HttpServer server;
+    private final String host;
     private final ExecutorService executor;
     private final LabGuard guard;
     private final LabFiles files;
@@ -74,6 +75,7 @@ public final class LabServer {
     public LabServer(String host, int port, String token, LabFiles files, List<LabPage> pages, PrintWriter err)
             throws IOException {
         this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        this.host = host;
         this.guard = new LabGuard(token, host, server.getAddress().getPort());
         this.files = files;
         this.err = err;
@@ -119,6 +121,18 @@ public final class LabServer {
      */
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /**
+     * The address a browser on this machine opens: the bound address, or 127.0.0.1 when the lab
+     * listens on every address (browsers refuse to open 0.0.0.0).
+     *
+     * @return e.g. {@code http://127.0.0.1:8177}, without a trailing slash
+     */
+    public String localBase() {
+        String shown = LabGuard.everyAddress(host) ? "127.0.0.1" : host.contains(":") && !host.startsWith("[")
+                ? "[" + host + "]" : host;
+        return "http://" + shown + ":" + port();
     }
 
     /** Stops serving and ends open event streams. */
