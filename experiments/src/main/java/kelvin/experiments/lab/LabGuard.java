@@ -57,14 +57,21 @@ final class LabGuard {
     static boolean everyAddress(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         try {
-            return (h.indexOf(':') >= 0 || Character.digit(h.isEmpty() ? 'x' : h.charAt(0), 10) >= 0)
-                    && InetAddress.getByName(h).isAnyLocalAddress();
+            // in brackets a text is parsed as an IPv6 literal only, never looked up in the DNS
+            return h.equals("0.0.0.0") || h.indexOf(':') >= 0
+                    && InetAddress.getByName("[" + h + "]").isAnyLocalAddress();
         } catch (UnknownHostException notALiteral) {
             return false;
         }
     }
 
-    private static String literal(String host) {
+    /**
+     * An address as it stands in a URL or Host header: an IPv6 literal in brackets.
+     *
+     * @param host an address or name
+     * @return it, bracketed when it is an IPv6 literal without brackets
+     */
+    static String literal(String host) {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 

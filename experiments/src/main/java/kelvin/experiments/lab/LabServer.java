@@ -130,9 +130,7 @@ public final class LabServer {
      * @return e.g. {@code http://127.0.0.1:8177}, without a trailing slash
      */
     public String localBase() {
-        String shown = LabGuard.everyAddress(host) ? "127.0.0.1" : host.contains(":") && !host.startsWith("[")
-                ? "[" + host + "]" : host;
-        return "http://" + shown + ":" + port();
+        return "http://" + (LabGuard.everyAddress(host) ? "127.0.0.1" : LabGuard.literal(host)) + ":" + port();
     }
 
     /** Stops serving and ends open event streams. */
