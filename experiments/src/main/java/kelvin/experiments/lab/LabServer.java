@@ -156,7 +156,9 @@ public final class LabServer {
                 if (guard.firstVisit(request.query("token"))) {
                     h.add("Set-Cookie", guard.setCookie());
                     if (method.equals("GET") && !path.startsWith("/api/")) {
-                        h.set("Location", path);
+                        // the raw path keeps its encoding (no line break reaches the header) and one leading
+                        // slash, so that "//host" cannot send the browser to another site
+                        h.set("Location", "/" + ex.getRequestURI().getRawPath().replaceFirst("^/+", ""));
                         ex.sendResponseHeaders(303, -1);
                         return;
                     }

@@ -315,6 +315,27 @@ public final class BrowserLab implements BeforeAllCallback, BeforeEachCallback, 
         return file;
     }
 
+    /**
+     * Gives the page a window of {@code width} x {@code height} CSS pixels, as a phone when narrower
+     * than 600 px; {@link #screenshots} and {@link #logIn} leave it at 1280x800.
+     *
+     * @param width the width
+     * @param height the height
+     */
+    public void resize(int width, int height) {
+        viewport(width, height);
+    }
+
+    /**
+     * How many CSS pixels the page is wider than its window (0 when nothing sticks out sideways).
+     *
+     * @return the overflow
+     */
+    public int overflow() {
+        return ((Number) script("return Math.max(0, document.documentElement.scrollWidth"
+                + " - document.documentElement.clientWidth)")).intValue();
+    }
+
     private void viewport(int width, int height) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", width < 600));

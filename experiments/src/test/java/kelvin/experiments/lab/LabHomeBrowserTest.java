@@ -36,6 +36,8 @@ class LabHomeBrowserTest {
         assertTrue(requests.contains(LAB.client().base() + "/static/lab.css"), requests.toString());
         LAB.assertClean();
 
+        LAB.resize(BrowserLab.PHONE, 844);
+        assertEquals(0, LAB.overflow(), "at phone width nothing sticks out sideways");
         for (Path shot : LAB.screenshots("home")) {
             BufferedImage image = ImageIO.read(shot.toFile());
             int width = shot.getFileName().toString().endsWith("-390.png") ? BrowserLab.PHONE : BrowserLab.WIDE;

@@ -176,6 +176,22 @@ class LabSecurityTest {
     }
 
     @Test
+    void theRedirectStaysOnTheLabAndCarriesNoInjectedHeader() throws IOException {
+        // decoded, this path is "//evil.example/x": as a Location, an address on another site
+        Raw twoSlashes = raw("GET", "/%2Fevil.example/x?token=" + LabClient.TOKEN, "127.0.0.1:" + port(), Map.of(),
+                null);
+        assertEquals(303, twoSlashes.status());
+        assertEquals("/%2Fevil.example/x", twoSlashes.headers().get("location"));
+        Raw lineBreak = raw("GET", "/a%0d%0aSet-Cookie:%20x=1?token=" + LabClient.TOKEN, "127.0.0.1:" + port(),
+                Map.of(), null);
+        assertEquals(303, lineBreak.status());
+        assertEquals("/a%0d%0aSet-Cookie:%20x=1", lineBreak.headers().get("location"));
+        assertTrue(lineBreak.headers().get("set-cookie").startsWith(LabGuard.COOKIE + "="),
+                lineBreak.headers().toString());
+        assertEquals("", lab.errors());
+    }
+
+    @Test
     void aDnsRebindingHostIsRefusedEvenWithTheCookie() throws Exception {
         for (String host : List.of("evil.example:" + port(), "evil.example", "127.0.0.1.evil.example:" + port(),
                 "127.0.0.1:" + (port() + 1))) {
