@@ -67,8 +67,8 @@ class HeadlessChromiumTest {
         assertTrue(tried.stream().noneMatch(t -> t.startsWith("apt-get")), "nothing was run: " + tried);
         AssertionFailedError failed = assertThrows(AssertionFailedError.class,
                 () -> HeadlessChromium.forSelenium(HeadlessChromium.Mode.REQUIRE, bin.toString(), new ArrayList<>()));
-        assertTrue(failed.getMessage().contains("KELVIN_BROWSER=require") && failed.getMessage().contains("chromedriver"),
-                failed.getMessage());
+        assertTrue(failed.getMessage().contains("KELVIN_BROWSER=require")
+                && failed.getMessage().contains("chromedriver"), failed.getMessage());
 
         Path driver = Files.writeString(bin.resolve("chromedriver"), "#!/bin/sh\n");
         Files.setPosixFilePermissions(driver, PosixFilePermissions.fromString("rwxr-xr-x"));
