@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import kelvin.experiments.config.ConfigException;
 import kelvin.experiments.config.Limits;
+import kelvin.experiments.config.Location;
 import kelvin.experiments.lab.LabBrowser;
 import kelvin.experiments.lab.LabContext;
 import kelvin.experiments.lab.LabFiles;
@@ -69,20 +71,19 @@ public final class LabCommand implements Callable<Integer> {
         PrintWriter out = cl.getOut();
         PrintWriter err = cl.getErr();
         if (!Files.isDirectory(dir)) {
-            throw new CommandLine.ParameterException(cl, "DIR: " + dir + " is not a folder");
+            throw new ConfigException(Location.of("DIR"), "", dir + " is not a folder");
         }
         LabContext context = new LabContext(plugins.registry(), new LabFiles(dir), budget);
         List<LabPage> pages = LabPages.all(context);
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         String token = HexFormat.of().formatHex(secret);
-        LabServer server = bind(cl, token, context, pages, err);
+        LabServer server = bind(token, context, pages, err);
         if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
             err.println("warning: the lab listens on " + host + ", not only on this machine; anyone who can reach it "
                     + "and has the token can run experiments and read the files in " + context.files().root());
         }
-        String shown = host.contains(":") ? "[" + host + "]" : host;
-        String url = "http://" + shown + ":" + server.port() + "/?token=" + token;
+        String url = server.localBase() + "/?token=" + token;
         server.start();
         out.println("Kelvin lab, working in " + context.files().root());
         out.println("  " + url);
@@ -103,7 +104,7 @@ public final class LabCommand implements Callable<Integer> {
         return 0;
     }
 
-    private LabServer bind(CommandLine cl, String token, LabContext context, List<LabPage> pages, PrintWriter err)
+    private LabServer bind(String token, LabContext context, List<LabPage> pages, PrintWriter err)
             throws IOException {
         int first = port == null ? DEFAULT_PORT : port;
         int tries = port == null ? PORTS_TRIED : 1;
@@ -112,12 +113,12 @@ public final class LabCommand implements Callable<Integer> {
                 return new LabServer(host, p, token, context.files(), pages, err);
             } catch (BindException taken) {
                 if (p - first + 1 >= tries) {
-                    throw new CommandLine.ParameterException(cl, "--port: cannot listen on " + host + ":"
+                    throw new ConfigException(Location.of("--port"), "", "cannot listen on " + host + ":"
                             + (tries == 1 ? String.valueOf(first) : first + " to " + p) + " (" + taken.getMessage()
                             .toLowerCase(Locale.ROOT) + "); give another --port, or --port 0 for any free one");
                 }
             } catch (SocketException | IllegalArgumentException bad) {
-                throw new CommandLine.ParameterException(cl, "--host: cannot listen on " + host + " ("
+                throw new ConfigException(Location.of("--host"), "", "cannot listen on " + host + " ("
                         + bad.getMessage() + "); give an address of this machine, e.g. 127.0.0.1");
             }
         }

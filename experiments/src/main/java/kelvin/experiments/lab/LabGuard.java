@@ -1,8 +1,14 @@
 package kelvin.experiments.lab;
 
 import com.sun.net.httpserver.HttpExchange;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -31,10 +37,58 @@ final class LabGuard {
     LabGuard(String token, String host, int port) {
         this.token = token.getBytes(StandardCharsets.US_ASCII);
         this.hosts = new TreeSet<>();
-        for (String h : List.of("127.0.0.1", "localhost", "[::1]", host.contains(":") && !host.startsWith("[")
-                ? "[" + host + "]" : host)) {
+        List<String> names = new ArrayList<>(List.of("127.0.0.1", "localhost", "[::1]", literal(host)));
+        if (everyAddress(host)) {
+            // another machine names this one by one of its addresses; a rebinding page names its own domain
+            names.addAll(addresses());
+        }
+        for (String h : names) {
             hosts.add(h.toLowerCase(Locale.ROOT) + ":" + port);
         }
+    }
+
+    /**
+     * Whether {@code host} is the wildcard address (0.0.0.0 or ::), which listens on every address
+     * of the machine.
+     *
+     * @param host an address as the user gave it
+     * @return true for the wildcard
+     */
+    static boolean everyAddress(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            // in brackets a text is parsed as an IPv6 literal only, never looked up in the DNS
+            return h.equals("0.0.0.0") || h.indexOf(':') >= 0
+                    && InetAddress.getByName("[" + h + "]").isAnyLocalAddress();
+        } catch (UnknownHostException notALiteral) {
+            return false;
+        }
+    }
+
+    /**
+     * An address as it stands in a URL or Host header: an IPv6 literal in brackets.
+     *
+     * @param host an address or name
+     * @return it, bracketed when it is an IPv6 literal without brackets
+     */
+    static String literal(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    private static List<String> addresses() {
+        List<String> all = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+                    String text = a.getHostAddress();
+                    int zone = text.indexOf('%');
+                    all.add(literal(zone < 0 ? text : text.substring(0, zone)));
+                }
+            }
+        } catch (SocketException noInterfaces) {
+            // only the loopback names are admitted
+        }
+        return all;
     }
 
     /**

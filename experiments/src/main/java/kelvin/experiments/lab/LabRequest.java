@@ -15,6 +15,8 @@ import kelvin.experiments.results.Mappers;
 public final class LabRequest {
     /** The largest request body the lab reads, in bytes; a longer one is refused with 413. */
     public static final int MAX_BODY = 1 << 20;
+    /** How much of a refused body is read and dropped so that the client receives the refusal. */
+    private static final long DRAINED = 64L << 20;
 
     private final HttpExchange exchange;
     private final Map<String, String> query;
@@ -68,7 +70,8 @@ public final class LabRequest {
     }
 
     /**
-     * Reads a body of at most {@link #MAX_BODY} bytes, refusing a longer one without reading it all.
+     * Reads a body of at most {@link #MAX_BODY} bytes, refusing a longer one (a bounded part of its rest is
+     * read and dropped).
      *
      * @param in the body
      * @return its bytes
@@ -78,6 +81,13 @@ public final class LabRequest {
     static byte[] body(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_BODY + 1);
         if (bytes.length > MAX_BODY) {
+            // Closing on unread bytes makes TCP reset the connection, and the client loses the 413 while it
+            // still sends; a bounded rest is read and dropped so that the answer arrives.
+            byte[] sink = new byte[1 << 16];
+            long left = DRAINED;
+            for (int n = 0; left > 0 && n >= 0; n = in.read(sink, 0, (int) Math.min(sink.length, left))) {
+                left -= n;
+            }
             throw new LabException(413, "the request body is longer than " + (MAX_BODY >> 10) + " KiB");
         }
         return bytes;

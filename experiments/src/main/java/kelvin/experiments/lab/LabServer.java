@@ -51,6 +51,7 @@ public final class LabServer {
             "txt", "text/plain; charset=utf-8");
 
     private final HttpServer server;
+    private final String host;
     private final ExecutorService executor;
     private final LabGuard guard;
     private final LabFiles files;
@@ -78,6 +79,7 @@ public final class LabServer {
         // property once, when its first server is made.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        this.host = host;
         this.guard = new LabGuard(token, host, server.getAddress().getPort());
         this.files = files;
         this.err = err;
@@ -125,6 +127,16 @@ public final class LabServer {
         return server.getAddress().getPort();
     }
 
+    /**
+     * The address a browser on this machine opens: the bound address, or 127.0.0.1 when the lab
+     * listens on every address (browsers refuse to open 0.0.0.0).
+     *
+     * @return e.g. {@code http://127.0.0.1:8177}, without a trailing slash
+     */
+    public String localBase() {
+        return "http://" + (LabGuard.everyAddress(host) ? "127.0.0.1" : LabGuard.literal(host)) + ":" + port();
+    }
+
     /** Stops serving and ends open event streams. */
     public void stop() {
         pages.values().forEach(LabPage::close);
@@ -148,7 +160,9 @@ public final class LabServer {
                 if (guard.firstVisit(request.query("token"))) {
                     h.add("Set-Cookie", guard.setCookie());
                     if (method.equals("GET") && !path.startsWith("/api/")) {
-                        h.set("Location", path);
+                        // the raw path keeps its encoding (no line break reaches the header) and one leading
+                        // slash, so that "//host" cannot send the browser to another site
+                        h.set("Location", "/" + ex.getRequestURI().getRawPath().replaceFirst("^/+", ""));
                         ex.sendResponseHeaders(303, -1);
                         return;
                     }

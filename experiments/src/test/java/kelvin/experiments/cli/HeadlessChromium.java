@@ -8,19 +8,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's Chromium, run headless from tests: found on the PATH, or installed with apt-get only when
- * asked. {@link Mode} says what a test may do when it is missing; a user's {@code mvn -B verify}
- * never installs anything, CI asks for the install and for a failure rather than a skip.
+ * Debian's Chromium, run headless from tests, and Debian's chromedriver for the tests that drive it
+ * with Selenium: found on the PATH, or installed with apt-get only when asked. {@link Mode} says
+ * what a test may do when they are missing; a user's {@code mvn -B verify} never installs anything,
+ * CI asks for the install and for a failure rather than a skip.
  */
-final class HeadlessChromium {
-
-    private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome");
+public final class HeadlessChromium {
 
     /** The system property (e.g. {@code mvn -B verify -Dkelvin.browser=install}) that sets the mode. */
     static final String PROPERTY = "kelvin.browser";
@@ -35,8 +38,28 @@ final class HeadlessChromium {
         this.profile = profile;
     }
 
+    /** A program the browser tests need: the names it goes by on the PATH, the Debian package that brings it. */
+    public enum Program {
+        /** The browser. */
+        BROWSER("chromium", List.of("chromium", "chromium-browser", "google-chrome")),
+        /** The WebDriver server Selenium talks to; Debian's matches Debian's chromium version. */
+        DRIVER("chromium-driver", List.of("chromedriver"));
+
+        private final String debianPackage;
+        private final List<String> names;
+
+        Program(String debianPackage, List<String> names) {
+            this.debianPackage = debianPackage;
+            this.names = names;
+        }
+    }
+
+    /** The browser and its driver, both found, for Selenium. */
+    public record Programs(Path browser, Path driver) {
+    }
+
     /** What a browser test does when Chromium is not on the PATH. */
-    enum Mode {
+    public enum Mode {
         /** Skip (the default): nothing is installed on a user's machine unless asked. */
         FIND,
         /** Install Debian's package with apt-get (as root), else skip. */
@@ -60,8 +83,12 @@ final class HeadlessChromium {
             };
         }
 
-        /** From {@link #PROPERTY}, else {@link #VARIABLE}, else {@link #FIND}. */
-        static Mode current() {
+        /**
+         * From {@link #PROPERTY}, else {@link #VARIABLE}, else {@link #FIND}.
+         *
+         * @return the mode
+         */
+        public static Mode current() {
             String property = System.getProperty(PROPERTY);
             return of(property != null && !property.isBlank() ? property : System.getenv(VARIABLE));
         }
@@ -87,9 +114,15 @@ final class HeadlessChromium {
         return browser;
     }
 
-    /** The one line a skipped test gives. */
-    static String missing(List<String> tried) {
-        return "headless Chromium is not installed and could not be installed (" + String.join("; ", tried) + ")";
+    /**
+     * The one line a skipped test gives.
+     *
+     * @param tried what was tried
+     * @return the line
+     */
+    public static String missing(List<String> tried) {
+        return "headless Chromium or its driver is not installed and could not be installed ("
+                + String.join("; ", tried) + ")";
     }
 
     /**
@@ -104,25 +137,71 @@ final class HeadlessChromium {
      */
     static Optional<HeadlessChromium> find(Mode mode, String searchPath, Path profile, List<String> tried)
             throws InterruptedException {
-        Optional<Path> found = onPath(searchPath);
-        if (found.isEmpty()) {
-            tried.add("looked for " + String.join(", ", NAMES) + " on the PATH");
-            if (mode == Mode.FIND) {
-                tried.add("installing it needs " + VARIABLE + "=install or -D" + PROPERTY + "=install");
-            } else if (onPath("apt-get", searchPath).isEmpty()) {
-                tried.add("no apt-get on this machine");
-            } else if (!"root".equals(System.getProperty("user.name"))) {
-                tried.add("apt-get needs root; the tests run as " + System.getProperty("user.name"));
+        return locate(mode, searchPath, EnumSet.of(Program.BROWSER), tried)
+                .map(found -> new HeadlessChromium(found.get(Program.BROWSER), profile));
+    }
+
+    /**
+     * Chromium and chromedriver for a Selenium test: found, or installed as {@code mode} allows.
+     * When either is missing the test fails under {@link Mode#REQUIRE}; otherwise the result is
+     * empty and {@code tried} says what was tried, for the skip message.
+     *
+     * @param mode whether installing is allowed and whether a missing program fails the test
+     * @param searchPath the folders to look in, as in PATH
+     * @param tried filled with what was tried
+     * @return both programs, or empty when the test is to be skipped
+     * @throws InterruptedException when interrupted while installing
+     */
+    public static Optional<Programs> forSelenium(Mode mode, String searchPath, List<String> tried)
+            throws InterruptedException {
+        Optional<Programs> programs = locate(mode, searchPath, EnumSet.allOf(Program.class), tried)
+                .map(found -> new Programs(found.get(Program.BROWSER), found.get(Program.DRIVER)));
+        if (programs.isEmpty() && mode == Mode.REQUIRE) {
+            fail(VARIABLE + "=require, but " + missing(tried));
+        }
+        return programs;
+    }
+
+    /**
+     * Finds {@code needed} on {@code searchPath}, installing the Debian packages of the missing ones
+     * when the mode allows it and apt-get can run.
+     */
+    private static Optional<Map<Program, Path>> locate(Mode mode, String searchPath, Set<Program> needed,
+            List<String> tried) throws InterruptedException {
+        Map<Program, Path> found = new EnumMap<>(Program.class);
+        List<String> packages = new ArrayList<>();
+        for (Program program : needed) {
+            Optional<Path> p = onPath(program.names, searchPath);
+            if (p.isPresent()) {
+                found.put(program, p.get());
             } else {
-                // the package lists of a fresh machine may be missing or stale: update once if the first try fails
-                if (run(tried, "apt-get", "install", "-y", "-qq", "chromium") != 0) {
-                    run(tried, "apt-get", "update", "-qq");
-                    run(tried, "apt-get", "install", "-y", "-qq", "chromium");
-                }
-                found = onPath(searchPath);
+                tried.add("looked for " + String.join(", ", program.names) + " on the PATH");
+                packages.add(program.debianPackage);
             }
         }
-        return found.map(p -> new HeadlessChromium(p, profile));
+        if (packages.isEmpty()) {
+            return Optional.of(found);
+        }
+        if (mode == Mode.FIND) {
+            tried.add("installing " + String.join(" and ", packages) + " needs " + VARIABLE + "=install or -D"
+                    + PROPERTY + "=install");
+        } else if (onPath("apt-get", searchPath).isEmpty()) {
+            tried.add("no apt-get on this machine");
+        } else if (!"root".equals(System.getProperty("user.name"))) {
+            tried.add("apt-get needs root; the tests run as " + System.getProperty("user.name"));
+        } else {
+            List<String> install = new ArrayList<>(List.of("apt-get", "install", "-y", "-qq"));
+            install.addAll(packages);
+            // the package lists of a fresh machine may be missing or stale: update once if the first try fails
+            if (run(tried, install.toArray(new String[0])) != 0) {
+                run(tried, "apt-get", "update", "-qq");
+                run(tried, install.toArray(new String[0]));
+            }
+            for (Program program : needed) {
+                onPath(program.names, searchPath).ifPresent(p -> found.put(program, p));
+            }
+        }
+        return found.keySet().containsAll(needed) ? Optional.of(found) : Optional.empty();
     }
 
     private static int run(List<String> tried, String... command) throws InterruptedException {
@@ -142,8 +221,8 @@ final class HeadlessChromium {
         }
     }
 
-    private static Optional<Path> onPath(String searchPath) {
-        for (String name : NAMES) {
+    private static Optional<Path> onPath(List<String> names, String searchPath) {
+        for (String name : names) {
             Optional<Path> p = onPath(name, searchPath);
             if (p.isPresent()) {
                 return p;

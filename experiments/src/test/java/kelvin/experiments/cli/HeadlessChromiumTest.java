@@ -55,6 +55,32 @@ class HeadlessChromiumTest {
     }
 
     @Test
+    void seleniumNeedsTheDriverTooAndItsPackageIsNamed() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path chromium = Files.writeString(bin.resolve("chromium"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(chromium, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> tried = new ArrayList<>();
+        assertTrue(HeadlessChromium.forSelenium(HeadlessChromium.Mode.FIND, bin.toString(), tried).isEmpty());
+        assertTrue(String.join("; ", tried).contains("looked for chromedriver on the PATH"), tried.toString());
+        assertTrue(String.join("; ", tried).contains("installing chromium-driver needs KELVIN_BROWSER=install"),
+                tried.toString());
+        assertTrue(tried.stream().noneMatch(t -> t.startsWith("apt-get")), "nothing was run: " + tried);
+        AssertionFailedError failed = assertThrows(AssertionFailedError.class,
+                () -> HeadlessChromium.forSelenium(HeadlessChromium.Mode.REQUIRE, bin.toString(), new ArrayList<>()));
+        assertTrue(failed.getMessage().contains("KELVIN_BROWSER=require")
+                && failed.getMessage().contains("chromedriver"), failed.getMessage());
+
+        Path driver = Files.writeString(bin.resolve("chromedriver"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(driver, PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (HeadlessChromium.Mode mode : HeadlessChromium.Mode.values()) {
+            HeadlessChromium.Programs found = HeadlessChromium.forSelenium(mode, bin.toString(), new ArrayList<>())
+                    .orElseThrow();
+            assertEquals(chromium, found.browser(), mode.name());
+            assertEquals(driver, found.driver(), mode.name());
+        }
+    }
+
+    @Test
     void theModeIsReadFromItsValue() {
         assertEquals(HeadlessChromium.Mode.FIND, HeadlessChromium.Mode.of(null));
         assertEquals(HeadlessChromium.Mode.FIND, HeadlessChromium.Mode.of(""));
