@@ -1,0 +1,122 @@
+package kelvin.experiments.lab;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kelvin.experiments.cli.Cli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The experiments page in headless Chromium: an invalid config is marked at its line with the
+ * message of {@code kelvin validate}, and the quickstart config run from the page fills the chart
+ * and writes the same result files, byte for byte, as {@code kelvin run}.
+ */
+class LabExperimentsBrowserTest {
+
+    @RegisterExtension
+    static final BrowserLab LAB = new BrowserLab();
+
+    /** The example the starter is, relative to the module (the tests' working directory). */
+    private static final Path QUICKSTART = Path.of("examples", "quickstart.yaml");
+    /** The quickstart runs 1,500 runs of 1,000 steps; a slow, shared machine gets time. */
+    private static final Duration RUN = Duration.ofMinutes(3);
+    private static final Pattern PLACE = Pattern.compile(":(\\d+):\\d+: .*");
+
+    @Test
+    void anInvalidConfigIsMarkedAtItsLineWithTheMessageOfKelvinValidate(@TempDir Path tmp) throws Exception {
+        LAB.open("/experiments");
+        String starter = Files.readString(QUICKSTART);
+        WebElement editor = LAB.waitFor(By.id("exp-config"));
+        LAB.waitUntil("the starter is loaded", d -> starter.equals(editor.getAttribute("value")));
+        validated("ok");
+        LAB.assertClean();
+
+        String bad = starter.replace("arms: 10", "arms: -3");
+        assertTrue(!bad.equals(starter), "the starter has arms: 10");
+        edit(bad);
+        String shown = validated("bad");
+        Path file = Files.writeString(tmp.resolve("bad.yaml"), bad);
+        Cli cli = Cli.run("validate", file.toString());
+        assertEquals(2, cli.exit(), cli.out() + cli.err());
+        Matcher want = PLACE.matcher(cli.err().strip());
+        assertTrue(want.find(), cli.err());
+        assertTrue(shown.endsWith(want.group()), "the page shows '" + shown + "', kelvin validate '" + cli.err() + "'");
+        int line = Integer.parseInt(want.group(1));
+        assertEquals(starter.lines().toList().indexOf("  arms: 10") + 1, line, "the line of arms");
+        List<WebElement> marked = LAB.driver().findElements(By.cssSelector("#exp-gutter .error-line"));
+        assertEquals(1, marked.size());
+        assertEquals(String.valueOf(line), marked.get(0).getAttribute("data-line"));
+
+        edit(starter);
+        validated("ok");
+        assertEquals(0, LAB.driver().findElements(By.cssSelector("#exp-gutter .error-line")).size());
+        assertEquals(List.of(), LAB.consoleErrors(), "validation answers are not failed requests");
+    }
+
+    @Test
+    void theQuickstartRunFromThePageWritesTheBytesOfKelvinRun(@TempDir Path tmp) throws Exception {
+        LAB.open("/experiments");
+        String starter = Files.readString(QUICKSTART);
+        WebElement editor = LAB.waitFor(By.id("exp-config"));
+        LAB.waitUntil("the starter is loaded", d -> starter.equals(editor.getAttribute("value")));
+        validated("ok");
+        LAB.driver().findElement(By.id("exp-run")).click();
+        LAB.waitForText(By.id("exp-progress-text"), "Running");
+        new WebDriverWait(LAB.driver(), RUN).withMessage("the run is done")
+                .until(d -> d.findElement(By.id("exp-progress-text")).getText().startsWith("Done"));
+        LAB.waitForText(By.id("exp-result"), "results/quickstart");
+        // every variant has its curve (and two hidden band series), none is "not finished"
+        LAB.waitUntil("the chart has the three variants' curves", d -> legend().size() == 1 + 3 * 3);
+        List<String> curves = legend().stream().filter(l -> !l.contains("95%")).toList();
+        assertEquals(List.of("step", "eps-0.1", "boltzmann-0.2", "annealed"), curves.subList(0, 4).stream()
+                .map(l -> l.startsWith("step") ? "step" : l).toList());
+        LAB.waitFor(By.cssSelector("#exp-results tr[data-folder='results/quickstart']"));
+        LAB.assertClean();
+
+        Path out = tmp.resolve("cli");
+        Cli cli = Cli.run("run", QUICKSTART.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, cli.exit(), cli.err());
+        Path lab = LAB.dir().resolve("results").resolve("quickstart");
+        for (String name : List.of("curves.csv", "summary.csv", "runs.csv")) {
+            assertArrayEquals(Files.readAllBytes(out.resolve(name)), Files.readAllBytes(lab.resolve(name)), name);
+        }
+
+        LAB.resize(BrowserLab.PHONE, 844);
+        assertEquals(0, LAB.overflow(), "at phone width nothing sticks out sideways");
+        LAB.screenshots("experiments");
+        assertEquals(List.of(), LAB.consoleErrors());
+    }
+
+    /** Replaces the config's text as typing does: the page validates 300 ms after the last input. */
+    private static void edit(String text) {
+        LAB.script("const e = document.getElementById('exp-config'); e.value = arguments[0];"
+                + " e.dispatchEvent(new Event('input'));"
+                + " document.getElementById('exp-validation').className = 'exp-validation mono';", text);
+    }
+
+    /** Waits for the validation's verdict (class "ok" or "bad") and gives its message. */
+    private static String validated(String verdict) {
+        return LAB.waitUntil("the config is validated " + verdict, d -> {
+            WebElement v = d.findElement(By.id("exp-validation"));
+            return v.getAttribute("class").contains(verdict) ? v.getText() : null;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> legend() {
+        return (List<String>) LAB.script("return [...document.querySelectorAll("
+                + "'#exp-chart .u-legend .u-series .u-label')].map((e) => e.textContent);");
+    }
+}
