@@ -25,6 +25,8 @@ class LabGridworldBrowserTest {
         LAB.open("/gridworld");
         LAB.waitUntil("the session starts", d -> d.findElement(By.id("grid-episode")).isEnabled());
         LAB.assertClean();
+        assertEquals("data:,", LAB.script("return document.querySelector('link[rel=icon]').getAttribute('href')"),
+                "headless Chromium asks for no icon; a headed browser would ask for /favicon.ico (a 404) without this");
         new Select(LAB.driver().findElement(By.id("grid-map"))).selectByValue("four-rooms");
         assertEquals("0", text("grid-episodes"));
         WebElement episode = LAB.driver().findElement(By.id("grid-episode"));

@@ -26,6 +26,8 @@ class LabSchedulesBrowserTest {
         ready();
         assertEquals(List.of("exponential", "simulated-annealing"), legend(), "the schedules shown first");
         LAB.assertClean();
+        assertEquals("data:,", LAB.script("return document.querySelector('link[rel=icon]').getAttribute('href')"),
+                "headless Chromium asks for no icon; a headed browser would ask for /favicon.ico (a 404) without this");
 
         new Select(LAB.driver().findElement(By.id("sc-picker"))).selectByValue("linear");
         LAB.driver().findElement(By.id("sc-add")).click();

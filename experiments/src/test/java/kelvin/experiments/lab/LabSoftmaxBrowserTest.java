@@ -34,6 +34,8 @@ class LabSoftmaxBrowserTest {
         LAB.open("/softmax");
         ready();
         LAB.assertClean();
+        assertEquals("data:,", LAB.script("return document.querySelector('link[rel=icon]').getAttribute('href')"),
+                "headless Chromium asks for no icon; a headed browser would ask for /favicon.ico (a 404) without this");
         assertEquals("1", value("sm-temperature"));
         assertDisplayedAsCli("temperature 1 at load");
 
