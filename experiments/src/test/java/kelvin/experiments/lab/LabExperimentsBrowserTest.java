@@ -74,6 +74,12 @@ class LabExperimentsBrowserTest {
         WebElement editor = LAB.waitFor(By.id("exp-config"));
         LAB.waitUntil("the starter is loaded", d -> starter.equals(editor.getAttribute("value")));
         validated("ok");
+        // each time the chart is drawn again, note how many variants have their curve
+        LAB.script("window.finishedSeen = []; new MutationObserver(() => {"
+                + " const labels = [...document.querySelectorAll('#exp-chart .u-legend .u-series .u-label')]"
+                + " .map((e) => e.textContent).filter((l) => !l.includes('95%')).slice(1);"
+                + " if (labels.length > 0) window.finishedSeen.push(labels.filter((l) => !l.includes('not finished'))"
+                + " .length); }).observe(document.getElementById('exp-chart'), { childList: true, subtree: true });");
         LAB.driver().findElement(By.id("exp-run")).click();
         LAB.waitForText(By.id("exp-progress-text"), "Running");
         new WebDriverWait(LAB.driver(), RUN).withMessage("the run is done")
@@ -84,6 +90,14 @@ class LabExperimentsBrowserTest {
         List<String> curves = legend().stream().filter(l -> !l.contains("95%")).toList();
         assertEquals(List.of("eps-0.1", "boltzmann-0.2", "annealed"), curves.subList(1, curves.size()),
                 "the curves after the x series, none 'not finished'");
+        @SuppressWarnings("unchecked")
+        List<Number> seen = (List<Number>) LAB.script("return window.finishedSeen;");
+        List<Integer> finished = seen.stream().map(Number::intValue).toList();
+        assertEquals(0, finished.get(0), "the chart starts with the variants' names and no curve: " + seen);
+        assertEquals(3, finished.get(finished.size() - 1), "and ends with every curve: " + seen);
+        assertEquals(finished.stream().sorted().toList(), finished, "curves only come: " + seen);
+        // each variant's curve comes in its own event, so the chart is drawn with one and with two of them
+        assertTrue(finished.containsAll(List.of(1, 2)), "the curves fill in one by one: " + seen);
         LAB.waitFor(By.cssSelector("#exp-results tr[data-folder='results/quickstart']"));
         LAB.assertClean();
 
