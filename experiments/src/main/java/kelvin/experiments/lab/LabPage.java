@@ -2,7 +2,9 @@ package kelvin.experiments.lab;
 
 /**
  * One page of the lab: its HTML file under {@code kelvin/lab/static/} and the API routes its
- * script calls, all under {@code /api/NAME/}.
+ * script calls, all under {@code /api/NAME/}. The HTML holds {@code <!-- lab-head -->} in its head
+ * and {@code <!-- lab-nav -->} at the top of its body, which the server replaces by the lines every
+ * page shares ({@code kelvin/lab/parts/}).
  */
 public interface LabPage {
 

@@ -36,6 +36,9 @@ import kelvin.experiments.results.Mappers;
  */
 public final class LabServer {
     private static final String STATIC = "/kelvin/lab/static/";
+    private static final String PARTS = "/kelvin/lab/parts/";
+    private static final String HEAD_MARK = "<!-- lab-head -->\n";
+    private static final String NAV_MARK = "<!-- lab-nav -->\n";
     private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
     private static final Pattern STATIC_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*\\.(html|css|js|svg|png)");
     /** Scripts, styles, images and requests only from the lab itself: no request leaves the machine. */
@@ -223,11 +226,29 @@ public final class LabServer {
     }
 
     private void resource(HttpExchange ex, String name) throws IOException {
+        byte[] bytes = bytes(name);
+        if (bytes == null) {
+            throw new LabException(404, "no such file: " + name.substring(name.lastIndexOf('/') + 1));
+        }
+        if (name.endsWith(".html")) {
+            bytes = new String(bytes, StandardCharsets.UTF_8).replace(HEAD_MARK, part("head.html"))
+                    .replace(NAV_MARK, part("nav.html")).getBytes(StandardCharsets.UTF_8);
+        }
+        send(ex, 200, type(name), bytes);
+    }
+
+    /** A shared piece of every page ({@code <head>} lines, the navigation bar), kept in one file each. */
+    private static String part(String name) throws IOException {
+        byte[] bytes = bytes(PARTS + name);
+        if (bytes == null) {
+            throw new IOException("the jar lacks the lab's " + name);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String name) throws IOException {
         try (InputStream in = LabServer.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new LabException(404, "no such file: " + name.substring(name.lastIndexOf('/') + 1));
-            }
-            send(ex, 200, type(name), in.readAllBytes());
+            return in == null ? null : in.readAllBytes();
         }
     }
 
