@@ -131,6 +131,11 @@ public final class ShardRun {
                 merges.get(b).offer(b, m, rows, spent);
                 nanos.addAndGet(spent);
             });
+            // a stop that came as the last block finished finds no worker left to wait for: honour it
+            // here rather than let the interrupt break the write of shard.json
+            if (Thread.interrupted()) {
+                throw new InterruptedException("stopped after the last block");
+            }
             double compute = nanos.get() / 1e9;
             folder.finish(experiment, shard, shards, mine, spans, compute, (System.nanoTime() - start) / 1e9);
             long runs = mine.stream().mapToLong(Block::runs).sum();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kelvin.experiments.SessionOptions;
@@ -90,12 +91,22 @@ class ShardCheckpointTest {
         assertSameTables(plain, merge(part));
     }
 
-    /** Runs the shard saving after every block, and stops it (as Ctrl-C does) once six are done. */
+    /**
+     * Runs the shard saving after every block, and stops it once six are done as Ctrl-C does: one
+     * interrupt of the thread that runs the command.
+     */
     private static void stopAfterSixBlocks(Experiment e, Path part) {
         Thread caller = Thread.currentThread();
+        AtomicBoolean stopped = new AtomicBoolean();
         SessionOptions stopping = options(part, new ArrayList<>()).reportingTo((done, total) -> {
-            if (done >= 6 * 64) {
+            if (done >= 6 * 64 && stopped.compareAndSet(false, true)) {
                 caller.interrupt();
+                try {
+                    // the next block starts only after this returns: let the caller see the stop first
+                    Thread.sleep(500);
+                } catch (InterruptedException again) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }, n -> { });
         assertThrows(InterruptedException.class, () -> ShardRun.of(e, 0, 1).checkpointEvery(Duration.ZERO)
