@@ -18,6 +18,28 @@ public final class ShardCli {
     }
 
     /**
+     * A config of one cell (a Boltzmann agent on a 4-armed Gaussian bandit, 200 steps): with
+     * {@code runs} of 300 its blocks are 64, 64, 64, 64 and 44 runs.
+     *
+     * @param name the config's name
+     * @param runs its runs
+     * @return the YAML text
+     */
+    public static String oneCell(String name, int runs) {
+        return """
+                name: %s
+                seed: 12
+                runs: %d
+                steps: 200
+                env: {type: gaussian-bandit, arms: 4}
+                agents:
+                  soft: {type: action-value, policy: {type: boltzmann, temperature: 0.5}}
+                metrics: [regret]
+                record: {points: 10}
+                """.formatted(name, runs);
+    }
+
+    /**
      * Asserts a command succeeded.
      *
      * @param r its outcome

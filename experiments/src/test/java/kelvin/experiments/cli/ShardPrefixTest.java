@@ -47,17 +47,7 @@ class ShardPrefixTest {
             """;
 
     /** One cell of 300 runs: 5 blocks. */
-    private static final String ONE_CELL = """
-            name: prefix-one
-            seed: 12
-            runs: 300
-            steps: 200
-            env: {type: gaussian-bandit, arms: 4}
-            agents:
-              soft: {type: action-value, policy: {type: boltzmann, temperature: 0.5}}
-            metrics: [regret]
-            record: {points: 10}
-            """;
+    private static final String ONE_CELL = ShardCli.oneCell("prefix-one", 300);
 
     @TempDir
     Path tmp;

@@ -31,17 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShardCheckpointTest {
     /** One cell of 640 runs: ten blocks. */
-    private static final String ONE_CELL = """
-            name: checkpoint-one
-            seed: 12
-            runs: 640
-            steps: 200
-            env: {type: gaussian-bandit, arms: 4}
-            agents:
-              soft: {type: action-value, policy: {type: boltzmann, temperature: 0.5}}
-            metrics: [regret]
-            record: {points: 10}
-            """;
+    private static final String ONE_CELL = ShardCli.oneCell("checkpoint-one", 640);
 
     @TempDir
     Path tmp;
