@@ -380,9 +380,25 @@
     $("exp-compare-notes").textContent = [...reasons.map((x) => "Paired test: " + x + "."), ...notes].join(" ");
   }
 
+  /**
+   * Tab indents by two spaces (YAML allows no tab characters); Shift+Tab, or Tab right after
+   * Escape, leaves the editor as everywhere else, so the keyboard never gets stuck in it.
+   */
+  let escaped = false;
+  function indent(e) {
+    if (e.key === "Escape") { escaped = true; return; }
+    const leave = escaped;
+    escaped = false;
+    if (e.key !== "Tab" || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || leave) return;
+    e.preventDefault();
+    editor.setRangeText("  ", editor.selectionStart, editor.selectionEnd, "end");
+    editor.dispatchEvent(new Event("input"));
+  }
+
   // ---- start --------------------------------------------------------------------------------
   document.addEventListener("DOMContentLoaded", async () => {
     editor.addEventListener("input", edited);
+    editor.addEventListener("keydown", indent);
     editor.addEventListener("scroll", () => { gutter.scrollTop = editor.scrollTop; });
     $("exp-load").addEventListener("click", loadSelected);
     $("exp-run").addEventListener("click", () => run("new"));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -117,6 +118,23 @@ class LabExperimentsBrowserTest {
     }
 
     /** Replaces the config's text as typing does: the page validates 300 ms after the last input. */
+    @Test
+    void tabIndentsByTwoSpacesAndShiftTabLeavesTheEditor() {
+        LAB.open("/experiments");
+        WebElement editor = LAB.waitFor(By.id("exp-config"));
+        edit("name: tab\nenv:\n");
+        validated("bad");
+        LAB.script("const e = arguments[0]; e.focus(); e.setSelectionRange(e.value.length, e.value.length);", editor);
+        editor.sendKeys(Keys.TAB, "type: gaussian-bandit");
+        assertEquals("name: tab\nenv:\n  type: gaussian-bandit", editor.getAttribute("value"), "YAML takes no tabs");
+        editor.sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+        assertTrue(!editor.equals(LAB.driver().switchTo().activeElement()), "Shift+Tab leaves the editor");
+        editor.click();
+        editor.sendKeys(Keys.ESCAPE, Keys.TAB);
+        assertTrue(!editor.equals(LAB.driver().switchTo().activeElement()), "Escape then Tab leaves the editor");
+        assertEquals("name: tab\nenv:\n  type: gaussian-bandit", editor.getAttribute("value"));
+    }
+
     private static void edit(String text) {
         LAB.script("const e = document.getElementById('exp-config'); e.value = arguments[0];"
                 + " e.dispatchEvent(new Event('input'));"
