@@ -1,6 +1,7 @@
 package kelvin.experiments.cli;
 
 import java.io.PrintWriter;
+import java.nio.channels.ClosedByInterruptException;
 import java.util.List;
 import java.util.Locale;
 import kelvin.experiments.ExperimentException;
@@ -121,7 +122,11 @@ public final class KelvinCommand {
             e.printStackTrace(err);
         }
         int code = 1;
-        if (e instanceof ConfigException || e instanceof ResultData.BadResultsException
+        if (e instanceof InterruptedException || interruptedWhileWriting(e)) {
+            boolean run = sub != null && sub.commandSpec().name().equals("run");
+            err.println("error: interrupted" + (run ? "; the variants that finished are saved in the results "
+                    + "folder, and the same command with --resume computes only the rest" : ""));
+        } else if (e instanceof ConfigException || e instanceof ResultData.BadResultsException
                 || e instanceof PluginException) {
             err.println("error: " + e.getMessage());
             code = 2;
@@ -129,15 +134,25 @@ public final class KelvinCommand {
             err.println("error: " + e.getMessage() + (debug ? "" : DEBUG_HINT));
         } else if (e instanceof ExperimentException) {
             err.println("error: " + e.getMessage());
-        } else if (e instanceof InterruptedException) {
-            boolean run = sub != null && sub.commandSpec().name().equals("run");
-            err.println("error: interrupted" + (run ? "; the variants that finished are saved in the results "
-                    + "folder, and the same command with --resume computes only the rest" : ""));
         } else {
             err.println("error: " + unexpected(e, debug));
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * Whether a failure is an interrupt (Ctrl-C) that reached the command inside a file operation,
+     * which Java reports as {@link ClosedByInterruptException}: the same stop as an
+     * {@link InterruptedException}, whatever wraps it.
+     */
+    private static boolean interruptedWhileWriting(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
