@@ -44,6 +44,14 @@ class ExperimentsPageTest {
     @TempDir
     Path dir;
 
+    /** {@code kelvin run} of a config written to DIR/NAME.yaml, into DIR/cli. */
+    private Path cliRun(String name, String yaml) throws IOException {
+        Path config = Files.writeString(dir.resolve(name + ".yaml"), yaml);
+        Path out = dir.resolve("cli");
+        assertEquals(0, Cli.run("run", config.toString(), "--out", out.toString(), "--quiet").exit());
+        return out;
+    }
+
     private LabClient lab() throws IOException {
         return new LabClient(dir, c -> List.of(new ExperimentsPage(c)));
     }
@@ -120,10 +128,7 @@ class ExperimentsPageTest {
 
     @Test
     void aRunWritesTheBytesOfKelvinRun() throws Exception {
-        Path cliOut = dir.resolve("cli");
-        Path config = dir.resolve("small.yaml");
-        Files.writeString(config, SMALL);
-        assertEquals(0, Cli.run("run", config.toString(), "--out", cliOut.toString(), "--quiet").exit());
+        Path cliOut = cliRun("small", SMALL);
         try (LabClient lab = lab()) {
             LabClient.Answer started = lab.post("/api/experiments/run", body(Map.of("text", SMALL)));
             assertEquals(200, started.status(), started.body());
@@ -160,10 +165,7 @@ class ExperimentsPageTest {
 
     @Test
     void aCancelledRunKeepsItsFinishedVariantsAndResumesToTheSameBytes() throws Exception {
-        Path cliOut = dir.resolve("cli");
-        Path config = dir.resolve("slow.yaml");
-        Files.writeString(config, SLOW);
-        assertEquals(0, Cli.run("run", config.toString(), "--out", cliOut.toString(), "--quiet").exit());
+        Path cliOut = cliRun("slow", SLOW);
         try (LabClient lab = lab()) {
             assertEquals(200, lab.post("/api/experiments/run", body(Map.of("text", SLOW, "folder", "mine")))
                     .status());
@@ -229,10 +231,7 @@ class ExperimentsPageTest {
                   hot:
                     bandit: {type: action-value, policy: {type: boltzmann, temperature: 0.5}}
                 """;
-        Path config = dir.resolve("suite.yaml");
-        Files.writeString(config, suite);
-        Path cliOut = dir.resolve("cli");
-        assertEquals(0, Cli.run("run", config.toString(), "--out", cliOut.toString(), "--quiet").exit());
+        Path cliOut = cliRun("suite", suite);
         try (LabClient lab = lab()) {
             LabClient.Answer started = lab.post("/api/experiments/run", body(Map.of("text", suite)));
             assertEquals(200, started.status(), started.body());
