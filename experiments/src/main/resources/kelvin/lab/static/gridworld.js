@@ -30,11 +30,8 @@
 
   // ---- temperature slider: position 0 -> T = 0, SLIDER_MAX -> inf, between: 10^-3 .. 10^3 ----
   function sliderToT(p) {
-    p = Number(p);
-    if (p <= 0) return 0;
-    if (p >= SLIDER_MAX) return "inf";
-    const x = -3 + 6 * (p - 1) / (SLIDER_MAX - 2);
-    return Number(Math.pow(10, x).toPrecision(3));
+    const t = Lab.sliderTemperature(Number(p), SLIDER_MAX, 3);
+    return t === Infinity ? "inf" : t;
   }
   function speed() {
     return Math.round(Math.pow(10, 4 * Number($("grid-speed").value) / 100));

@@ -41,6 +41,23 @@ const Lab = (() => {
     if (a !== 0 && (a < 1e-3 || a >= 1e6)) return x.toExponential(Math.max(d - 1, 1));
     return Number(x.toPrecision(d)).toString();
   }
+  /**
+   * The temperature at a position of a log-scale slider of positions 0 to max: 0 is T = 0
+   * (greedy), max is T = Infinity (uniform), and 1 to max - 1 spread 10^-3 to 10^3 evenly in
+   * log T, rounded to the given significant digits.
+   */
+  function sliderTemperature(pos, max, digits) {
+    if (pos <= 0) return 0;
+    if (pos >= max) return Infinity;
+    return Number(Math.pow(10, -3 + 6 * (pos - 1) / (max - 2)).toPrecision(digits));
+  }
+  /** The position of such a slider nearest to a temperature. */
+  function sliderPosition(t, max) {
+    if (t === 0) return 0;
+    if (t === Infinity) return max;
+    const p = Math.round((Math.log10(t) + 3) * (max - 2) / 6) + 1;
+    return Math.min(max - 1, Math.max(1, p));
+  }
   /** Marks the navigation link of the current page. */
   function markNav() {
     for (const a of document.querySelectorAll(".lab-nav nav a")) {
@@ -48,5 +65,5 @@ const Lab = (() => {
     }
   }
   document.addEventListener("DOMContentLoaded", markNav);
-  return { get, post, events, fmt };
+  return { get, post, events, fmt, sliderTemperature, sliderPosition };
 })();

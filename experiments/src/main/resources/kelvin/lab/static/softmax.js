@@ -23,17 +23,13 @@
 
   /** The temperature text of a slider position. */
   function sliderText(pos) {
-    if (pos <= 0) return "0";
-    if (pos >= SLIDER_MAX) return "inf";
-    return String(Number(Math.pow(10, -3 + (pos - 1) / 100).toPrecision(4)));
+    const t = Lab.sliderTemperature(pos, SLIDER_MAX, 4);
+    return t === Infinity ? "inf" : String(t);
   }
 
   /** The slider position nearest to a temperature. */
   function sliderPos(t) {
-    if (t === 0) return 0;
-    if (t === Infinity) return SLIDER_MAX;
-    const p = Math.round((Math.log10(t) + 3) * 100) + 1;
-    return Math.min(SLIDER_MAX - 1, Math.max(1, p));
+    return Lab.sliderPosition(t, SLIDER_MAX);
   }
 
   function parseT(text) {
