@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.IntUnaryOperator;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 import kelvin.experiments.Version;
@@ -290,13 +289,11 @@ public final class ShardFolder {
      * {@code warnings} and the next shorter one tried.
      *
      * @param prefix a span from its cell's block 0
-     * @param blockEnd the run after each block of the cell the shard holds (-1 for one it does not)
      * @param warnings told one line per unusable file, starting with {@code warning:}
      * @return the saved part, or empty when there is none to start from
      * @throws IOException when the folder cannot be listed
      */
-    public Optional<Stored> checkpoint(Span prefix, IntUnaryOperator blockEnd, Consumer<String> warnings)
-            throws IOException {
+    public Optional<Stored> checkpoint(Span prefix, Consumer<String> warnings) throws IOException {
         if (prefix.first() != 0 || prefix.blocks() < 3) {
             return Optional.empty();
         }
@@ -316,10 +313,8 @@ public final class ShardFolder {
             }
         }
         for (int last : lasts.descendingSet()) {
-            int to = blockEnd.applyAsInt(last);
-            if (to < 0) {
-                continue;
-            }
+            // a block before the prefix's last is a whole one, so the saved part ends where it does
+            int to = Block.of(prefix.cell(), last, prefix.to()).to();
             try {
                 return Optional.of(read(new Span(prefix.cell(), 0, last, prefix.from(), to)));
             } catch (IOException e) {

@@ -108,7 +108,7 @@ public final class ShardRun {
             for (ShardFolder.Span s : spans) {
                 SpanMerge merge = done.contains(s) ? null : new SpanMerge(folder, s, checkpointNanos);
                 if (merge != null) {
-                    ShardFolder.Stored saved = folder.checkpoint(s, i -> blockEnd(mine, s.cell(), i), options.notices())
+                    ShardFolder.Stored saved = folder.checkpoint(s, options.notices())
                             .orElse(null);
                     if (saved != null) {
                         merge.resumeFrom(saved);
@@ -143,16 +143,6 @@ public final class ShardRun {
         }
     }
 
-    /** The run after block {@code index} of {@code cell}, or -1 when the shard does not hold it. */
-    private static int blockEnd(List<Block> mine, int cell, int index) {
-        for (Block b : mine) {
-            if (b.cell() == cell && b.index() == index) {
-                return b.to();
-            }
-        }
-        return -1;
-    }
-
     /**
      * Merges a span's blocks in block order into empty aggregates, as the runner merges a cell's,
      * holding early arrivals until their turn, and writes the span's file once its last block is in.
@@ -160,12 +150,14 @@ public final class ShardRun {
      * checkpoint interval, so a killed shard's rerun starts from there.
      */
     private static final class SpanMerge {
+        /** A block that finished before its turn to be merged. */
+        private record Finished(Block block, Moments moments, RunRows rows) {
+        }
+
         private final ShardFolder folder;
         private final ShardFolder.Span span;
         private final long checkpointNanos;
-        private final Map<Integer, Moments> waiting = new HashMap<>();
-        private final Map<Integer, Block> waitingBlocks = new HashMap<>();
-        private final Map<Integer, RunRows> waitingRows = new HashMap<>();
+        private final Map<Integer, Finished> waiting = new HashMap<>();
         private final List<RunRows> rows = new ArrayList<>();
         private Moments total;
         private long nanos;
@@ -194,18 +186,16 @@ public final class ShardRun {
         }
 
         synchronized void offer(Block b, Moments moments, RunRows blockRows, long spent) throws IOException {
-            waiting.put(b.index(), moments);
-            waitingBlocks.put(b.index(), b);
-            waitingRows.put(b.index(), blockRows);
+            waiting.put(b.index(), new Finished(b, moments, blockRows));
             nanos += spent;
-            Moments m;
-            while ((m = waiting.remove(next)) != null) {
+            Finished f;
+            while ((f = waiting.remove(next)) != null) {
                 if (total == null) {
-                    total = new Moments(m.slots(), m.tallies());
+                    total = new Moments(f.moments().slots(), f.moments().tallies());
                 }
-                total.merge(m);
-                rows.add(waitingRows.remove(next));
-                mergedTo = waitingBlocks.remove(next).to();
+                total.merge(f.moments());
+                rows.add(f.rows());
+                mergedTo = f.block().to();
                 next++;
             }
             if (next > span.last()) {
